@@ -1,0 +1,67 @@
+// LocalStore: one device's encrypted data directory (key file, database, attachments).
+#pragma once
+
+#include "platform/core/clock.h"
+#include "platform/core/result.h"
+#include "platform/crypto/crypto.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace samla::db { class Database; }
+
+namespace samla::store {
+
+class RecordStore;
+class AttachmentStore;
+
+// Layout of a data directory:
+//   samla.keys       key file: the database key wrapped by passphrase and recovery key
+//   samla.db (+-wal, -shm)  SQLCipher database
+//   attachments/     encrypted attachment files named by content hash
+class LocalStore {
+public:
+    struct Created;
+    struct Private;   // opaque; defined in localstore.cpp
+    ~LocalStore();
+
+    static bool exists(const QString &dataDir);
+
+    // Creates a new store. The recovery key is returned once, formatted for
+    // reading aloud and writing down (groups of base32 characters); it is never stored.
+    [[nodiscard]] static Result<Created> create(const QString &dataDir, const crypto::SecureBytes &passphrase,
+                                                const crypto::Argon2Params &kdf, const Clock &clock);
+    // Opens the store. Wrong passphrase: ErrorCode::WrongPassphrase and no file changes.
+    [[nodiscard]] static Result<std::unique_ptr<LocalStore>> unlock(const QString &dataDir,
+                                                                    const crypto::SecureBytes &passphrase,
+                                                                    const Clock &clock);
+    // Opens the store with the recovery key and sets a new passphrase.
+    [[nodiscard]] static Result<std::unique_ptr<LocalStore>> recover(const QString &dataDir,
+                                                                     const crypto::SecureBytes &recoveryKey,
+                                                                     const crypto::SecureBytes &newPassphrase,
+                                                                     const Clock &clock);
+
+    // Rewrites the key file only; the database key does not change.
+    [[nodiscard]] Status changePassphrase(const crypto::SecureBytes &currentPassphrase,
+                                          const crypto::SecureBytes &newPassphrase);
+
+    RecordStore &records();
+    AttachmentStore &attachments();
+    db::Database &database();
+    QString dataDir() const;
+
+    // Flushes and closes; bumps the anti-rollback counter. Called by the destructor too.
+    void close();
+
+private:
+    explicit LocalStore(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
+
+struct LocalStore::Created {
+    std::unique_ptr<LocalStore> store;
+    crypto::SecureBytes recoveryKeyText; // UTF-8, e.g. "ABCD-EFGH-…"
+};
+
+} // namespace samla::store

@@ -1,0 +1,358 @@
+#include "recordstore.h"
+
+#include "schema.h"
+
+#include "platform/core/logging.h"
+#include "platform/crypto/crypto.h"
+#include "platform/db/database.h"
+#include "sync/protocol/canonicalcbor.h"
+
+#include <QCborValue>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace samla::store {
+
+namespace {
+
+constexpr const char *kMetaLastDeviceSeq = "last_device_seq";
+constexpr const char *kMetaHlcLast = "hlc_last";
+
+QCborMap decodeBody(const QByteArray &bytes)
+{
+    return QCborValue::fromCbor(bytes).toMap();
+}
+
+// Reads the columns id … updated_ms starting at `first`.
+Record readRecord(const db::Statement &s, int first = 0)
+{
+    Record r;
+    r.id = s.columnText(first + 0);
+    r.kind = s.columnText(first + 1);
+    r.projectId = s.columnText(first + 2);
+    r.participantRef = s.columnText(first + 3);
+    r.version = int(s.columnInt(first + 4));
+    r.hlc = protocol::HlcStamp::fromBytes(s.columnBlob(first + 5));
+    r.body = decodeBody(s.columnBlob(first + 6));
+    r.deleted = s.columnInt(first + 7) != 0;
+    r.createdMs = s.columnInt(first + 8);
+    r.updatedMs = s.columnInt(first + 9);
+    return r;
+}
+
+Result<QList<Record>> collectRecords(db::Statement &s)
+{
+    QList<Record> out;
+    for (;;) {
+        auto row = s.step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        out.append(readRecord(s));
+    }
+    s.reset();
+    return out;
+}
+
+// Turns what a person types into an FTS4 query: every word must match, as a
+// prefix, so results appear while the word is still being typed.
+QString ftsQuery(const QString &input)
+{
+    static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    QStringList terms;
+    for (const QString &word : input.split(nonWord, Qt::SkipEmptyParts))
+        terms << QLatin1Char('"') + word + QStringLiteral("*\"");
+    return terms.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+RecordStore::RecordStore(db::Database &db, const Clock &clock, protocol::HlcClock &hlc)
+    : m_db(db), m_clock(clock), m_hlc(hlc)
+{
+}
+
+void RecordStore::setSearchExtractor(const QString &kind, SearchExtractor extractor)
+{
+    m_extractors.insert(kind, std::move(extractor));
+}
+
+Result<Record> RecordStore::put(const RecordChange &change)
+{
+    if (change.kind.isEmpty() || change.projectId.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("record needs a kind and a project"));
+
+    db::Transaction tx(m_db);
+    SAMLA_TRY(tx.begin());
+
+    Record record;
+    record.id = change.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : change.id;
+    record.kind = change.kind;
+    record.projectId = change.projectId;
+    record.participantRef = change.participantRef;
+    record.body = change.body;
+    record.deleted = change.deleted;
+    record.updatedMs = m_clock.nowMs();
+
+    std::int64_t rid = 0;
+    {
+        auto existing = m_db.cached(sql::kSelectRecordForWrite);
+        if (!existing.ok())
+            return existing.error();
+        db::Statement &s = *existing.value();
+        s.bind(1, record.id);
+        auto row = s.step();
+        if (!row.ok())
+            return row.error();
+        if (row.value()) {
+            if (s.columnText(1) != change.kind)
+                return makeError(ErrorCode::InvalidArgument, QStringLiteral("record kind cannot change"));
+            rid = s.columnInt(0);
+            record.version = int(s.columnInt(2)) + 1;
+            record.createdMs = s.columnInt(3);
+        } else {
+            record.version = 1;
+            record.createdMs = record.updatedMs;
+        }
+        s.reset();
+    }
+
+    record.hlc = m_hlc.now();
+    const QByteArray hlcBytes = record.hlc.toBytes();
+    const QByteArray body = protocol::encodeCanonical(record.body);
+
+    if (rid == 0) {
+        auto s = m_db.cached(sql::kInsertRecord);
+        if (!s.ok())
+            return s.error();
+        s.value()->bind(1, record.id).bind(2, record.kind).bind(3, record.projectId);
+        s.value()->bind(4, record.participantRef.isEmpty() ? QString() : record.participantRef);
+        s.value()->bind(5, record.version).bindBlob(6, hlcBytes).bindBlob(7, body);
+        s.value()->bind(8, record.deleted ? 1 : 0).bind(9, record.createdMs).bind(10, record.updatedMs);
+        SAMLA_TRY(s.value()->run());
+        rid = m_db.lastInsertRowId();
+    } else {
+        auto s = m_db.cached(sql::kUpdateRecord);
+        if (!s.ok())
+            return s.error();
+        s.value()->bind(1, rid).bind(2, record.projectId);
+        s.value()->bind(3, record.participantRef.isEmpty() ? QString() : record.participantRef);
+        s.value()->bind(4, record.version).bindBlob(5, hlcBytes).bindBlob(6, body);
+        s.value()->bind(7, record.deleted ? 1 : 0).bind(8, record.updatedMs);
+        SAMLA_TRY(s.value()->run());
+    }
+
+    {
+        auto s = m_db.cached(sql::kInsertVersion);
+        if (!s.ok())
+            return s.error();
+        s.value()->bind(1, rid).bind(2, record.version).bindBlob(3, hlcBytes).bindBlob(4, body);
+        s.value()->bind(5, record.updatedMs);
+        SAMLA_TRY(s.value()->run());
+    }
+
+    if (auto extractor = m_extractors.find(record.kind); extractor != m_extractors.end()) {
+        if (record.version > 1) {
+            auto del = m_db.cached(sql::kDeleteSearch);
+            if (!del.ok())
+                return del.error();
+            del.value()->bind(1, rid);
+            SAMLA_TRY(del.value()->run());
+        }
+        if (!record.deleted) {
+            const SearchText text = (*extractor)(record.body);
+            auto ins = m_db.cached(sql::kInsertSearch);
+            if (!ins.ok())
+                return ins.error();
+            ins.value()->bind(1, rid).bind(2, text.title).bind(3, text.text);
+            SAMLA_TRY(ins.value()->run());
+        }
+    }
+
+    // The outbox: one entry per write, numbered without gaps. The counter
+    // lives in meta, not in max(device_seq), because sent entries are pruned.
+    auto lastSeq = lastDeviceSeq();
+    if (!lastSeq.ok())
+        return lastSeq.error();
+    const std::int64_t seq = lastSeq.value() + 1;
+    OutboxEntry op;
+    op.deviceSeq = seq;
+    op.opId = crypto::randomBytes(16);
+    QCborMap opMap;
+    opMap.insert(QStringLiteral("op"), QCborValue(op.opId));
+    opMap.insert(QStringLiteral("seq"), qint64(seq));
+    opMap.insert(QStringLiteral("id"), record.id);
+    opMap.insert(QStringLiteral("kind"), record.kind);
+    opMap.insert(QStringLiteral("project"), record.projectId);
+    if (!record.participantRef.isEmpty())
+        opMap.insert(QStringLiteral("participant"), record.participantRef);
+    opMap.insert(QStringLiteral("version"), record.version);
+    opMap.insert(QStringLiteral("hlc"), QCborValue(hlcBytes));
+    opMap.insert(QStringLiteral("deleted"), record.deleted);
+    opMap.insert(QStringLiteral("body"), record.body);
+    {
+        auto s = m_db.cached(sql::kInsertOutbox);
+        if (!s.ok())
+            return s.error();
+        s.value()->bind(1, seq).bindBlob(2, op.opId).bind(3, rid).bind(4, record.version);
+        s.value()->bindBlob(5, hlcBytes).bindBlob(6, protocol::encodeCanonical(opMap));
+        s.value()->bind(7, record.updatedMs);
+        SAMLA_TRY(s.value()->run());
+    }
+    {
+        auto s = m_db.cached(sql::kSetMeta);
+        if (!s.ok())
+            return s.error();
+        s.value()->bind(1, kMetaLastDeviceSeq).bind(2, seq);
+        SAMLA_TRY(s.value()->run());
+        s.value()->reset();
+        s.value()->bind(1, kMetaHlcLast).bindBlob(2, hlcBytes);
+        SAMLA_TRY(s.value()->run());
+    }
+
+    SAMLA_TRY(tx.commit());
+    return record;
+}
+
+Result<Record> RecordStore::get(const QString &id) const
+{
+    auto s = m_db.cached(sql::kSelectRecordById);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, id);
+    auto row = s.value()->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no record %1").arg(id));
+    Record r = readRecord(*s.value());
+    s.value()->reset();
+    return r;
+}
+
+Result<QList<Record>> RecordStore::list(const QString &kind, const QString &projectId, int limit, int offset) const
+{
+    auto s = m_db.cached(sql::kListRecords);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, kind).bind(2, projectId).bind(3, limit).bind(4, offset);
+    return collectRecords(*s.value());
+}
+
+Result<QList<Record>> RecordStore::listKind(const QString &kind, int limit) const
+{
+    auto s = m_db.cached(sql::kListKind);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, kind).bind(2, limit);
+    return collectRecords(*s.value());
+}
+
+Result<int> RecordStore::count(const QString &kind, const QString &projectId) const
+{
+    auto s = m_db.cached(sql::kCountRecords);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, kind).bind(2, projectId);
+    auto row = s.value()->step();
+    if (!row.ok())
+        return row.error();
+    const int n = int(s.value()->columnInt(0));
+    s.value()->reset();
+    return n;
+}
+
+Result<QList<SearchHit>> RecordStore::search(const QString &kind, const QString &projectId, const QString &query,
+                                             int limit) const
+{
+    const QString match = ftsQuery(query);
+    if (match.isEmpty())
+        return QList<SearchHit>();
+    auto s = m_db.cached(sql::kSearch);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, match).bind(2, kind).bind(3, projectId).bind(4, limit);
+    QList<SearchHit> out;
+    for (;;) {
+        auto row = s.value()->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        SearchHit hit;
+        hit.record = readRecord(*s.value());
+        hit.titleHighlighted = s.value()->columnText(10);
+        hit.snippetHighlighted = s.value()->columnText(11);
+        out.append(hit);
+    }
+    s.value()->reset();
+    return out;
+}
+
+Result<QList<RecordVersion>> RecordStore::versions(const QString &id) const
+{
+    auto s = m_db.cached(sql::kSelectVersions);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, id);
+    QList<RecordVersion> out;
+    for (;;) {
+        auto row = s.value()->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        RecordVersion v;
+        v.version = int(s.value()->columnInt(0));
+        v.hlc = protocol::HlcStamp::fromBytes(s.value()->columnBlob(1));
+        v.body = decodeBody(s.value()->columnBlob(2));
+        v.savedMs = s.value()->columnInt(3);
+        out.append(v);
+    }
+    s.value()->reset();
+    return out;
+}
+
+Result<QList<OutboxEntry>> RecordStore::outbox(std::int64_t afterSeq, int limit) const
+{
+    auto s = m_db.cached(sql::kSelectOutbox);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, afterSeq).bind(2, limit);
+    QList<OutboxEntry> out;
+    for (;;) {
+        auto row = s.value()->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        OutboxEntry e;
+        e.deviceSeq = s.value()->columnInt(0);
+        e.opId = s.value()->columnBlob(1);
+        e.recordId = s.value()->columnText(2);
+        e.kind = s.value()->columnText(3);
+        e.version = int(s.value()->columnInt(4));
+        e.hlc = protocol::HlcStamp::fromBytes(s.value()->columnBlob(5));
+        e.body = s.value()->columnBlob(6);
+        out.append(e);
+    }
+    s.value()->reset();
+    return out;
+}
+
+Result<std::int64_t> RecordStore::lastDeviceSeq() const
+{
+    auto s = m_db.cached(sql::kGetMeta);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, kMetaLastDeviceSeq);
+    auto row = s.value()->step();
+    if (!row.ok())
+        return row.error();
+    const std::int64_t seq = row.value() ? s.value()->columnInt(0) : 0;
+    s.value()->reset();
+    return seq;
+}
+
+} // namespace samla::store

@@ -1,0 +1,105 @@
+// RecordStore: the single write path for records, their versions, search index and outbox.
+#pragma once
+
+#include "platform/core/clock.h"
+#include "platform/core/result.h"
+#include "sync/protocol/hlc.h"
+
+#include <QByteArray>
+#include <QCborMap>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace samla::db { class Database; }
+
+namespace samla::store {
+
+struct Record {
+    QString id;              // UUID, lowercase, no braces
+    QString kind;            // "note", "project", …
+    QString projectId;
+    QString participantRef;  // pseudonymous reference or empty
+    int version = 0;         // 1 for the first save
+    protocol::HlcStamp hlc;
+    QCborMap body;
+    bool deleted = false;
+    std::int64_t createdMs = 0;
+    std::int64_t updatedMs = 0;
+};
+
+struct RecordVersion {
+    int version = 0;
+    protocol::HlcStamp hlc;
+    QCborMap body;
+    std::int64_t savedMs = 0;
+};
+
+struct RecordChange {
+    QString id;              // empty: a new record gets a fresh UUID
+    QString kind;
+    QString projectId;
+    QString participantRef;
+    QCborMap body;
+    bool deleted = false;
+};
+
+struct OutboxEntry {
+    std::int64_t deviceSeq = 0; // gapless, starts at 1
+    QByteArray opId;            // 16 random bytes, the idempotency key
+    QString recordId;
+    QString kind;
+    int version = 0;
+    protocol::HlcStamp hlc;
+    QByteArray body;            // canonical CBOR of the op
+};
+
+struct SearchHit {
+    Record record;
+    QString titleHighlighted;   // matches wrapped in \x02 … \x03 for the UI to style
+    QString snippetHighlighted;
+};
+
+// What goes into the full-text index for a record of a kind.
+struct SearchText {
+    QString title;
+    QString text;
+};
+using SearchExtractor = std::function<SearchText(const QCborMap &body)>;
+
+class RecordStore {
+public:
+    RecordStore(db::Database &db, const Clock &clock, protocol::HlcClock &hlc);
+
+    // Registers which text of a kind is searchable. Kinds without one are not indexed.
+    void setSearchExtractor(const QString &kind, SearchExtractor extractor);
+
+    // Writes the record's current row, a version row, its search rows and one
+    // outbox entry, in one transaction. Either all of it happens or none.
+    [[nodiscard]] Result<Record> put(const RecordChange &change);
+
+    [[nodiscard]] Result<Record> get(const QString &id) const;
+    // Newest first by last update. Deleted records are left out.
+    [[nodiscard]] Result<QList<Record>> list(const QString &kind, const QString &projectId, int limit,
+                                             int offset = 0) const;
+    // Every record of a kind across projects, newest first (for small kinds such as projects).
+    [[nodiscard]] Result<QList<Record>> listKind(const QString &kind, int limit) const;
+    [[nodiscard]] Result<int> count(const QString &kind, const QString &projectId) const;
+    // Full-text search (prefix match on each word, case-insensitive, Swedish letters kept distinct).
+    [[nodiscard]] Result<QList<SearchHit>> search(const QString &kind, const QString &projectId,
+                                                  const QString &query, int limit) const;
+    [[nodiscard]] Result<QList<RecordVersion>> versions(const QString &id) const;
+
+    [[nodiscard]] Result<QList<OutboxEntry>> outbox(std::int64_t afterSeq, int limit) const;
+    [[nodiscard]] Result<std::int64_t> lastDeviceSeq() const;
+
+private:
+    db::Database &m_db;
+    const Clock &m_clock;
+    protocol::HlcClock &m_hlc;
+    QHash<QString, SearchExtractor> m_extractors;
+};
+
+} // namespace samla::store

@@ -1,0 +1,85 @@
+// The store's SQL, in one header so the plain-SQLite benchmark runs exactly the same statements.
+#pragma once
+
+namespace samla::store::sql {
+
+// Migration 1: records, their versions, the full-text index and the outbox.
+inline constexpr const char *kMigration1[] = {
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE records("
+    " rid INTEGER PRIMARY KEY,"
+    " id TEXT NOT NULL UNIQUE,"
+    " kind TEXT NOT NULL,"
+    " project_id TEXT NOT NULL,"
+    " participant_ref TEXT,"
+    " version INTEGER NOT NULL,"
+    " hlc BLOB NOT NULL,"
+    " body BLOB NOT NULL,"
+    " deleted INTEGER NOT NULL DEFAULT 0,"
+    " created_ms INTEGER NOT NULL,"
+    " updated_ms INTEGER NOT NULL)",
+    "CREATE INDEX records_listing ON records(kind, project_id, deleted, updated_ms DESC)",
+    "CREATE TABLE record_versions("
+    " rid INTEGER NOT NULL REFERENCES records(rid),"
+    " version INTEGER NOT NULL,"
+    " hlc BLOB NOT NULL,"
+    " body BLOB NOT NULL,"
+    " saved_ms INTEGER NOT NULL,"
+    " PRIMARY KEY(rid, version)) WITHOUT ROWID",
+    "CREATE TABLE outbox("
+    " device_seq INTEGER PRIMARY KEY,"
+    " op_id BLOB NOT NULL UNIQUE,"
+    " rid INTEGER NOT NULL REFERENCES records(rid),"
+    " version INTEGER NOT NULL,"
+    " hlc BLOB NOT NULL,"
+    " body BLOB NOT NULL,"
+    " created_ms INTEGER NOT NULL)",
+    // unicode61 folds case for all scripts; diacritics are kept because
+    // å, ä and ö are letters of their own in Swedish, not accented a and o.
+    "CREATE VIRTUAL TABLE search_index USING fts4("
+    "title, text, tokenize=unicode61 \"remove_diacritics=0\")",
+};
+
+inline constexpr const char *kSelectRecordForWrite =
+    "SELECT rid, kind, version, created_ms FROM records WHERE id = ?1";
+inline constexpr const char *kSelectRecordById =
+    "SELECT id, kind, project_id, participant_ref, version, hlc, body, deleted, created_ms, updated_ms"
+    " FROM records WHERE id = ?1";
+inline constexpr const char *kSelectVersions =
+    "SELECT v.version, v.hlc, v.body, v.saved_ms FROM record_versions v JOIN records r ON r.rid = v.rid"
+    " WHERE r.id = ?1 ORDER BY v.version DESC";
+inline constexpr const char *kSelectOutbox =
+    "SELECT o.device_seq, o.op_id, r.id, r.kind, o.version, o.hlc, o.body FROM outbox o"
+    " JOIN records r ON r.rid = o.rid WHERE o.device_seq > ?1 ORDER BY o.device_seq LIMIT ?2";
+inline constexpr const char *kInsertRecord =
+    "INSERT INTO records(id, kind, project_id, participant_ref, version, hlc, body, deleted, created_ms, updated_ms)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+inline constexpr const char *kUpdateRecord =
+    "UPDATE records SET project_id = ?2, participant_ref = ?3, version = ?4, hlc = ?5, body = ?6, deleted = ?7,"
+    " updated_ms = ?8 WHERE rid = ?1";
+inline constexpr const char *kInsertVersion =
+    "INSERT INTO record_versions(rid, version, hlc, body, saved_ms) VALUES(?1, ?2, ?3, ?4, ?5)";
+inline constexpr const char *kDeleteSearch = "DELETE FROM search_index WHERE docid = ?1";
+inline constexpr const char *kInsertSearch = "INSERT INTO search_index(docid, title, text) VALUES(?1, ?2, ?3)";
+inline constexpr const char *kInsertOutbox =
+    "INSERT INTO outbox(device_seq, op_id, rid, version, hlc, body, created_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+inline constexpr const char *kGetMeta = "SELECT value FROM meta WHERE key = ?1";
+inline constexpr const char *kSetMeta = "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)";
+inline constexpr const char *kListRecords =
+    "SELECT id, kind, project_id, participant_ref, version, hlc, body, deleted, created_ms, updated_ms"
+    " FROM records WHERE kind = ?1 AND project_id = ?2 AND deleted = 0"
+    " ORDER BY updated_ms DESC, rid DESC LIMIT ?3 OFFSET ?4";
+inline constexpr const char *kListKind =
+    "SELECT id, kind, project_id, participant_ref, version, hlc, body, deleted, created_ms, updated_ms"
+    " FROM records WHERE kind = ?1 AND deleted = 0 ORDER BY updated_ms DESC, rid DESC LIMIT ?2";
+inline constexpr const char *kCountRecords =
+    "SELECT count(*) FROM records WHERE kind = ?1 AND project_id = ?2 AND deleted = 0";
+inline constexpr const char *kSearch =
+    "SELECT r.id, r.kind, r.project_id, r.participant_ref, r.version, r.hlc, r.body, r.deleted, r.created_ms,"
+    " r.updated_ms, snippet(search_index, char(2), char(3), '', 0, 64), snippet(search_index, char(2), char(3),"
+    " '…', 1, 16)"
+    " FROM search_index JOIN records r ON r.rid = search_index.docid"
+    " WHERE search_index MATCH ?1 AND r.kind = ?2 AND r.project_id = ?3 AND r.deleted = 0"
+    " ORDER BY r.updated_ms DESC, r.rid DESC LIMIT ?4";
+
+} // namespace samla::store::sql

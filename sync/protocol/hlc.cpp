@@ -1,0 +1,95 @@
+#include "hlc.h"
+
+#include <QtEndian>
+
+#include <algorithm>
+
+namespace samla::protocol {
+
+namespace {
+constexpr qsizetype kDeviceIdBytes = 16;
+constexpr qsizetype kStampBytes = 8 + 4 + kDeviceIdBytes;
+} // namespace
+
+QByteArray HlcStamp::toBytes() const
+{
+    QByteArray out(kStampBytes, '\0');
+    qToBigEndian<qint64>(physicalMs, out.data());
+    qToBigEndian<quint32>(counter, out.data() + 8);
+    std::copy_n(deviceId.constData(), std::min(deviceId.size(), kDeviceIdBytes), out.data() + 12);
+    return out;
+}
+
+HlcStamp HlcStamp::fromBytes(QByteArrayView bytes, bool *ok)
+{
+    HlcStamp stamp;
+    const bool valid = bytes.size() == kStampBytes;
+    if (ok)
+        *ok = valid;
+    if (!valid)
+        return stamp;
+    stamp.physicalMs = qFromBigEndian<qint64>(bytes.data());
+    stamp.counter = qFromBigEndian<quint32>(bytes.data() + 8);
+    stamp.deviceId = bytes.sliced(12).toByteArray();
+    return stamp;
+}
+
+QString HlcStamp::toString() const
+{
+    return QStringLiteral("%1.%2@%3")
+        .arg(physicalMs)
+        .arg(counter)
+        .arg(QString::fromLatin1(deviceId.left(4).toHex()));
+}
+
+HlcClock::HlcClock(const Clock &clock, QByteArray deviceId, HlcStamp last)
+    : m_clock(clock), m_deviceId(std::move(deviceId)), m_last(std::move(last))
+{
+    m_last.deviceId = m_deviceId;
+}
+
+HlcStamp HlcClock::now()
+{
+    const std::int64_t wall = m_clock.nowMs();
+    HlcStamp next;
+    next.deviceId = m_deviceId;
+    if (wall > m_last.physicalMs) {
+        next.physicalMs = wall;
+        next.counter = 0;
+    } else {
+        // The wall clock stood still or went backwards: keep the logical time
+        // and count up, so every stamp is still greater than the last.
+        next.physicalMs = m_last.physicalMs;
+        next.counter = m_last.counter + 1;
+    }
+    m_last = next;
+    return next;
+}
+
+HlcStamp HlcClock::receive(const HlcStamp &remote)
+{
+    const std::int64_t wall = m_clock.nowMs();
+    HlcStamp next;
+    next.deviceId = m_deviceId;
+    next.physicalMs = std::max({wall, m_last.physicalMs, remote.physicalMs});
+    if (next.physicalMs == m_last.physicalMs && next.physicalMs == remote.physicalMs)
+        next.counter = std::max(m_last.counter, remote.counter) + 1;
+    else if (next.physicalMs == m_last.physicalMs)
+        next.counter = m_last.counter + 1;
+    else if (next.physicalMs == remote.physicalMs)
+        next.counter = remote.counter + 1;
+    else
+        next.counter = 0;
+    m_last = next;
+    return next;
+}
+
+void HlcClock::restore(const HlcStamp &last)
+{
+    if (last > m_last || last.physicalMs > m_last.physicalMs) {
+        m_last.physicalMs = last.physicalMs;
+        m_last.counter = last.counter;
+    }
+}
+
+} // namespace samla::protocol

@@ -1,0 +1,242 @@
+// RecordStore: one transaction per write, a gapless outbox, versions, search, HLC stamps.
+#include "testsupport.h"
+
+#include "app/domain/notes.h"
+#include "app/store/localstore.h"
+#include "app/store/recordstore.h"
+#include "platform/db/database.h"
+
+#include <QCborValue>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace samla;
+using namespace samla::store;
+
+namespace {
+
+const char *kPass = "a test passphrase";
+
+std::int64_t countRows(db::Database &db, const char *sql)
+{
+    auto s = db.prepare(sql);
+    if (!s.ok() || !s->step().ok())
+        return -1;
+    return s->columnInt(0);
+}
+
+struct Counts {
+    std::int64_t records, versions, outbox, search, lastSeq;
+    bool operator==(const Counts &) const = default;
+};
+
+Counts counts(LocalStore &store)
+{
+    db::Database &db = store.database();
+    return {countRows(db, "SELECT count(*) FROM records"), countRows(db, "SELECT count(*) FROM record_versions"),
+            countRows(db, "SELECT count(*) FROM outbox"), countRows(db, "SELECT count(*) FROM search_index"),
+            store.records().lastDeviceSeq().ok() ? store.records().lastDeviceSeq().value() : -1};
+}
+
+} // namespace
+
+class TestRecordStore : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    ManualClock m_clock{1'750'000'000'000};
+    QString m_project = QStringLiteral("p-1");
+
+private slots:
+    void initTestCase() { QVERIFY(crypto::initialize().ok()); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        auto created = LocalStore::create(m_dir->path(), test::secure(kPass), test::cheapKdf(), m_clock);
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().detail));
+        m_store = std::move(created->store);
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void everyWriteAddsExactlyOneOutboxEntryWithTheNextSeq()
+    {
+        domain::Notes notes(m_store->records());
+        QStringList ids;
+        for (int i = 0; i < 20; ++i)
+            ids << notes.create(m_project, QStringLiteral("Note %1").arg(i), QStringLiteral("text"))->id;
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(notes.update(ids[i % ids.size()], QStringLiteral("Edited %1").arg(i), QStringLiteral("t")).ok());
+
+        auto outbox = m_store->records().outbox(0, 1000);
+        QVERIFY(outbox.ok());
+        QCOMPARE(outbox->size(), 50);
+        QSet<QByteArray> opIds;
+        for (int i = 0; i < outbox->size(); ++i) {
+            const OutboxEntry &e = outbox->at(i);
+            QCOMPARE(e.deviceSeq, std::int64_t(i + 1));
+            QCOMPARE(e.opId.size(), 16);
+            opIds.insert(e.opId);
+            const QCborMap op = QCborValue::fromCbor(e.body).toMap();
+            QCOMPARE(op.value(QStringLiteral("seq")).toInteger(), std::int64_t(i + 1));
+            QCOMPARE(op.value(QStringLiteral("id")).toString(), e.recordId);
+            QCOMPARE(op.value(QStringLiteral("version")).toInteger(), std::int64_t(e.version));
+            QCOMPARE(op.value(QStringLiteral("op")).toByteArray(), e.opId);
+            if (i > 0)
+                QVERIFY(e.hlc > outbox->at(i - 1).hlc);
+        }
+        QCOMPARE(opIds.size(), 50);
+        QCOMPARE(m_store->records().lastDeviceSeq().value(), 50);
+    }
+
+    void failureAtAnyStatementLeavesNoPartialWrite()
+    {
+        domain::Notes notes(m_store->records());
+        auto note = notes.create(m_project, QStringLiteral("Original"), QStringLiteral("original words"));
+        QVERIFY(note.ok());
+        int failures = 0;
+        for (int k = 0; k < 50; ++k) {
+            const Counts before = counts(*m_store);
+            m_store->database().failAfter(k);
+            auto r = notes.update(note->id, QStringLiteral("Changed %1").arg(k), QStringLiteral("changed words"));
+            m_store->database().failAfter(-1);
+            if (r.ok()) {
+                QVERIFY2(failures >= 5, "a write should span several statements");
+                const Counts after = counts(*m_store);
+                QCOMPARE(after.versions, before.versions + 1);
+                QCOMPARE(after.outbox, before.outbox + 1);
+                QCOMPARE(after.lastSeq, before.lastSeq + 1);
+                return;
+            }
+            ++failures;
+            QCOMPARE(counts(*m_store), before);
+            QVERIFY(!m_store->database().inTransaction());
+            auto current = notes.get(note->id);
+            QCOMPARE(current->title, QStringLiteral("Original"));
+            QCOMPARE(current->version, 1);
+            QCOMPARE(notes.search(m_project, QStringLiteral("changed"), 10)->size(), 0);
+        }
+        QFAIL("the write never succeeded");
+    }
+
+    void everySaveKeepsThePreviousVersion()
+    {
+        domain::Notes notes(m_store->records());
+        auto note = notes.create(m_project, QStringLiteral("v1"), QStringLiteral("first"));
+        for (int v = 2; v <= 5; ++v) {
+            m_clock.advance(1000);
+            QCOMPARE(notes.update(note->id, QStringLiteral("v%1").arg(v), QStringLiteral("text %1").arg(v))->version, v);
+        }
+        auto versions = notes.versions(note->id);
+        QVERIFY(versions.ok());
+        QCOMPARE(versions->size(), 5);
+        QCOMPARE(versions->first().version, 5);
+        QCOMPARE(versions->last().version, 1);
+        QCOMPARE(versions->last().text, QStringLiteral("first"));
+        QCOMPARE(versions->at(1).title, QStringLiteral("v4"));
+        QCOMPARE(notes.get(note->id)->title, QStringLiteral("v5"));
+    }
+
+    void hlcStaysMonotonicAcrossRestartAndClockJumpBack()
+    {
+        domain::Notes notes(m_store->records());
+        QVERIFY(notes.create(m_project, QStringLiteral("a"), QString()).ok());
+        const auto before = m_store->records().outbox(0, 10)->last().hlc;
+        m_store.reset();
+
+        m_clock.set(m_clock.nowMs() - 3'600'000); // the device clock was set back an hour
+        auto reopened = LocalStore::unlock(m_dir->path(), test::secure(kPass), m_clock);
+        QVERIFY(reopened.ok());
+        m_store = std::move(reopened.value());
+        domain::Notes again(m_store->records());
+        QVERIFY(again.create(m_project, QStringLiteral("b"), QString()).ok());
+        const auto after = m_store->records().outbox(0, 10)->last().hlc;
+        QVERIFY2(after > before, qPrintable(after.toString() + QStringLiteral(" <= ") + before.toString()));
+        QCOMPARE(m_store->records().lastDeviceSeq().value(), 2);
+    }
+
+    void searchMatchesPrefixesCaseAndSwedishLetters()
+    {
+        domain::Notes notes(m_store->records());
+        QVERIFY(notes.create(m_project, QStringLiteral("Överlämning på avdelningen"),
+                             QStringLiteral("Sjuksköterskan förklarar läkemedlen för patienten.")).ok());
+        QVERIFY(notes.create(m_project, QStringLiteral("Overview"), QStringLiteral("Nothing about medicine.")).ok());
+        QVERIFY(notes.create(QStringLiteral("other-project"), QStringLiteral("Överlämning"), QString()).ok());
+
+        auto hits = notes.search(m_project, QStringLiteral("överl"), 10);
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        QCOMPARE(hits->first().titleHighlighted, QStringLiteral("\x02Överlämning\x03 på avdelningen"));
+
+        QCOMPARE(notes.search(m_project, QStringLiteral("LÄKEMEDLEN"), 10)->size(), 1);
+        QVERIFY(notes.search(m_project, QStringLiteral("läkemedlen"), 10)->first().snippetHighlighted.contains(
+            QStringLiteral("\x02läkemedlen\x03")));
+        // å, ä and ö are letters, not accents: "over" must not find "Över".
+        auto over = notes.search(m_project, QStringLiteral("over"), 10);
+        QCOMPARE(over->size(), 1);
+        QCOMPARE(over->first().note.title, QStringLiteral("Overview"));
+        // Every word must match.
+        QCOMPARE(notes.search(m_project, QStringLiteral("sjuksköterskan overview"), 10)->size(), 0);
+        // Query syntax in user input is treated as words, never as FTS operators.
+        QVERIFY(notes.search(m_project, QStringLiteral("\"NEAR* OR -( "), 10).ok());
+    }
+
+    void editedTextLeavesTheIndex()
+    {
+        domain::Notes notes(m_store->records());
+        auto note = notes.create(m_project, QStringLiteral("Title"), QStringLiteral("kangaroo"));
+        QCOMPARE(notes.search(m_project, QStringLiteral("kangaroo"), 10)->size(), 1);
+        QVERIFY(notes.update(note->id, QStringLiteral("Title"), QStringLiteral("wombat")).ok());
+        QCOMPARE(notes.search(m_project, QStringLiteral("kangaroo"), 10)->size(), 0);
+        QCOMPARE(notes.search(m_project, QStringLiteral("wombat"), 10)->size(), 1);
+    }
+
+    void listingIsNewestFirstAndPaged()
+    {
+        domain::Notes notes(m_store->records());
+        for (int i = 0; i < 7; ++i) {
+            m_clock.advance(1000);
+            QVERIFY(notes.create(m_project, QStringLiteral("n%1").arg(i), QString()).ok());
+        }
+        QCOMPARE(notes.count(m_project).value(), 7);
+        auto page1 = notes.list(m_project, 3, 0);
+        auto page3 = notes.list(m_project, 3, 6);
+        QCOMPARE(page1->size(), 3);
+        QCOMPARE(page1->first().title, QStringLiteral("n6"));
+        QCOMPARE(page3->size(), 1);
+        QCOMPARE(page3->first().title, QStringLiteral("n0"));
+    }
+
+    void aRecordCannotChangeKind()
+    {
+        domain::Notes notes(m_store->records());
+        auto note = notes.create(m_project, QStringLiteral("x"), QString());
+        RecordChange change;
+        change.id = note->id;
+        change.kind = QStringLiteral("project");
+        change.projectId = m_project;
+        QCOMPARE(m_store->records().put(change).code(), ErrorCode::InvalidArgument);
+        QCOMPARE(m_store->records().lastDeviceSeq().value(), 1);
+    }
+
+    void demoProjectIsSeeded()
+    {
+        domain::Notes notes(m_store->records());
+        domain::Projects projects(m_store->records());
+        auto demo = projects.seedDemo(notes);
+        QVERIFY(demo.ok());
+        QVERIFY(demo->demo);
+        QCOMPARE(projects.list()->size(), 1);
+        QVERIFY(notes.count(demo->id).value() >= 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecordStore)
+#include "tst_recordstore.moc"
