@@ -3,7 +3,13 @@
 #include "platform/core/logging.h"
 #include "platform/crypto/crypto.h"
 
+#ifdef SAMLA_PLAIN_SQLITE
+// Only the benchmark baseline (tests/bench) builds this file against plain
+// SQLite, so both sides of the comparison run the same wrapper and store code.
+#include <sqlite3.h>
+#else
 #include <sqlcipher/sqlite3.h>
+#endif
 
 #include <QFileInfo>
 #include <QHash>
@@ -195,6 +201,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const cryp
         return errorFor(db->m_db, rc, "open");
     sqlite3_extended_result_codes(db->m_db, 1);
 
+#ifdef SAMLA_PLAIN_SQLITE
+    const QByteArray pageSize = "PRAGMA page_size = " + QByteArray::number(options.cipherPageSize);
+    SAMLA_TRY(db->exec(pageSize.constData()));
+#else
     // Raw key: SQLCipher takes x'<64 hex>' and skips its own PBKDF2. The
     // string is built in secure memory only.
     {
@@ -210,6 +220,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const cryp
     }
     const QByteArray pageSize = "PRAGMA cipher_page_size = " + QByteArray::number(options.cipherPageSize);
     SAMLA_TRY(db->exec(pageSize.constData()));
+#endif
 
     // Prove the key before anything can write: a wrong key fails here and the
     // file is not touched.
