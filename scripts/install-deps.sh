@@ -13,7 +13,7 @@ packages=(
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qttest
   qml6-module-qt-labs-settings
   libsodium-dev libsqlcipher-dev sqlcipher libsqlite3-dev
-  fonts-dejavu-core xvfb xauth
+  fonts-dejavu-core xvfb xauth poppler-utils
 )
 
 missing=()
@@ -22,6 +22,11 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+
+# Node.js runs the FHIR schema validator in the tests; any node will do.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "samla: all build dependencies are installed"

@@ -1,16 +1,11 @@
 #include "notes.h"
 
-#include <QCoreApplication>
-#include <QUuid>
-
 namespace samla::domain {
 
 namespace {
 
 const QString kTitle = QStringLiteral("title");
 const QString kText = QStringLiteral("text");
-const QString kName = QStringLiteral("name");
-const QString kDemo = QStringLiteral("demo");
 
 Note toNote(const store::Record &r)
 {
@@ -123,68 +118,6 @@ Result<QList<NoteVersion>> Notes::versions(const QString &id) const
     for (const store::RecordVersion &v : rows.value())
         out.append(NoteVersion{v.version, v.body.value(kTitle).toString(), v.body.value(kText).toString(), v.savedMs});
     return out;
-}
-
-Projects::Projects(store::RecordStore &records) : m_records(records) {}
-
-Result<Project> Projects::create(const QString &name, bool demo)
-{
-    store::RecordChange change;
-    change.kind = kKind;
-    change.body.insert(kName, name);
-    change.body.insert(kDemo, demo);
-    // A project is its own project: its records live under its own id.
-    change.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    change.projectId = change.id;
-    auto r = m_records.put(change);
-    if (!r.ok())
-        return r.error();
-    return Project{r->id, name, demo};
-}
-
-Result<QList<Project>> Projects::list() const
-{
-    // Projects are few; list them across project ids.
-    auto rows = m_records.listKind(kKind, 1000);
-    if (!rows.ok())
-        return rows.error();
-    QList<Project> out;
-    for (const store::Record &r : rows.value())
-        out.append(Project{r.id, r.body.value(kName).toString(), r.body.value(kDemo).toBool()});
-    return out;
-}
-
-Result<Project> Projects::seedDemo(Notes &notes)
-{
-    // Demo content is written in the language of the UI that seeds it.
-    auto project = create(QCoreApplication::translate("samla::domain::Demo", "Demo: Learning café"), true);
-    if (!project.ok())
-        return project.error();
-    struct DemoNote {
-        const char *title;
-        const char *text;
-    };
-    static const DemoNote demoNotes[] = {
-        {QT_TRANSLATE_NOOP("samla::domain::Demo", "Arrival at the café"),
-         QT_TRANSLATE_NOOP("samla::domain::Demo",
-                           "Eight participants and two nurses. Coffee first; people sit in pairs they already know. "
-                           "P03 asks whether the heart-rate watch can be borrowed.")},
-        {QT_TRANSLATE_NOOP("samla::domain::Demo", "Reflexive memo: my role"),
-         QT_TRANSLATE_NOOP("samla::domain::Demo",
-                           "I was asked twice to help with the blood pressure cuff. Note for the methods chapter: "
-                           "observer presence shapes who speaks first.")},
-        {QT_TRANSLATE_NOOP("samla::domain::Demo", "Discussion on feeling secure at home"),
-         QT_TRANSLATE_NOOP("samla::domain::Demo",
-                           "Several describe the first week after discharge as the hardest. Idea from a relative: "
-                           "a phone list of who to call at night.")},
-    };
-    for (const DemoNote &n : demoNotes) {
-        auto created = notes.create(project->id, QCoreApplication::translate("samla::domain::Demo", n.title),
-                                    QCoreApplication::translate("samla::domain::Demo", n.text));
-        if (!created.ok())
-            return created.error();
-    }
-    return project;
 }
 
 } // namespace samla::domain

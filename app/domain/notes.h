@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/store/recordstore.h"
+#include "projects.h" // Projects lived here first; users of notes.h still get them
 
 namespace samla::domain {
 
@@ -42,25 +43,6 @@ public:
     [[nodiscard]] Result<QList<NoteHit>> search(const QString &projectId, const QString &query, int limit) const;
     [[nodiscard]] Result<QList<NoteVersion>> versions(const QString &id) const;
 
-private:
-    store::RecordStore &m_records;
-};
-
-// The project every new store starts with, so a first run has something to show.
-struct Project {
-    QString id;
-    QString name;
-    bool demo = false;
-};
-
-class Projects {
-public:
-    static inline const QString kKind = QStringLiteral("project");
-    explicit Projects(store::RecordStore &records);
-    [[nodiscard]] Result<Project> create(const QString &name, bool demo);
-    [[nodiscard]] Result<QList<Project>> list() const;
-    // Seeds the demo project with a handful of field notes (used at first run and for screenshots).
-    [[nodiscard]] Result<Project> seedDemo(Notes &notes);
 private:
     store::RecordStore &m_records;
 };

@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QtEndian>
 
 namespace samla::store {
 
@@ -325,6 +326,13 @@ Status LocalStore::changePassphrase(const crypto::SecureBytes &currentPassphrase
     SAMLA_TRY(updated.save(keyFilePath(d->dir)));
     d->keyFile = std::move(updated);
     return {};
+}
+
+crypto::SecureBytes LocalStore::attachmentKeyFor(const QString &recordId) const
+{
+    const QByteArray digest = crypto::hash(recordId.toUtf8());
+    const std::uint64_t id = qFromBigEndian<quint64>(digest.constData());
+    return crypto::deriveSubkey(d->databaseKey, id, "samlaatt");
 }
 
 RecordStore &LocalStore::records() { return *d->records; }

@@ -46,6 +46,10 @@ public:
     [[nodiscard]] Status changePassphrase(const crypto::SecureBytes &currentPassphrase,
                                           const crypto::SecureBytes &newPassphrase);
 
+    // The key that wraps the file keys of a record's attachments. Derived from
+    // the database key for now; sync moves it under the participant/project keys.
+    crypto::SecureBytes attachmentKeyFor(const QString &recordId) const;
+
     RecordStore &records();
     AttachmentStore &attachments();
     db::Database &database();

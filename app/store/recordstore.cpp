@@ -55,6 +55,20 @@ Result<QList<Record>> collectRecords(db::Statement &s)
     return out;
 }
 
+// UUID version 7 (RFC 9562): time-ordered, so new rows land at the end of the
+// id index instead of on a random page. The time it reveals is already in
+// the record's HLC stamp.
+QString newRecordId(std::int64_t nowMs)
+{
+    QByteArray bytes = crypto::randomBytes(16);
+    const auto ms = quint64(nowMs);
+    for (int i = 0; i < 6; ++i)
+        bytes[i] = char((ms >> (8 * (5 - i))) & 0xff);
+    bytes[6] = char((bytes[6] & 0x0f) | 0x70);
+    bytes[8] = char((bytes[8] & 0x3f) | 0x80);
+    return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
+}
+
 // Turns what a person types into an FTS4 query: every word must match, as a
 // prefix, so results appear while the word is still being typed.
 QString ftsQuery(const QString &input)
@@ -87,7 +101,7 @@ Result<Record> RecordStore::put(const RecordChange &change)
     SAMLA_TRY(tx.begin());
 
     Record record;
-    record.id = change.id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : change.id;
+    record.id = change.id.isEmpty() ? newRecordId(m_clock.nowMs()) : change.id;
     record.kind = change.kind;
     record.projectId = change.projectId;
     record.participantRef = change.participantRef;
@@ -246,6 +260,16 @@ Result<QList<Record>> RecordStore::listKind(const QString &kind, int limit) cons
     if (!s.ok())
         return s.error();
     s.value()->bind(1, kind).bind(2, limit);
+    return collectRecords(*s.value());
+}
+
+Result<QList<Record>> RecordStore::listForParticipant(const QString &kind, const QString &participantRef,
+                                                     int limit) const
+{
+    auto s = m_db.cached(sql::kListForParticipant);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, kind).bind(2, participantRef).bind(3, limit);
     return collectRecords(*s.value());
 }
 

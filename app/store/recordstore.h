@@ -86,6 +86,9 @@ public:
                                              int offset = 0) const;
     // Every record of a kind across projects, newest first (for small kinds such as projects).
     [[nodiscard]] Result<QList<Record>> listKind(const QString &kind, int limit) const;
+    // Every record of a kind about one participant (participantRef), oldest first.
+    [[nodiscard]] Result<QList<Record>> listForParticipant(const QString &kind, const QString &participantRef,
+                                                           int limit) const;
     [[nodiscard]] Result<int> count(const QString &kind, const QString &projectId) const;
     // Full-text search (prefix match on each word, case-insensitive, Swedish letters kept distinct).
     [[nodiscard]] Result<QList<SearchHit>> search(const QString &kind, const QString &projectId,

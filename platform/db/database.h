@@ -60,7 +60,7 @@ public:
         bool create = false;              // create the file if missing
         bool readOnly = false;
         int cipherPageSize = 4096;        // SQLCipher page size (must match on every open)
-        int cacheSizeKiB = 16 * 1024;     // page cache budget
+        int cacheSizeKiB = 32 * 1024;     // page cache budget
     };
 
     ~Database();

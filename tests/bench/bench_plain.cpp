@@ -28,5 +28,8 @@ int main(int argc, char **argv)
     }
     samla::protocol::HlcClock hlc(clock, QByteArray(16, '\x01'));
     samla::store::RecordStore records(*db.value(), clock, hlc);
-    return samla::bench::runWorkload(QStringLiteral("plain"), records, samla::bench::parseOptions(argc, argv));
+#ifndef SAMLA_BENCH_LABEL
+#define SAMLA_BENCH_LABEL "plain"
+#endif
+    return samla::bench::runWorkload(QStringLiteral(SAMLA_BENCH_LABEL), records, samla::bench::parseOptions(argc, argv));
 }

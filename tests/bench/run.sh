@@ -11,17 +11,20 @@ trap 'rm -rf "$out"' EXIT
 
 echo "== store workload, $notes notes (one transaction per insert) =="
 "$build/tests/bench/bench_plain" "$notes" | tee "$out/plain.txt"
+"$build/tests/bench/bench_unkeyed" "$notes" | tee "$out/unkeyed.txt"
 "$build/tests/bench/bench_store" "$notes" | tee "$out/encrypted.txt"
 
+field() { sed -E "s/.* $2=([0-9.]+).*/\\1/" <<<"$(grep " $1 " "$3")"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo
-printf '%-12s %14s %14s %8s %14s %14s\n' operation plain_us/op enc_us/op ratio plain_p99_us enc_p99_us
+echo "plain = libsqlite3 (Debian's SQLite 3.40); unkeyed = SQLCipher's SQLite 3.15 core without a key;"
+echo "encrypted = Samla's store. Ratios are encrypted/plain (the target, <= 1.3) and encrypted/unkeyed (encryption alone)."
+printf '%-11s %10s %10s %10s %9s %9s %11s %11s\n' operation plain_us unkeyed_us enc_us enc/plain enc/unkey p50_ratio p99_ratio
 for op in insert read_by_id list_page search; do
-  p=$(grep " $op " "$out/plain.txt")
-  e=$(grep " $op " "$out/encrypted.txt")
-  pv=$(sed -E 's/.*per_op_us=([0-9.]+).*/\1/' <<<"$p"); ev=$(sed -E 's/.*per_op_us=([0-9.]+).*/\1/' <<<"$e")
-  p99p=$(sed -E 's/.*p99_us=([0-9.]+).*/\1/' <<<"$p"); p99e=$(sed -E 's/.*p99_us=([0-9.]+).*/\1/' <<<"$e")
-  ratio=$(awk -v a="$ev" -v b="$pv" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-  printf '%-12s %14s %14s %8s %14s %14s\n' "$op" "$pv" "$ev" "$ratio" "$p99p" "$p99e"
+  p=$(field "$op" per_op_us "$out/plain.txt"); u=$(field "$op" per_op_us "$out/unkeyed.txt"); e=$(field "$op" per_op_us "$out/encrypted.txt")
+  p50=$(ratio "$(field "$op" p50_us "$out/encrypted.txt")" "$(field "$op" p50_us "$out/plain.txt")")
+  p99=$(ratio "$(field "$op" p99_us "$out/encrypted.txt")" "$(field "$op" p99_us "$out/plain.txt")")
+  printf '%-11s %10s %10s %10s %9s %9s %11s %11s\n' "$op" "$p" "$u" "$e" "$(ratio "$e" "$p")" "$(ratio "$e" "$u")" "$p50" "$p99"
 done
 
 if [ -x "$build/samla" ]; then

@@ -1,0 +1,388 @@
+#include "identityvault.h"
+
+#include "app/store/localstore.h"
+#include "app/store/recordstore.h"
+#include "app/store/schema.h"
+#include "platform/core/files.h"
+#include "domainlog.h"
+#include "platform/db/database.h"
+#include "sync/protocol/canonicalcbor.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+namespace samla::domain {
+
+namespace {
+
+constexpr const char *kMetaGrant = "identity_vault_grant";
+constexpr const char *kDeleteMeta = "DELETE FROM meta WHERE key = ?1";
+// The grant's key-encryption key is derived from the device store under this
+// purpose, so only this device (unlocked) can unwrap its grant.
+const QString kGrantPurpose = QStringLiteral("samla:identity-vault-grant");
+const QByteArray kGrantAd = QByteArrayLiteral("samla:identity-vault-grant:v1:");
+const QByteArray kSealedGrantMagic = QByteArrayLiteral("samla:sealed-vault-grant:v1");
+
+const char *const kVaultSchema[] = {
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE identities(participant_id TEXT PRIMARY KEY, project_id TEXT NOT NULL,"
+    " body BLOB NOT NULL, updated_ms INTEGER NOT NULL) WITHOUT ROWID",
+};
+constexpr const char *kSelectVaultId = "SELECT value FROM meta WHERE key = 'vault_id'";
+constexpr const char *kInsertVaultId = "INSERT INTO meta(key, value) VALUES('vault_id', ?1)";
+constexpr const char *kUpsertIdentity =
+    "INSERT OR REPLACE INTO identities(participant_id, project_id, body, updated_ms) VALUES(?1, ?2, ?3, ?4)";
+constexpr const char *kSelectIdentity = "SELECT project_id, body FROM identities WHERE participant_id = ?1";
+constexpr const char *kDeleteIdentity = "DELETE FROM identities WHERE participant_id = ?1";
+constexpr const char *kCountIdentities = "SELECT count(*) FROM identities";
+
+const QString kName = QStringLiteral("name");
+const QString kContact = QStringLiteral("contact");
+const QString kDateOfBirth = QStringLiteral("date_of_birth");
+const QString kGuardian = QStringLiteral("guardian_or_consultee");
+
+QString vaultPath(const store::LocalStore &store)
+{
+    return store.dataDir() + QLatin1Char('/') + IdentityVault::kFileName;
+}
+
+crypto::SecureBytes grantKey(const store::LocalStore &store)
+{
+    return crypto::deriveSubkey(store.attachmentKeyFor(kGrantPurpose), 1, "samlavlt");
+}
+
+QString lookupPurposeKey(LookupPurpose p)
+{
+    switch (p) {
+    case LookupPurpose::Contact: return QStringLiteral("contact");
+    case LookupPurpose::Reconsent: return QStringLiteral("reconsent");
+    case LookupPurpose::SubjectAccess: return QStringLiteral("subject_access");
+    case LookupPurpose::Erasure: return QStringLiteral("erasure");
+    case LookupPurpose::DataManagement: return QStringLiteral("data_management");
+    }
+    return QStringLiteral("unknown");
+}
+
+struct Grant {
+    QByteArray vaultId;
+    QByteArray wrapped;
+};
+
+Result<std::optional<Grant>> readGrant(db::Database &db)
+{
+    auto s = db.prepare(store::sql::kGetMeta);
+    if (!s.ok())
+        return s.error();
+    s->bind(1, kMetaGrant);
+    auto row = s->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return std::optional<Grant>();
+    const QCborMap m = QCborValue::fromCbor(s->columnBlob(0)).toMap();
+    return std::optional<Grant>(Grant{m.value(QStringLiteral("vault")).toByteArray(),
+                                      m.value(QStringLiteral("wrapped")).toByteArray()});
+}
+
+Status writeGrant(store::LocalStore &store, const QByteArray &vaultId, const crypto::SecureBytes &vaultKey)
+{
+    QCborMap m;
+    m.insert(QStringLiteral("vault"), QCborValue(vaultId));
+    m.insert(QStringLiteral("wrapped"), QCborValue(crypto::wrapKey(grantKey(store), vaultKey, kGrantAd + vaultId)));
+    auto s = store.database().prepare(store::sql::kSetMeta);
+    if (!s.ok())
+        return s.error();
+    s->bind(1, kMetaGrant).bindBlob(2, protocol::encodeCanonical(m));
+    return s->run();
+}
+
+Result<QByteArray> readVaultId(db::Database &db)
+{
+    auto s = db.prepare(kSelectVaultId);
+    if (!s.ok())
+        return s.error();
+    auto row = s->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("vault has no id"));
+    return s->columnBlob(0);
+}
+
+Status prepareConnection(db::Database &db)
+{
+    // Erased identities must not linger in free pages.
+    return db.exec("PRAGMA secure_delete = ON");
+}
+
+} // namespace
+
+QString vaultRefusalText(VaultRefusal refusal)
+{
+    switch (refusal) {
+    case VaultRefusal::None:
+        return {};
+    case VaultRefusal::NotCreated:
+        return QCoreApplication::translate("VaultRefusal",
+                                           "There is no identity register on this device yet. "
+                                           "A data manager can create one.");
+    case VaultRefusal::NotGranted:
+        return QCoreApplication::translate("VaultRefusal",
+                                           "This device has not been granted the data-manager role, so names "
+                                           "and contact details cannot be opened here. Ask your data manager.");
+    case VaultRefusal::GrantInvalid:
+        return QCoreApplication::translate("VaultRefusal",
+                                           "This device's access to the identity register is not valid for this "
+                                           "register. Nothing was opened. Ask your data manager to grant access again.");
+    case VaultRefusal::Damaged:
+        return QCoreApplication::translate("VaultRefusal",
+                                           "The identity register on this device is damaged and cannot be read. "
+                                           "Nothing was changed. Contact your data manager.");
+    }
+    return {};
+}
+
+struct IdentityVault::Private {
+    store::LocalStore &store;
+    const Clock &clock;
+    std::unique_ptr<db::Database> db;
+};
+
+IdentityVault::IdentityVault(std::unique_ptr<Private> p) : d(std::move(p)) {}
+IdentityVault::~IdentityVault() = default;
+
+QString IdentityVault::path() const { return d->db->path(); }
+
+bool IdentityVault::exists(const store::LocalStore &store)
+{
+    return QFileInfo::exists(vaultPath(store));
+}
+
+bool IdentityVault::hasGrant(store::LocalStore &store)
+{
+    auto g = readGrant(store.database());
+    return g.ok() && g.value().has_value();
+}
+
+Result<std::unique_ptr<IdentityVault>> IdentityVault::create(store::LocalStore &store, const Clock &clock)
+{
+    const QString path = vaultPath(store);
+    if (QFileInfo::exists(path))
+        return makeError(ErrorCode::AlreadyExists, QStringLiteral("a vault exists in this data directory"));
+    {
+        // Owner-only from the first byte, like the device database.
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return files::errorFromFile(f, "create vault file");
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    auto removeFiles = [&path] {
+        for (const QString &ext : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + ext);
+    };
+    crypto::SecureBytes vaultKey = crypto::SecureBytes::random(crypto::kKeyBytes);
+    const QByteArray vaultId = crypto::randomBytes(16);
+    db::Database::Options options;
+    options.create = true;
+    auto opened = db::Database::open(path, vaultKey, options);
+    if (!opened.ok()) {
+        removeFiles();
+        return opened.error();
+    }
+    std::unique_ptr<db::Database> db = std::move(opened.value());
+    auto setUp = [&]() -> Status {
+        SAMLA_TRY(prepareConnection(*db));
+        db::Transaction tx(*db);
+        SAMLA_TRY(tx.begin());
+        for (const char *statement : kVaultSchema)
+            SAMLA_TRY(db->exec(statement));
+        auto s = db->prepare(kInsertVaultId);
+        if (!s.ok())
+            return s.error();
+        s->bindBlob(1, vaultId);
+        SAMLA_TRY(s->run());
+        SAMLA_TRY(db->setUserVersion(1));
+        SAMLA_TRY(tx.commit());
+        // The grant is written last: a vault nobody holds a key to is removed, not kept.
+        return writeGrant(store, vaultId, vaultKey);
+    };
+    if (auto s = setUp(); !s.ok()) {
+        db.reset();
+        removeFiles();
+        return s.error();
+    }
+    qCInfo(lcDomain) << "identity vault created and granted to this device";
+    return std::unique_ptr<IdentityVault>(new IdentityVault(std::make_unique<Private>(Private{store, clock, std::move(db)})));
+}
+
+IdentityVault::Opened IdentityVault::open(store::LocalStore &store, const Clock &clock)
+{
+    Opened out;
+    auto refuse = [&out](VaultRefusal refusal, Error error) {
+        out.refusal = refusal;
+        out.error = std::move(error);
+        qCWarning(lcDomain) << "identity vault not opened:" << errorCodeName(out.error.code) << out.error.detail;
+        return std::move(out);
+    };
+    if (!exists(store))
+        return refuse(VaultRefusal::NotCreated, makeError(ErrorCode::NotFound, QStringLiteral("no vault file")));
+    auto grant = readGrant(store.database());
+    if (!grant.ok())
+        return refuse(VaultRefusal::Damaged, grant.error());
+    if (!grant.value())
+        return refuse(VaultRefusal::NotGranted, makeError(ErrorCode::NotFound, QStringLiteral("no vault grant")));
+    const Grant &g = *grant.value();
+    auto vaultKey = crypto::unwrapKey(grantKey(store), g.wrapped, kGrantAd + g.vaultId);
+    if (!vaultKey.ok())
+        return refuse(VaultRefusal::GrantInvalid, vaultKey.error());
+    db::Database::Options options;
+    auto opened = db::Database::open(vaultPath(store), vaultKey.value(), options);
+    if (!opened.ok())
+        return refuse(opened.error().code == ErrorCode::WrongKey ? VaultRefusal::GrantInvalid : VaultRefusal::Damaged,
+                      opened.error());
+    auto id = readVaultId(*opened.value());
+    if (!id.ok())
+        return refuse(VaultRefusal::Damaged, id.error());
+    if (id.value() != g.vaultId)
+        return refuse(VaultRefusal::GrantInvalid, makeError(ErrorCode::WrongKey, QStringLiteral("grant is for another vault")));
+    if (auto s = prepareConnection(*opened.value()); !s.ok())
+        return refuse(VaultRefusal::Damaged, s.error());
+    out.vault.reset(new IdentityVault(std::make_unique<Private>(Private{store, clock, std::move(opened.value())})));
+    return out;
+}
+
+Status IdentityVault::revokeGrant(store::LocalStore &store)
+{
+    auto s = store.database().prepare(kDeleteMeta);
+    if (!s.ok())
+        return s.error();
+    s->bind(1, kMetaGrant);
+    SAMLA_TRY(s->run());
+    qCInfo(lcDomain) << "identity vault grant revoked on this device";
+    return {};
+}
+
+QByteArray IdentityVault::sealGrantFor(QByteArrayView devicePublicKey) const
+{
+    auto grant = readGrant(d->store.database());
+    if (!grant.ok() || !grant.value())
+        return {};
+    auto key = crypto::unwrapKey(grantKey(d->store), grant.value()->wrapped, kGrantAd + grant.value()->vaultId);
+    if (!key.ok())
+        return {};
+    QCborMap m;
+    m.insert(QStringLiteral("magic"), QCborValue(kSealedGrantMagic));
+    m.insert(QStringLiteral("vault"), QCborValue(grant.value()->vaultId));
+    m.insert(QStringLiteral("sealed"), QCborValue(crypto::sealToPublicKey(devicePublicKey, key.value())));
+    return protocol::encodeCanonical(m);
+}
+
+Status IdentityVault::acceptGrant(store::LocalStore &store, const crypto::BoxKeyPair &deviceKeys,
+                                  QByteArrayView sealedGrant)
+{
+    const QCborMap m = QCborValue::fromCbor(sealedGrant.toByteArray()).toMap();
+    if (m.value(QStringLiteral("magic")).toByteArray() != kSealedGrantMagic)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("not a sealed vault grant"));
+    auto key = crypto::openSealed(deviceKeys, m.value(QStringLiteral("sealed")).toByteArray());
+    if (!key.ok())
+        return key.error();
+    return writeGrant(store, m.value(QStringLiteral("vault")).toByteArray(), key.value());
+}
+
+Status IdentityVault::audit(const QString &action, const QString &participantId, const QString &projectId,
+                            const QString &purpose)
+{
+    // Pseudonymous ids only: what was done, to which participant record, when.
+    store::RecordChange change;
+    change.kind = kAuditKind;
+    change.projectId = projectId;
+    change.participantRef = participantId;
+    change.body.insert(QStringLiteral("action"), action);
+    change.body.insert(QStringLiteral("participant"), participantId);
+    change.body.insert(QStringLiteral("at_ms"), qint64(d->clock.nowMs()));
+    if (!purpose.isEmpty())
+        change.body.insert(QStringLiteral("purpose"), purpose);
+    auto r = d->store.records().put(change);
+    if (!r.ok())
+        return r.error();
+    return {};
+}
+
+Status IdentityVault::save(const QString &participantId, const QString &projectId, const IdentityDetails &identity)
+{
+    if (participantId.isEmpty() || projectId.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("identity needs a participant and a project"));
+    QCborMap body;
+    body.insert(kName, identity.name);
+    body.insert(kContact, identity.contact);
+    body.insert(kDateOfBirth, identity.dateOfBirth);
+    body.insert(kGuardian, identity.guardianOrConsultee);
+    auto s = d->db->prepare(kUpsertIdentity);
+    if (!s.ok())
+        return s.error();
+    s->bind(1, participantId).bind(2, projectId).bindBlob(3, protocol::encodeCanonical(body));
+    s->bind(4, d->clock.nowMs());
+    SAMLA_TRY(s->run());
+    return audit(QStringLiteral("identity_saved"), participantId, projectId, {});
+}
+
+Result<IdentityDetails> IdentityVault::lookup(const QString &participantId, LookupPurpose purpose)
+{
+    auto s = d->db->prepare(kSelectIdentity);
+    if (!s.ok())
+        return s.error();
+    s->bind(1, participantId);
+    auto row = s->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no identity for participant %1").arg(participantId));
+    const QString projectId = s->columnText(0);
+    const QCborMap body = QCborValue::fromCbor(s->columnBlob(1)).toMap();
+    SAMLA_TRY(audit(QStringLiteral("identity_lookup"), participantId, projectId, lookupPurposeKey(purpose)));
+    IdentityDetails out;
+    out.name = body.value(kName).toString();
+    out.contact = body.value(kContact).toString();
+    out.dateOfBirth = body.value(kDateOfBirth).toString();
+    out.guardianOrConsultee = body.value(kGuardian).toString();
+    return out;
+}
+
+Status IdentityVault::erase(const QString &participantId)
+{
+    QString projectId;
+    {
+        auto s = d->db->prepare(kSelectIdentity);
+        if (!s.ok())
+            return s.error();
+        s->bind(1, participantId);
+        auto row = s->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            return {};
+        projectId = s->columnText(0);
+    }
+    auto s = d->db->prepare(kDeleteIdentity);
+    if (!s.ok())
+        return s.error();
+    s->bind(1, participantId);
+    SAMLA_TRY(s->run());
+    return audit(QStringLiteral("identity_erased"), participantId, projectId, {});
+}
+
+Result<int> IdentityVault::count() const
+{
+    auto s = d->db->prepare(kCountIdentities);
+    if (!s.ok())
+        return s.error();
+    auto row = s->step();
+    if (!row.ok())
+        return row.error();
+    return int(s->columnInt(0));
+}
+
+} // namespace samla::domain

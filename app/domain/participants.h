@@ -1,0 +1,72 @@
+// Participants: pseudonymous codes and the research-side profile; identities live only in the vault.
+#pragma once
+
+#include "app/store/recordstore.h"
+
+#include <optional>
+
+namespace samla::domain {
+
+class IdentityVault;
+struct IdentityDetails;
+
+enum class ParticipantCategory { Patient, FamilyMember, Staff, Citizen, ChildOrAdolescent };
+
+// Bands split where the consent rules split: 15 (Sweden), 16 (England) and 18.
+enum class AgeBand { Unknown, Under15, Age15, Age16To17, Age18To64, Age65Plus };
+
+QString participantCategoryKey(ParticipantCategory c);   // "patient", "family_member", …
+std::optional<ParticipantCategory> participantCategoryFromKey(const QString &key);
+QString ageBandKey(AgeBand a);                            // "0-14", "15", "16-17", "18-64", "65+", "unknown"
+std::optional<AgeBand> ageBandFromKey(const QString &key);
+
+// What research data may hold about a participant: nothing that names them.
+struct ParticipantProfile {
+    ParticipantCategory category = ParticipantCategory::Patient;
+    AgeBand ageBand = AgeBand::Unknown;
+    QString siteId;
+    // For adults: has capacity to consent (England: Mental Capacity Act). For
+    // minors: understands consent themselves (Sweden) / Gillick competent (England).
+    bool understandsConsent = true;
+    QString capacityNotes;
+    bool operator==(const ParticipantProfile &) const = default;
+};
+
+struct Participant {
+    QString id;          // record id; the participant reference of every record about them
+    QString projectId;
+    QString code;        // e.g. "LC-007"
+    ParticipantProfile profile;
+    std::int64_t enrolledMs = 0;
+    int version = 0;
+};
+
+class Participants {
+public:
+    static inline const QString kKind = QStringLiteral("participant");
+    explicit Participants(store::RecordStore &records);
+
+    // Enrols with the next free code of the project ("LC-007": prefix and a
+    // number, nothing personal). Numbers are never reused within a project.
+    [[nodiscard]] Result<Participant> enrol(const QString &projectId, const ParticipantProfile &profile);
+    // The same, and the identity goes into the vault (and only there). If the
+    // vault write fails nothing is enrolled; if enrolment fails the identity is removed again.
+    [[nodiscard]] Result<Participant> enrol(const QString &projectId, const ParticipantProfile &profile,
+                                            const IdentityDetails &identity, IdentityVault &vault);
+
+    [[nodiscard]] Result<Participant> get(const QString &id) const;
+    [[nodiscard]] Result<QList<Participant>> list(const QString &projectId) const;   // by code
+    [[nodiscard]] Result<Participant> findByCode(const QString &projectId, const QString &code) const;
+    // Age band, capacity and site change during a study; each change is a new version.
+    [[nodiscard]] Result<Participant> updateProfile(const QString &id, const ParticipantProfile &profile);
+
+    [[nodiscard]] static Status validate(const ParticipantProfile &profile);
+    // "LC", 7 -> "LC-007"; numbers above 999 simply grow.
+    static QString formatCode(const QString &prefix, int number);
+
+private:
+    Result<Participant> enrolWithId(const QString &id, const QString &projectId, const ParticipantProfile &profile);
+    store::RecordStore &m_records;
+};
+
+} // namespace samla::domain

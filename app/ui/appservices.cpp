@@ -1,0 +1,84 @@
+#include "appservices.h"
+
+#include "appsettings.h"
+#include "engineservices.h"
+#include "idlemonitor.h"
+#include "navigator.h"
+#include "notebook.h"
+#include "noteeditor.h"
+#include "session.h"
+#include "translations.h"
+
+#include <QQmlEngine>
+
+namespace samla::ui {
+
+crypto::Argon2Params AppServices::cheapKdfForTests()
+{
+    return crypto::Argon2Params { 1, 8192 };
+}
+
+AppServices::AppServices(AppServicesOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    m_translations = std::make_unique<Translations>();
+    m_settings = std::make_unique<AppSettings>(m_options.dataDir, m_options.systemLocale);
+
+    Session::KdfProvider kdf;
+    if (m_options.fixedKdf) {
+        kdf = [params = *m_options.fixedKdf] { return params; };
+    } else {
+        kdf = [] { return crypto::calibrateArgon2(kCalibrationTarget); };
+    }
+    m_session = std::make_unique<Session>(m_options.dataDir, m_clock, std::move(kdf));
+    m_navigator = std::make_unique<Navigator>(nullptr);
+    m_notebook = std::make_unique<Notebook>(*m_session, *m_settings);
+    m_editor = std::make_unique<NoteEditor>(*m_session, *m_settings);
+    m_idle = std::make_unique<IdleMonitor>(m_options.application);
+
+    m_translations->apply(m_settings->language());
+    connect(m_settings.get(), &AppSettings::languageChanged, this,
+        [this] { m_translations->apply(m_settings->language()); });
+
+    // Idle lock counts only while there is something to protect.
+    updateIdleTimeout();
+    connect(m_settings.get(), &AppSettings::idleLockMinutesChanged, this, &AppServices::updateIdleTimeout);
+    connect(m_session.get(), &Session::stateChanged, this,
+        [this] { m_idle->setActive(m_session->state() == Session::Unlocked); });
+    connect(m_idle.get(), &IdleMonitor::idle, m_session.get(), &Session::lock);
+
+    // A saved note changes the list and the count.
+    connect(m_editor.get(), &NoteEditor::saved, m_notebook.get(), &Notebook::refresh);
+    // Leaving the editor keeps what was typed: save it as a version.
+    connect(m_navigator.get(), &Navigator::screenChanged, this, [this] {
+        const QString screen = m_navigator->screen();
+        if (screen != QLatin1String("editor") && screen != QLatin1String("versions") && m_editor->dirty())
+            m_editor->save();
+    });
+}
+
+AppServices::~AppServices()
+{
+    // The editor saves a dirty draft while the store is still open.
+    if (m_session->state() == Session::Unlocked)
+        m_session->lock();
+    m_session->waitForWorker();
+}
+
+void AppServices::updateIdleTimeout()
+{
+    m_idle->setTimeout(std::chrono::minutes(m_settings->idleLockMinutes()));
+}
+
+void AppServices::attachEngine(QQmlEngine &engine)
+{
+    provideServiceToEngine(engine, m_settings.get());
+    provideServiceToEngine(engine, m_session.get());
+    provideServiceToEngine(engine, m_navigator.get());
+    provideServiceToEngine(engine, m_notebook.get());
+    provideServiceToEngine(engine, m_editor.get());
+    m_translations->attachEngine(&engine);
+}
+
+} // namespace samla::ui

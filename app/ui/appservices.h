@@ -1,0 +1,74 @@
+// AppServices: builds the UI's services for one data directory and hands them to QML engines.
+#pragma once
+
+#include "platform/core/clock.h"
+#include "platform/crypto/crypto.h"
+
+#include <QLocale>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QQmlEngine;
+
+namespace samla::ui {
+
+class AppSettings;
+class IdleMonitor;
+class Navigator;
+class NoteEditor;
+class Notebook;
+class Session;
+class Translations;
+
+struct AppServicesOptions {
+    QString dataDir;
+    QLocale systemLocale = QLocale::system();
+    // Unset: calibrate Argon2id on this device (~700 ms). Set: use these
+    // (cheap parameters are allowed only for tests and --screenshots).
+    std::optional<crypto::Argon2Params> fixedKdf;
+    // Input events reset the idle-lock timer through a filter on this object.
+    QObject *application = nullptr;
+};
+
+// main() and the test set-ups build exactly this, so tests run the real wiring.
+class AppServices : public QObject {
+    Q_OBJECT
+public:
+    explicit AppServices(AppServicesOptions options, QObject *parent = nullptr);
+    ~AppServices() override;
+
+    // Makes the QML singletons of Samla.Core resolve to these services in
+    // `engine`, and re-translates it on a language switch.
+    void attachEngine(QQmlEngine &engine);
+
+    AppSettings &settings() { return *m_settings; }
+    Session &session() { return *m_session; }
+    Navigator &navigator() { return *m_navigator; }
+    Notebook &notebook() { return *m_notebook; }
+    NoteEditor &editor() { return *m_editor; }
+    IdleMonitor &idleMonitor() { return *m_idle; }
+    Translations &translations() { return *m_translations; }
+    const Clock &clock() const { return m_clock; }
+
+    // libsodium's minimum Argon2id cost: for tests and screenshots only.
+    static crypto::Argon2Params cheapKdfForTests();
+    static constexpr std::chrono::milliseconds kCalibrationTarget { 700 };
+
+private:
+    void updateIdleTimeout();
+
+    AppServicesOptions m_options;
+    SystemClock m_clock;
+    std::unique_ptr<Translations> m_translations;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Navigator> m_navigator;
+    std::unique_ptr<Notebook> m_notebook;
+    std::unique_ptr<NoteEditor> m_editor;
+    std::unique_ptr<IdleMonitor> m_idle;
+};
+
+} // namespace samla::ui

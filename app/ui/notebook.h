@@ -1,0 +1,75 @@
+// Notebook: the open project, its note count, the notes list and search-as-you-type.
+#pragma once
+
+#include "errortext.h"
+#include "notesmodel.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace samla::ui {
+
+class Session;
+class AppSettings;
+
+class Notebook : public QObject, private NoteSource {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString projectName READ projectName NOTIFY projectChanged)
+    Q_PROPERTY(bool demoProject READ demoProject NOTIFY projectChanged)
+    Q_PROPERTY(int noteCount READ noteCount NOTIFY noteCountChanged)
+    Q_PROPERTY(samla::ui::NotesModel *notes READ notes CONSTANT)
+    Q_PROPERTY(QString searchQuery READ searchQuery WRITE setSearchQuery NOTIFY searchQueryChanged)
+    Q_PROPERTY(bool searchPending READ searchPending NOTIFY searchPendingChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+public:
+    static constexpr int kSearchDebounceMs = 150;
+
+    Notebook(Session &session, AppSettings &settings, QObject *parent = nullptr);
+    static Notebook *create(QQmlEngine *qml, QJSEngine *js);
+
+    QString projectName() const;
+    bool demoProject() const;
+    int noteCount() const { return m_noteCount; }
+    NotesModel *notes() { return &m_model; }
+    QString searchQuery() const { return m_searchQuery; }
+    // Searching waits kSearchDebounceMs after the last keystroke.
+    void setSearchQuery(const QString &query);
+    bool searchPending() const { return m_debounce.isActive(); }
+    QString errorString() const { return ErrorText::forProblem(m_error); }
+
+    // Re-reads the count and the list (after a save, and when the store opens).
+    Q_INVOKABLE void refresh();
+    // Runs a pending search now (Enter in the search field).
+    Q_INVOKABLE void searchNow();
+
+signals:
+    void projectChanged();
+    void noteCountChanged();
+    void searchQueryChanged();
+    void searchPendingChanged();
+    void errorStringChanged();
+
+private:
+    Result<QList<domain::Note>> list(int limit, int offset) const override;
+    Result<int> count() const override;
+    Result<QList<domain::NoteHit>> search(const QString &query, int limit) const override;
+    void onOpened();
+    void onClosed();
+    void setError(std::optional<ErrorCode> code);
+
+    Session &m_session;
+    AppSettings &m_settings;
+    NotesModel m_model;
+    QTimer m_debounce;
+    QString m_searchQuery;
+    int m_noteCount = 0;
+    UiProblem m_error;
+};
+
+} // namespace samla::ui

@@ -1,0 +1,73 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Samla.Core
+import Samla.Ui
+
+// Home: the project, how many notes it has, and big buttons to the main tasks.
+ScrollPage {
+    id: screen
+    objectName: "homeScreen"
+    readonly property string title: qsTr("Home")
+    maxWidth: Math.round(900 * Theme.scale)
+
+    ScreenTitle {
+        objectName: "projectNameLabel"
+        text: Notebook.projectName
+    }
+    BodyText {
+        visible: Notebook.demoProject
+        color: Theme.textMuted
+        text: qsTr("Demo project: example notes to try Samla with. Nothing here is real data.")
+    }
+    BodyText {
+        objectName: "noteCountLabel"
+        font.pixelSize: Theme.fontHeading
+        text: qsTr("%n field note(s)", "", Notebook.noteCount)
+    }
+
+    GridLayout {
+        Layout.fillWidth: true
+        Layout.topMargin: Theme.spacing
+        columns: screen.width > 720 ? 2 : 1
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacing
+
+        BigButton {
+            objectName: "notesButton"
+            Layout.fillWidth: true
+            primary: true
+            text: qsTr("Field notes")
+            description: qsTr("Read, search and edit your notes")
+            onClicked: Navigator.push("notes")
+        }
+        BigButton {
+            objectName: "newNoteButton"
+            Layout.fillWidth: true
+            primary: true
+            text: qsTr("New note")
+            description: qsTr("Start writing straight away")
+            onClicked: {
+                NoteEditor.newNote()
+                Navigator.push("editor")
+            }
+        }
+        BigButton {
+            objectName: "settingsButton"
+            Layout.fillWidth: true
+            text: qsTr("Settings")
+            description: qsTr("Language, text size, automatic lock, passphrase")
+            onClicked: Navigator.push("settings")
+        }
+        BigButton {
+            objectName: "homeLockButton"
+            Layout.fillWidth: true
+            text: qsTr("Lock")
+            description: qsTr("Close your data when you step away")
+            onClicked: Session.lock()
+        }
+    }
+    MessageBanner {
+        text: Notebook.errorString
+    }
+}

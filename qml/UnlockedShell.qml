@@ -1,0 +1,63 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Samla.Core
+import Samla.Ui
+
+// The unlocked app: the header and the screen the Navigator says is current.
+Item {
+    id: shell
+    objectName: "unlockedShell"
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        AppHeader {
+            Layout.fillWidth: true
+            title: screenLoader.item && screenLoader.item.title !== undefined ? screenLoader.item.title : ""
+        }
+        Loader {
+            id: screenLoader
+            objectName: "unlockedScreenLoader"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            focus: true
+            sourceComponent: {
+                switch (Navigator.screen) {
+                case "notes": return notes
+                case "editor": return editor
+                case "versions": return versions
+                case "settings": return settings
+                case "changePassphrase": return changePassphrase
+                }
+                return home
+            }
+        }
+    }
+
+    Component {
+        id: home
+        HomeScreen {}
+    }
+    Component {
+        id: notes
+        NotesScreen {}
+    }
+    Component {
+        id: editor
+        NoteEditorScreen {}
+    }
+    Component {
+        id: versions
+        VersionsScreen {}
+    }
+    Component {
+        id: settings
+        SettingsScreen {}
+    }
+    Component {
+        id: changePassphrase
+        ChangePassphraseScreen {}
+    }
+}

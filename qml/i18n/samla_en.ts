@@ -1,0 +1,41 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>HomeScreen</name>
+    <message numerus="yes">
+        <source>%n field note(s)</source>
+        <translation>
+            <numerusform>%n field note</numerusform>
+            <numerusform>%n field notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotesScreen</name>
+    <message numerus="yes">
+        <source>%n note(s) found</source>
+        <translation>
+            <numerusform>%n note found</numerusform>
+            <numerusform>%n notes found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field note(s), newest first</source>
+        <translation>
+            <numerusform>%n field note, newest first</numerusform>
+            <numerusform>%n field notes, newest first</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

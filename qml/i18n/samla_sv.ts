@@ -1,0 +1,822 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>AppHeader</name>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Tillbaka</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lås</translation>
+    </message>
+    <message>
+        <source>Close your data now. You will need your passphrase to open it again.</source>
+        <translation>Stänger dina uppgifter nu. Du behöver din lösenfras för att öppna dem igen.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseScreen</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Byt lösenfras</translation>
+    </message>
+    <message>
+        <source>Your notes stay as they are; only the passphrase that opens them changes. Your recovery key stays the same.</source>
+        <translation>Dina anteckningar påverkas inte, det är bara lösenfrasen som öppnar dem som byts. Din återställningsnyckel är densamma som förut.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Nuvarande lösenfras</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Ny lösenfras</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase again</source>
+        <translation>Skriv den nya lösenfrasen igen</translation>
+    </message>
+    <message>
+        <source>Changing your passphrase…</source>
+        <translation>Byter lösenfras…</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentCapture</name>
+    <message>
+        <source>This person is not enrolled in this project.</source>
+        <translation>Personen är inte inskriven i det här projektet.</translation>
+    </message>
+    <message>
+        <source>This consent form belongs to another project.</source>
+        <translation>Den här samtyckesblanketten hör till ett annat projekt.</translation>
+    </message>
+    <message>
+        <source>This version of the consent form has been changed since it was published, so it cannot be used. Contact your data manager.</source>
+        <translation>Den här versionen av samtyckesblanketten har ändrats efter att den publicerades och kan därför inte användas. Kontakta den som är dataansvarig i ditt projekt.</translation>
+    </message>
+    <message>
+        <source>The consent form has no text in this language.</source>
+        <translation>Samtyckesblanketten har ingen text på det här språket.</translation>
+    </message>
+    <message>
+        <source>Answer every question on the consent form.</source>
+        <translation>Besvara alla frågor på samtyckesblanketten.</translation>
+    </message>
+    <message>
+        <source>The participant has not signed yet.</source>
+        <translation>Deltagaren har inte skrivit under än.</translation>
+    </message>
+    <message>
+        <source>Verbal consent needs the name of a witness.</source>
+        <translation>Muntligt samtycke kräver namnet på ett vittne.</translation>
+    </message>
+    <message>
+        <source>Enter who took the consent.</source>
+        <translation>Ange vem som inhämtade samtycket.</translation>
+    </message>
+    <message>
+        <source>This participant has withdrawn. To include them again, confirm that they are re-joining the study.</source>
+        <translation>Deltagaren har avbrutit sitt deltagande. Bekräfta att deltagaren går med i studien igen för att ta med deltagaren på nytt.</translation>
+    </message>
+    <message>
+        <source>This project keeps data already collected when someone withdraws (its withdrawal policy is stop and retain). Record the withdrawal as &quot;no new data&quot; and tell the participant how their data is kept.</source>
+        <translation>I det här projektet behålls redan insamlade uppgifter när någon avbryter sitt deltagande (projektets regel är att avsluta och behålla). Registrera avbrottet som ”inga nya uppgifter” och berätta för deltagaren hur uppgifterna bevaras.</translation>
+    </message>
+    <message>
+        <source>This kind of consent event cannot be recorded here.</source>
+        <translation>Den här typen av samtyckeshändelse kan inte registreras här.</translation>
+    </message>
+    <message>
+        <source>The date and time are in the future. Enter when it actually happened.</source>
+        <translation>Datum och tid ligger i framtiden. Ange när det faktiskt hände.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentReason</name>
+    <message>
+        <source>This person is not enrolled in this project.</source>
+        <translation>Personen är inte inskriven i det här projektet.</translation>
+    </message>
+    <message>
+        <source>The participant has not given consent for this yet. Take consent first.</source>
+        <translation>Deltagaren har inte gett sitt samtycke till detta än. Inhämta samtycke först.</translation>
+    </message>
+    <message>
+        <source>The participant declined a part of the consent that taking part requires, so no data can be collected.</source>
+        <translation>Deltagaren har tackat nej till en del av samtycket som krävs för att delta, så inga uppgifter kan samlas in.</translation>
+    </message>
+    <message>
+        <source>The participant said no to this part of the study.</source>
+        <translation>Deltagaren har sagt nej till den här delen av studien.</translation>
+    </message>
+    <message>
+        <source>The consent form the participant signed does not cover this activity.</source>
+        <translation>Samtyckesblanketten som deltagaren skrev under omfattar inte den här aktiviteten.</translation>
+    </message>
+    <message>
+        <source>The participant has withdrawn. Do not collect anything new from them.</source>
+        <translation>Deltagaren har avbrutit sitt deltagande. Samla inte in något nytt om deltagaren.</translation>
+    </message>
+    <message>
+        <source>The participant has objected. Stop, and collect nothing until their consent has been checked again.</source>
+        <translation>Deltagaren har invänt. Avbryt och samla inte in något förrän samtycket har stämts av på nytt.</translation>
+    </message>
+    <message>
+        <source>The participant&apos;s participation is paused. Resume it before collecting data.</source>
+        <translation>Deltagarens deltagande är pausat. Återuppta det innan du samlar in uppgifter.</translation>
+    </message>
+    <message>
+        <source>The participant&apos;s consent is due to be confirmed again. Check consent with them before collecting data.</source>
+        <translation>Deltagarens samtycke behöver bekräftas igen. Stäm av samtycket med deltagaren innan du samlar in uppgifter.</translation>
+    </message>
+    <message>
+        <source>This participant cannot consent for themselves and no consultee advice has been recorded.</source>
+        <translation>Deltagaren kan inte själv ge sitt samtycke och inget råd från en företrädare (consultee) har registrerats.</translation>
+    </message>
+    <message>
+        <source>The consultee advised that this person would not want to take part. Do not include them.</source>
+        <translation>Företrädaren (consultee) har meddelat att personen inte skulle vilja delta. Ta inte med personen.</translation>
+    </message>
+    <message>
+        <source>A parent or guardian has not given consent for this participant.</source>
+        <translation>Ingen förälder eller vårdnadshavare har gett sitt samtycke för den här deltagaren.</translation>
+    </message>
+    <message>
+        <source>The child has not agreed themselves yet. Ask for their assent first.</source>
+        <translation>Barnet har inte själv sagt ja än. Fråga barnet först.</translation>
+    </message>
+    <message>
+        <source>Consent could not be checked, so nothing can be collected now. Try again; if it keeps happening, contact your data manager.</source>
+        <translation>Samtycket kunde inte kontrolleras, så inget kan samlas in just nu. Försök igen. Om det fortsätter att hända, kontakta den som är dataansvarig i ditt projekt.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentRecheck</name>
+    <message>
+        <source>This project checks consent at the start of every session. Ask the participant whether they are still happy to take part.</source>
+        <translation>I det här projektet stäms samtycket av i början av varje tillfälle. Fråga deltagaren om hen fortfarande vill vara med.</translation>
+    </message>
+    <message>
+        <source>The participant&apos;s consent is due to be confirmed again. Check consent before you start.</source>
+        <translation>Deltagarens samtycke behöver bekräftas igen. Stäm av samtycket innan du börjar.</translation>
+    </message>
+    <message>
+        <source>The participant&apos;s consent is due to be confirmed again soon. You could check it in this session.</source>
+        <translation>Deltagarens samtycke behöver snart bekräftas igen. Du kan gärna stämma av det vid det här tillfället.</translation>
+    </message>
+    <message>
+        <source>At the last check the participant seemed hesitant. Check consent again before you start.</source>
+        <translation>Vid den senaste avstämningen verkade deltagaren tveksam. Stäm av samtycket igen innan du börjar.</translation>
+    </message>
+</context>
+<context>
+    <name>CreatingScreen</name>
+    <message>
+        <source>Setting up encryption</source>
+        <translation>Krypteringen ställs in</translation>
+    </message>
+    <message>
+        <source>This takes a few seconds. Samla is measuring this device so that your passphrase is as hard to crack as it can be here.</source>
+        <translation>Det tar några sekunder. Samla mäter hur snabb enheten är, så att din lösenfras blir så svår att knäcka som möjligt här.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>That passphrase is not right. Nothing has been changed. Try again, or use your recovery key.</source>
+        <translation>Lösenfrasen stämmer inte. Ingenting har ändrats. Försök igen, eller använd din återställningsnyckel.</translation>
+    </message>
+    <message>
+        <source>That recovery key is not right. Nothing has been changed. Check each group of characters and try again.</source>
+        <translation>Återställningsnyckeln stämmer inte. Ingenting har ändrats. Kontrollera varje teckengrupp och försök igen.</translation>
+    </message>
+    <message>
+        <source>The data file is damaged or was changed outside Samla. Nothing was overwritten. Contact your data manager.</source>
+        <translation>Datafilen är skadad eller har ändrats utanför Samla. Ingenting har skrivits över. Kontakta den som är dataansvarig i ditt projekt.</translation>
+    </message>
+    <message>
+        <source>This data is an older copy than the one last used on this device. Samla has not opened it, so nothing newer is lost. Contact your data manager.</source>
+        <translation>Det här är en äldre kopia av uppgifterna än den som senast användes på den här enheten. Samla har inte öppnat den, så inget nyare har gått förlorat. Kontakta den som är dataansvarig i ditt projekt.</translation>
+    </message>
+    <message>
+        <source>The device is full. Your last change was not saved; free some space and try again. Everything saved earlier is safe.</source>
+        <translation>Enheten är full. Din senaste ändring sparades inte. Frigör lite utrymme och försök igen. Allt du har sparat tidigare finns kvar.</translation>
+    </message>
+    <message>
+        <source>Samla cannot write to its data folder. Your last change was not saved. Check that the device is not write-protected, or contact your IT support.</source>
+        <translation>Samla kan inte skriva i sin datamapp. Din senaste ändring sparades inte. Kontrollera att enheten inte är skrivskyddad, eller kontakta IT-supporten.</translation>
+    </message>
+    <message>
+        <source>The device could not read or write Samla&apos;s data. Your last change may not have been saved. Try again; if it keeps happening, contact your IT support.</source>
+        <translation>Enheten kunde inte läsa eller skriva Samlas data. Din senaste ändring kanske inte sparades. Försök igen. Om det fortsätter att hända, kontakta IT-supporten.</translation>
+    </message>
+    <message>
+        <source>That item could not be found. It may have been removed.</source>
+        <translation>Det gick inte att hitta. Det kan ha tagits bort.</translation>
+    </message>
+    <message>
+        <source>There is already Samla data in this folder. Nothing was overwritten.</source>
+        <translation>Det finns redan data från Samla i den här mappen. Ingenting har skrivits över.</translation>
+    </message>
+    <message>
+        <source>This data was made by a newer version of Samla. Update Samla to open it.</source>
+        <translation>Uppgifterna har skapats med en nyare version av Samla. Uppdatera Samla för att öppna dem.</translation>
+    </message>
+    <message>
+        <source>Samla&apos;s encryption check failed on this device, so Samla will not start. Your data has not been touched. Contact your IT support.</source>
+        <translation>Samlas kontroll av krypteringen misslyckades på den här enheten, så Samla startar inte. Dina uppgifter har inte rörts. Kontakta IT-supporten.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Samla. Nothing was overwritten. Try again; if it keeps happening, contact your data manager.</source>
+        <translation>Något gick fel i Samla. Ingenting har skrivits över. Försök igen. Om det fortsätter att hända, kontakta den som är dataansvarig i ditt projekt.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type the same passphrase in both fields.</source>
+        <translation>De två lösenfraserna är inte likadana. Skriv samma lösenfras i båda fälten.</translation>
+    </message>
+    <message>
+        <source>Use at least 10 characters. A longer passphrase is much harder to guess.</source>
+        <translation>Använd minst 10 tecken. En längre lösenfras är mycket svårare att gissa.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess. It protects participants&apos; data, so it must be at least &quot;Fair&quot;. Try a few unrelated words.</source>
+        <translation>Lösenfrasen är för lätt att gissa. Den skyddar deltagarnas uppgifter och måste därför vara minst ”Medelstark”. Prova några ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>Skriv din lösenfras.</translation>
+    </message>
+    <message>
+        <source>Type your recovery key.</source>
+        <translation>Skriv din återställningsnyckel.</translation>
+    </message>
+    <message>
+        <source>Tick the box to confirm that you have written down or stored the recovery key.</source>
+        <translation>Kryssa i rutan för att bekräfta att du har skrivit ner eller sparat återställningsnyckeln.</translation>
+    </message>
+    <message>
+        <source>The last group does not match the recovery key shown. Check it and type it again.</source>
+        <translation>Den sista gruppen stämmer inte med återställningsnyckeln som visas. Kontrollera den och skriv den igen.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the current one. Choose a different one.</source>
+        <translation>Den nya lösenfrasen är samma som den nuvarande. Välj en annan.</translation>
+    </message>
+    <message>
+        <source>There is nothing to save yet. Write a title or some text first.</source>
+        <translation>Det finns inget att spara än. Skriv en rubrik eller lite text först.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Welcome to Samla</source>
+        <translation>Välkommen till Samla</translation>
+    </message>
+    <message>
+        <source>Samla keeps your field notes encrypted on this device. Choose a passphrase to protect them. You will type it each time you open Samla.</source>
+        <translation>Samla förvarar dina fältanteckningar krypterade på den här enheten. Välj en lösenfras som skyddar dem. Du skriver den varje gång du öppnar Samla.</translation>
+    </message>
+    <message>
+        <source>A passphrase is like a password, only longer. A few unrelated words, such as &quot;tulip kettle harbour&quot;, are easy to remember and hard to guess.</source>
+        <translation>En lösenfras är som ett lösenord, fast längre. Några ord som inte hör ihop, till exempel ”tulpan vattenkokare hamn”, är lätta att komma ihåg och svåra att gissa.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again</source>
+        <translation>Skriv lösenfrasen igen</translation>
+    </message>
+    <message>
+        <source>It needs at least 10 characters and at least &quot;Fair&quot; strength, because it protects the data of the people in your study.</source>
+        <translation>Den måste ha minst 10 tecken och vara minst ”Medelstark”, eftersom den skyddar uppgifterna om deltagarna i din studie.</translation>
+    </message>
+    <message>
+        <source>Create passphrase and continue</source>
+        <translation>Skapa lösenfras och fortsätt</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Demo project: example notes to try Samla with. Nothing here is real data.</source>
+        <translation>Demoprojekt: exempelanteckningar att prova Samla med. Inget här är riktiga uppgifter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field note(s)</source>
+        <translation>
+            <numerusform>%n fältanteckning</numerusform>
+            <numerusform>%n fältanteckningar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Field notes</source>
+        <translation>Fältanteckningar</translation>
+    </message>
+    <message>
+        <source>Read, search and edit your notes</source>
+        <translation>Läs, sök och redigera dina anteckningar</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Ny anteckning</translation>
+    </message>
+    <message>
+        <source>Start writing straight away</source>
+        <translation>Börja skriva direkt</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Language, text size, automatic lock, passphrase</source>
+        <translation>Språk, textstorlek, automatisk låsning, lösenfras</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lås</translation>
+    </message>
+    <message>
+        <source>Close your data when you step away</source>
+        <translation>Stäng dina uppgifter när du går ifrån</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditorScreen</name>
+    <message>
+        <source>New note</source>
+        <translation>Ny anteckning</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Redigera anteckning</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Saves a new version. Earlier versions are kept.</source>
+        <translation>Sparar en ny version. Tidigare versioner finns kvar.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Write what you observed…</source>
+        <translation>Skriv vad du observerade…</translation>
+    </message>
+</context>
+<context>
+    <name>NotesScreen</name>
+    <message>
+        <source>Field notes</source>
+        <translation>Fältanteckningar</translation>
+    </message>
+    <message>
+        <source>Search notes</source>
+        <translation>Sök i anteckningar</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Rensa</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Ny anteckning</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) found</source>
+        <translation>
+            <numerusform>%n anteckning hittades</numerusform>
+            <numerusform>%n anteckningar hittades</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field note(s), newest first</source>
+        <translation>
+            <numerusform>%n fältanteckning, nyaste först</numerusform>
+            <numerusform>%n fältanteckningar, nyaste först</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No notes match &quot;%1&quot;.</source>
+        <translation>Inga anteckningar hittades för ”%1”.</translation>
+    </message>
+    <message>
+        <source>No notes yet. Tap New note to write one.</source>
+        <translation>Inga anteckningar än. Tryck på Ny anteckning för att skriva en.</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Rensa sökningen</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseField</name>
+    <message>
+        <source>Hide</source>
+        <translation>Dölj</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>Hide passphrase</source>
+        <translation>Dölj lösenfrasen</translation>
+    </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>Visa lösenfrasen</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverScreen</name>
+    <message>
+        <source>Use your recovery key</source>
+        <translation>Använd din återställningsnyckel</translation>
+    </message>
+    <message>
+        <source>Type the recovery key you wrote down when you set up Samla, then choose a new passphrase. Your notes stay as they are.</source>
+        <translation>Skriv återställningsnyckeln som du skrev ner när du började använda Samla, och välj sedan en ny lösenfras. Dina anteckningar påverkas inte.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Återställningsnyckel</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Ny lösenfras</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase again</source>
+        <translation>Skriv den nya lösenfrasen igen</translation>
+    </message>
+    <message>
+        <source>Opening your data…</source>
+        <translation>Öppnar dina uppgifter…</translation>
+    </message>
+    <message>
+        <source>Recover and unlock</source>
+        <translation>Återställ och lås upp</translation>
+    </message>
+    <message>
+        <source>Back to unlock</source>
+        <translation>Tillbaka till upplåsning</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyScreen</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Din återställningsnyckel</translation>
+    </message>
+    <message>
+        <source>If you ever forget your passphrase, this key is the only way to open your data. Nobody else has a copy: not your data manager, and not the people who make Samla.</source>
+        <translation>Om du glömmer din lösenfras är den här nyckeln det enda sättet att öppna dina uppgifter. Ingen annan har en kopia, varken den som är dataansvarig i ditt projekt eller de som utvecklar Samla.</translation>
+    </message>
+    <message>
+        <source>Write it down on paper now, or save it in your organisation&apos;s password manager. Keep it away from this device.</source>
+        <translation>Skriv ner den på papper nu, eller spara den i din organisations lösenordshanterare. Förvara den inte tillsammans med den här enheten.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Återställningsnyckel</translation>
+    </message>
+    <message>
+        <source>You will see this key only once. Samla does not keep a copy.</source>
+        <translation>Du ser den här nyckeln bara en gång. Samla sparar ingen kopia.</translation>
+    </message>
+    <message>
+        <source>I have written it down or stored it safely</source>
+        <translation>Jag har skrivit ner den eller sparat den på ett säkert ställe</translation>
+    </message>
+    <message>
+        <source>To check, type the last group of the key (the characters after the last dash)</source>
+        <translation>Skriv den sista gruppen i nyckeln som kontroll (tecknen efter det sista bindestrecket)</translation>
+    </message>
+    <message>
+        <source>Last group of the recovery key</source>
+        <translation>Sista gruppen i återställningsnyckeln</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsätt</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Textstorlek</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Stor</translation>
+    </message>
+    <message>
+        <source>Extra large</source>
+        <translation>Extra stor</translation>
+    </message>
+    <message>
+        <source>Lock automatically</source>
+        <translation>Lås automatiskt</translation>
+    </message>
+    <message>
+        <source>Lock Samla when it has not been used for:</source>
+        <translation>Lås Samla när den inte har använts på:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minuter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
+    </message>
+    <message>
+        <source>Change the passphrase you use to open Samla. Your recovery key stays the same.</source>
+        <translation>Byt lösenfrasen som du öppnar Samla med. Din återställningsnyckel är densamma som förut.</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Byt lösenfras</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Om Samla</translation>
+    </message>
+    <message>
+        <source>Samla version %1</source>
+        <translation>Samla version %1</translation>
+    </message>
+    <message>
+        <source>Everything you write is encrypted on this device.</source>
+        <translation>Allt du skriver krypteras på den här enheten.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupError</name>
+    <message>
+        <source>Samla cannot start</source>
+        <translation>Samla kan inte starta</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Strength: %1</source>
+        <translation>Styrka: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <source>Samla is locked</source>
+        <translation>Samla är låst</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to open your field notes.</source>
+        <translation>Skriv din lösenfras för att öppna dina fältanteckningar.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
+    </message>
+    <message>
+        <source>Opening your data…</source>
+        <translation>Öppnar dina uppgifter…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås upp</translation>
+    </message>
+    <message>
+        <source>Forgot passphrase? Use recovery key</source>
+        <translation>Glömt lösenfrasen? Använd återställningsnyckeln</translation>
+    </message>
+</context>
+<context>
+    <name>VaultRefusal</name>
+    <message>
+        <source>There is no identity register on this device yet. A data manager can create one.</source>
+        <translation>Det finns inget identitetsregister på den här enheten än. En dataansvarig kan skapa ett.</translation>
+    </message>
+    <message>
+        <source>This device has not been granted the data-manager role, so names and contact details cannot be opened here. Ask your data manager.</source>
+        <translation>Den här enheten har inte fått rollen som dataansvarig, så namn och kontaktuppgifter kan inte öppnas här. Fråga den som är dataansvarig i ditt projekt.</translation>
+    </message>
+    <message>
+        <source>This device&apos;s access to the identity register is not valid for this register. Nothing was opened. Ask your data manager to grant access again.</source>
+        <translation>Enhetens behörighet gäller inte för det här identitetsregistret. Ingenting öppnades. Be den som är dataansvarig att ge enheten behörighet igen.</translation>
+    </message>
+    <message>
+        <source>The identity register on this device is damaged and cannot be read. Nothing was changed. Contact your data manager.</source>
+        <translation>Identitetsregistret på den här enheten är skadat och kan inte läsas. Ingenting har ändrats. Kontakta den som är dataansvarig i ditt projekt.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionDelegate</name>
+    <message>
+        <source>Version %1 (current)</source>
+        <translation>Version %1 (nuvarande)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Sparad %1</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsScreen</name>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>Every save is kept. Pick a version to read it. Restoring saves it again as the newest version, so nothing is lost.</source>
+        <translation>Varje sparning finns kvar. Välj en version för att läsa den. Om du återställer en version sparas den som den nyaste, så ingenting går förlorat.</translation>
+    </message>
+    <message>
+        <source>Pick a version to read it</source>
+        <translation>Välj en version för att läsa den</translation>
+    </message>
+    <message>
+        <source>Version %1, saved %2</source>
+        <translation>Version %1, sparad %2</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Återställ den här versionen</translation>
+    </message>
+</context>
+<context>
+    <name>samla::domain::Demo</name>
+    <message>
+        <source>Demo: Acute psychiatric ward, nurse–patient engagement</source>
+        <translation>Demo: Akutpsykiatrisk avdelning, kontakt mellan sjuksköterska och patient</translation>
+    </message>
+    <message>
+        <source>Demo: Care network co-production events</source>
+        <translation>Demo: Samskapande träffar i ett vårdnätverk</translation>
+    </message>
+    <message>
+        <source>Demo: Learning café</source>
+        <translation>Demo: Lärcafé</translation>
+    </message>
+    <message>
+        <source>Arrival at the café</source>
+        <translation>Ankomst till caféet</translation>
+    </message>
+    <message>
+        <source>Eight participants and two nurses. Coffee first; people sit in pairs they already know. P03 asks whether the heart-rate watch can be borrowed.</source>
+        <translation>Åtta deltagare och två sjuksköterskor. Först kaffe; deltagarna sätter sig parvis med dem de redan känner. P03 frågar om pulsklockan går att låna.</translation>
+    </message>
+    <message>
+        <source>Reflexive memo: my role</source>
+        <translation>Reflexivt memo: min roll</translation>
+    </message>
+    <message>
+        <source>I was asked twice to help with the blood pressure cuff. Note for the methods chapter: observer presence shapes who speaks first.</source>
+        <translation>Jag blev ombedd två gånger att hjälpa till med blodtrycksmanschetten. Att ta med i metodkapitlet: observatörens närvaro påverkar vem som pratar först.</translation>
+    </message>
+    <message>
+        <source>Discussion on feeling secure at home</source>
+        <translation>Samtal om att känna sig trygg hemma</translation>
+    </message>
+    <message>
+        <source>Several describe the first week after discharge as the hardest. Idea from a relative: a phone list of who to call at night.</source>
+        <translation>Flera beskriver den första veckan efter utskrivningen som den svåraste. Idé från en anhörig: en telefonlista över vem man kan ringa på natten.</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::NoteEditor</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>New note, not saved yet</source>
+        <translation>Ny anteckning, inte sparad än</translation>
+    </message>
+    <message>
+        <source>Saved: version %1, %2</source>
+        <translation>Sparad: version %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::NotesModel</name>
+    <message>
+        <source>Untitled note</source>
+        <translation>Anteckning utan rubrik</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::PassphraseStrength</name>
+    <message>
+        <source>Very weak</source>
+        <translation>Mycket svag</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Svag</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Medelstark</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+    <message>
+        <source>Very strong</source>
+        <translation>Mycket stark</translation>
+    </message>
+    <message>
+        <source>Use at least 10 characters. A few unrelated words are strong and easy to remember.</source>
+        <translation>Använd minst 10 tecken. Några ord som inte hör ihop är starka och lätta att komma ihåg.</translation>
+    </message>
+    <message>
+        <source>Repeated characters or chunks are easy to guess. Try a few unrelated words.</source>
+        <translation>Upprepade tecken eller delar är lätta att gissa. Prova några ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>Runs like &quot;abcd&quot;, &quot;1234&quot; or &quot;qwerty&quot; are easy to guess. Try a few unrelated words.</source>
+        <translation>Följder som ”abcd”, ”1234” eller ”qwerty” är lätta att gissa. Prova några ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>Too short: use at least 10 characters.</source>
+        <translation>För kort: använd minst 10 tecken.</translation>
+    </message>
+    <message>
+        <source>Good enough. Adding another word makes it stronger.</source>
+        <translation>Godtagbar. Ett ord till gör den starkare.</translation>
+    </message>
+    <message>
+        <source>Make it longer, or mix in capitals, digits or symbols.</source>
+        <translation>Gör den längre, eller blanda in versaler, siffror eller specialtecken.</translation>
+    </message>
+    <message>
+        <source>This is one of the most common passwords, so it is guessed first. Try a few unrelated words instead.</source>
+        <translation>Det här är ett av de vanligaste lösenorden, så det gissas först. Prova hellre några ord som inte hör ihop.</translation>
+    </message>
+    <message>
+        <source>Good. Make sure only you know it.</source>
+        <translation>Bra. Se till att bara du känner till den.</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::Session</name>
+    <message>
+        <source>Your passphrase has been changed. Use the new one from now on.</source>
+        <translation>Din lösenfras har bytts. Använd den nya från och med nu.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,16 @@
+# Unit tests of the app shell (app/ui) and the translations. Included from tests/unit/CMakeLists.txt.
+samla_add_unit_test(tst_ui_passphrasestrength SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_passphrasestrength.cpp LIBS samla_ui)
+samla_add_unit_test(tst_ui_notesmodel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_notesmodel.cpp LIBS samla_ui)
+samla_add_unit_test(tst_ui_idlemonitor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_idlemonitor.cpp LIBS samla_ui)
+samla_add_unit_test(tst_ui_settings SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_settings.cpp LIBS samla_ui)
+samla_add_unit_test(tst_ui_session SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_session.cpp LIBS samla_ui samla_qml)
+
+# Fails when a qsTr()/tr() string in app/ or qml/ has no finished Swedish translation.
+samla_add_unit_test(tst_translations SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_translations.cpp LIBS Qt6::Core)
+get_target_property(samla_lupdate Qt6::lupdate IMPORTED_LOCATION)
+if(NOT samla_lupdate)
+  set(samla_lupdate /usr/lib/qt6/bin/lupdate)
+endif()
+target_compile_definitions(tst_translations PRIVATE
+  SAMLA_LUPDATE="${samla_lupdate}"
+  SAMLA_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
