@@ -153,10 +153,20 @@ struct LocalStore::Private {
         auto deviceId = readMetaBlob(*db, kMetaDeviceId);
         if (!deviceId.ok())
             return deviceId.error();
-        auto hlcLast = readMetaBlob(*db, kMetaHlcLast);
+        // The clock resumes after the newest stamp this device issued (the
+        // newest outbox row) or recorded (meta, written when stamps are merged
+        // from elsewhere or the outbox is pruned).
         protocol::HlcStamp last;
-        if (hlcLast.ok())
+        if (auto hlcLast = readMetaBlob(*db, kMetaHlcLast); hlcLast.ok())
             last = protocol::HlcStamp::fromBytes(hlcLast.value());
+        auto newest = db->prepare(sql::kLastOutboxHlc);
+        if (!newest.ok())
+            return newest.error();
+        auto row = newest->step();
+        if (!row.ok())
+            return row.error();
+        if (row.value())
+            last = std::max(last, protocol::HlcStamp::fromBytes(newest->columnBlob(0)));
         hlc = std::make_unique<protocol::HlcClock>(clock, deviceId.value(), last);
         records = std::make_unique<RecordStore>(*db, clock, *hlc);
         attachments = std::make_unique<AttachmentStore>(dir + QLatin1Char('/') + kAttachmentsDir);

@@ -15,8 +15,6 @@ namespace samla::store {
 
 namespace {
 
-constexpr const char *kMetaLastDeviceSeq = "last_device_seq";
-constexpr const char *kMetaHlcLast = "hlc_last";
 
 QCborMap decodeBody(const QByteArray &bytes)
 {
@@ -147,6 +145,11 @@ Result<Record> RecordStore::put(const RecordChange &change)
         SAMLA_TRY(s.value()->run());
         rid = m_db.lastInsertRowId();
     } else {
+        auto archive = m_db.cached(sql::kArchiveCurrentVersion);
+        if (!archive.ok())
+            return archive.error();
+        archive.value()->bind(1, rid);
+        SAMLA_TRY(archive.value()->run());
         auto s = m_db.cached(sql::kUpdateRecord);
         if (!s.ok())
             return s.error();
@@ -154,15 +157,6 @@ Result<Record> RecordStore::put(const RecordChange &change)
         s.value()->bind(3, record.participantRef.isEmpty() ? QString() : record.participantRef);
         s.value()->bind(4, record.version).bindBlob(5, hlcBytes).bindBlob(6, body);
         s.value()->bind(7, record.deleted ? 1 : 0).bind(8, record.updatedMs);
-        SAMLA_TRY(s.value()->run());
-    }
-
-    {
-        auto s = m_db.cached(sql::kInsertVersion);
-        if (!s.ok())
-            return s.error();
-        s.value()->bind(1, rid).bind(2, record.version).bindBlob(3, hlcBytes).bindBlob(4, body);
-        s.value()->bind(5, record.updatedMs);
         SAMLA_TRY(s.value()->run());
     }
 
@@ -184,8 +178,8 @@ Result<Record> RecordStore::put(const RecordChange &change)
         }
     }
 
-    // The outbox: one entry per write, numbered without gaps. The counter
-    // lives in meta, not in max(device_seq), because sent entries are pruned.
+    // The outbox: one entry per write, numbered without gaps. Its newest row
+    // also carries the device's last HLC stamp, so no other row is written.
     auto lastSeq = lastDeviceSeq();
     if (!lastSeq.ok())
         return lastSeq.error();
@@ -214,17 +208,6 @@ Result<Record> RecordStore::put(const RecordChange &change)
         s.value()->bind(7, record.updatedMs);
         SAMLA_TRY(s.value()->run());
     }
-    {
-        auto s = m_db.cached(sql::kSetMeta);
-        if (!s.ok())
-            return s.error();
-        s.value()->bind(1, kMetaLastDeviceSeq).bind(2, seq);
-        SAMLA_TRY(s.value()->run());
-        s.value()->reset();
-        s.value()->bind(1, kMetaHlcLast).bindBlob(2, hlcBytes);
-        SAMLA_TRY(s.value()->run());
-    }
-
     SAMLA_TRY(tx.commit());
     return record;
 }
@@ -316,11 +299,14 @@ Result<QList<SearchHit>> RecordStore::search(const QString &kind, const QString 
 
 Result<QList<RecordVersion>> RecordStore::versions(const QString &id) const
 {
+    auto current = get(id);
+    if (!current.ok())
+        return current.error();
+    QList<RecordVersion> out{RecordVersion{current->version, current->hlc, current->body, current->updatedMs}};
     auto s = m_db.cached(sql::kSelectVersions);
     if (!s.ok())
         return s.error();
     s.value()->bind(1, id);
-    QList<RecordVersion> out;
     for (;;) {
         auto row = s.value()->step();
         if (!row.ok())
@@ -367,14 +353,13 @@ Result<QList<OutboxEntry>> RecordStore::outbox(std::int64_t afterSeq, int limit)
 
 Result<std::int64_t> RecordStore::lastDeviceSeq() const
 {
-    auto s = m_db.cached(sql::kGetMeta);
+    auto s = m_db.cached(sql::kLastDeviceSeq);
     if (!s.ok())
         return s.error();
-    s.value()->bind(1, kMetaLastDeviceSeq);
     auto row = s.value()->step();
     if (!row.ok())
         return row.error();
-    const std::int64_t seq = row.value() ? s.value()->columnInt(0) : 0;
+    const std::int64_t seq = s.value()->columnInt(0);
     s.value()->reset();
     return seq;
 }

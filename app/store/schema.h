@@ -60,13 +60,23 @@ inline constexpr const char *kInsertRecord =
 inline constexpr const char *kUpdateRecord =
     "UPDATE records SET project_id = ?2, participant_ref = ?3, version = ?4, hlc = ?5, body = ?6, deleted = ?7,"
     " updated_ms = ?8 WHERE rid = ?1";
-inline constexpr const char *kInsertVersion =
-    "INSERT INTO record_versions(rid, version, hlc, body, saved_ms) VALUES(?1, ?2, ?3, ?4, ?5)";
+// record_versions holds every version but the current one, which is the
+// records row itself: a new record writes no version row, an edit moves the
+// row it replaces into the history.
+inline constexpr const char *kArchiveCurrentVersion =
+    "INSERT INTO record_versions(rid, version, hlc, body, saved_ms)"
+    " SELECT rid, version, hlc, body, updated_ms FROM records WHERE rid = ?1";
 inline constexpr const char *kDeleteSearch = "DELETE FROM search_index WHERE docid = ?1";
 inline constexpr const char *kInsertSearch = "INSERT INTO search_index(docid, title, text) VALUES(?1, ?2, ?3)";
 inline constexpr const char *kInsertOutbox =
     "INSERT INTO outbox(device_seq, op_id, rid, version, hlc, body, created_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 inline constexpr const char *kGetMeta = "SELECT value FROM meta WHERE key = ?1";
+// The last device_seq issued: the newest outbox row, or the high-water mark
+// kept in meta when sent rows are pruned (the pruning step writes it).
+inline constexpr const char *kLastDeviceSeq =
+    "SELECT max(coalesce((SELECT max(device_seq) FROM outbox), 0),"
+    " coalesce((SELECT value FROM meta WHERE key = 'pruned_device_seq'), 0))";
+inline constexpr const char *kLastOutboxHlc = "SELECT hlc FROM outbox ORDER BY device_seq DESC LIMIT 1";
 inline constexpr const char *kSetMeta = "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)";
 inline constexpr const char *kListRecords =
     "SELECT id, kind, project_id, participant_ref, version, hlc, body, deleted, created_ms, updated_ms"

@@ -310,14 +310,25 @@ void Session::unlock(const QString &passphrase)
     clearInfo();
 
     auto secret = std::make_shared<crypto::SecureBytes>(secureFromText(passphrase));
+    openInWorker(
+        [secret](const QString &dataDir, const Clock &clock) {
+            return store::LocalStore::unlock(dataDir, *secret, clock);
+        },
+        false);
+}
+
+void Session::openInWorker(
+    std::function<Result<std::unique_ptr<store::LocalStore>>(const QString &, const Clock &)> open,
+    bool passphraseReplaced)
+{
     auto outcome = std::make_shared<std::optional<Result<Opened>>>();
     const QString dataDir = m_dataDir;
     const Clock *clock = &m_clock;
 
     setBusy(true);
     startWorker(
-        [secret, outcome, dataDir, clock] {
-            auto store = store::LocalStore::unlock(dataDir, *secret, *clock);
+        [open = std::move(open), outcome, dataDir, clock] {
+            auto store = open(dataDir, *clock);
             if (!store.ok()) {
                 outcome->emplace(store.error());
                 return;
@@ -329,7 +340,7 @@ void Session::unlock(const QString &passphrase)
                 opened.project = project.value();
             outcome->emplace(std::move(opened));
         },
-        [this, outcome] {
+        [this, outcome, passphraseReplaced] {
             // busy goes false last, so whoever watches it sees the final state and error.
             if (!outcome->has_value() || !(*outcome)->ok()) {
                 setError(
@@ -338,6 +349,10 @@ void Session::unlock(const QString &passphrase)
                 return;
             }
             adopt(std::move(**outcome).value());
+            if (passphraseReplaced) {
+                m_passphraseChanged = true;
+                emit infoStringChanged();
+            }
             setState(Unlocked);
             emit opened();
             setBusy(false);
@@ -359,40 +374,11 @@ void Session::recover(const QString &recoveryKey, const QString &newPassphrase, 
 
     auto key = std::make_shared<crypto::SecureBytes>(normalizedRecoveryKey(recoveryKey));
     auto secret = std::make_shared<crypto::SecureBytes>(secureFromText(newPassphrase));
-    auto outcome = std::make_shared<std::optional<Result<Opened>>>();
-    const QString dataDir = m_dataDir;
-    const Clock *clock = &m_clock;
-
-    setBusy(true);
-    startWorker(
-        [key, secret, outcome, dataDir, clock] {
-            auto store = store::LocalStore::recover(dataDir, *key, *secret, *clock);
-            if (!store.ok()) {
-                outcome->emplace(store.error());
-                return;
-            }
-            Opened opened;
-            opened.store = std::move(store.value());
-            auto project = currentProject(*opened.store);
-            if (project.ok())
-                opened.project = project.value();
-            outcome->emplace(std::move(opened));
+    openInWorker(
+        [key, secret](const QString &dataDir, const Clock &clock) {
+            return store::LocalStore::recover(dataDir, *key, *secret, clock);
         },
-        [this, outcome] {
-            // busy goes false last, so whoever watches it sees the final state and error.
-            if (!outcome->has_value() || !(*outcome)->ok()) {
-                setError(
-                    UiProblem::fromCode(outcome->has_value() ? (*outcome)->code() : ErrorCode::Internal));
-                setBusy(false);
-                return;
-            }
-            adopt(std::move(**outcome).value());
-            m_passphraseChanged = true;
-            emit infoStringChanged();
-            setState(Unlocked);
-            emit opened();
-            setBusy(false);
-        });
+        true);
 }
 
 void Session::changePassphrase(const QString &current, const QString &newPassphrase, const QString &repeat)

@@ -102,6 +102,10 @@ private:
     void setError(const UiProblem &problem);
     void adopt(Opened &&opened);
     void startWorker(std::function<void()> work, std::function<void()> done);
+    // Opens the store on the worker thread and adopts it on the GUI thread.
+    void openInWorker(
+        std::function<Result<std::unique_ptr<store::LocalStore>>(const QString &, const Clock &)> open,
+        bool passphraseReplaced);
     bool checkNewPassphrase(const QString &passphrase, const QString &repeat);
 
     QString m_dataDir;

@@ -1,7 +1,7 @@
 #include "logging.h"
 
-Q_LOGGING_CATEGORY(lcCrypto, "samla.crypto")
-Q_LOGGING_CATEGORY(lcDb, "samla.db")
-Q_LOGGING_CATEGORY(lcStore, "samla.store")
-Q_LOGGING_CATEGORY(lcUi, "samla.ui")
-Q_LOGGING_CATEGORY(lcSync, "samla.sync")
+Q_LOGGING_CATEGORY(lcCrypto, "samla.crypto", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDb, "samla.db", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStore, "samla.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcUi, "samla.ui", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSync, "samla.sync", QtInfoMsg)
