@@ -46,9 +46,11 @@ QString lineContaining(const QString &text, const QString &needle)
     return {};
 }
 
+// pdftotext may break long identifiers and hashes at line ends and drop the
+// hyphen there, so compare with white space and hyphens removed on both sides.
 QString withoutSpaces(QString s)
 {
-    s.remove(QRegularExpression(QStringLiteral("\\s")));
+    s.remove(QRegularExpression(QStringLiteral("[\\s-]")));
     return s;
 }
 
@@ -115,7 +117,7 @@ private slots:
             QSKIP(qPrintable(why));
 
         QVERIFY2(withoutSpaces(text).contains(f->form.hash), qPrintable(text));
-        QVERIFY(withoutSpaces(text).contains(f->form.id));
+        QVERIFY(withoutSpaces(text).contains(withoutSpaces(f->form.id)));
         QVERIFY(text.contains(p.code));
         QVERIFY(text.contains(QStringLiteral("2025-03-04T09:30:00Z")));
         // Swedish consent, Swedish document: the form's Swedish text and labels.
