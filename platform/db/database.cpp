@@ -202,7 +202,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const cryp
     sqlite3_extended_result_codes(db->m_db, 1);
 
 #ifdef SAMLA_PLAIN_SQLITE
-    // The baseline keeps plain SQLite's own default page size (4096).
+    const QByteArray pageSize = "PRAGMA page_size = " + QByteArray::number(options.cipherPageSize);
+    SAMLA_TRY(db->exec(pageSize.constData()));
 #else
     // Raw key: SQLCipher takes x'<64 hex>' and skips its own PBKDF2. The
     // string is built in secure memory only.

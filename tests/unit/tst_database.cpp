@@ -127,7 +127,7 @@ private slots:
             p.waitForFinished(30000);
             return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
         };
-        const QString withKey = run(QStringLiteral("PRAGMA key = \"x'%1'\";\n"
+        const QString withKey = run(QStringLiteral("PRAGMA key = \"x'%1'\";\nPRAGMA cipher_page_size = 4096;\n"
                                                    "SELECT count(*) FROM t;\n")
                                         .arg(hexOf(key)));
         QVERIFY2(withKey.trimmed().endsWith(QStringLiteral("42")), qPrintable(withKey));
@@ -135,7 +135,7 @@ private slots:
         QVERIFY2(withoutKey.contains(QStringLiteral("not a database")) || withoutKey.contains(QStringLiteral("encrypted")),
                  qPrintable(withoutKey));
         QVERIFY(!withoutKey.contains(QStringLiteral("42")));
-        const QString wrongKey = run(QStringLiteral("PRAGMA key = \"x'%1'\";\n"
+        const QString wrongKey = run(QStringLiteral("PRAGMA key = \"x'%1'\";\nPRAGMA cipher_page_size = 4096;\n"
                                                     "SELECT count(*) FROM t;\n")
                                          .arg(hexOf(fixedKey(8))));
         QVERIFY(!wrongKey.contains(QStringLiteral("42")));
