@@ -10,6 +10,9 @@
 
 #include <QCborMap>
 #include <QCborValue>
+
+#include <optional>
+#include <utility>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -149,6 +152,21 @@ struct IdentityVault::Private {
     store::LocalStore &store;
     const Clock &clock;
     std::unique_ptr<db::Database> db;
+
+    // The project and identity body of one participant, or nothing when the vault holds none.
+    Result<std::optional<std::pair<QString, QCborMap>>> readIdentity(const QString &participantId)
+    {
+        auto s = db->prepare(kSelectIdentity);
+        if (!s.ok())
+            return s.error();
+        s->bind(1, participantId);
+        auto row = s->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            return std::optional<std::pair<QString, QCborMap>>();
+        return std::optional(std::pair(s->columnText(0), QCborValue::fromCbor(s->columnBlob(1)).toMap()));
+    }
 };
 
 IdentityVault::IdentityVault(std::unique_ptr<Private> p) : d(std::move(p)) {}
@@ -331,17 +349,12 @@ Status IdentityVault::save(const QString &participantId, const QString &projectI
 
 Result<IdentityDetails> IdentityVault::lookup(const QString &participantId, LookupPurpose purpose)
 {
-    auto s = d->db->prepare(kSelectIdentity);
-    if (!s.ok())
-        return s.error();
-    s->bind(1, participantId);
-    auto row = s->step();
+    auto row = d->readIdentity(participantId);
     if (!row.ok())
         return row.error();
-    if (!row.value())
+    if (!row->has_value())
         return makeError(ErrorCode::NotFound, QStringLiteral("no identity for participant %1").arg(participantId));
-    const QString projectId = s->columnText(0);
-    const QCborMap body = QCborValue::fromCbor(s->columnBlob(1)).toMap();
+    const auto &[projectId, body] = **row;
     SAMLA_TRY(audit(QStringLiteral("identity_lookup"), participantId, projectId, lookupPurposeKey(purpose)));
     IdentityDetails out;
     out.name = body.value(kName).toString();
@@ -353,19 +366,12 @@ Result<IdentityDetails> IdentityVault::lookup(const QString &participantId, Look
 
 Status IdentityVault::erase(const QString &participantId)
 {
-    QString projectId;
-    {
-        auto s = d->db->prepare(kSelectIdentity);
-        if (!s.ok())
-            return s.error();
-        s->bind(1, participantId);
-        auto row = s->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            return {};
-        projectId = s->columnText(0);
-    }
+    auto row = d->readIdentity(participantId);
+    if (!row.ok())
+        return row.error();
+    if (!row->has_value())
+        return {};
+    const QString projectId = (*row)->first;
     auto s = d->db->prepare(kDeleteIdentity);
     if (!s.ok())
         return s.error();
