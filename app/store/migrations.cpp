@@ -21,6 +21,7 @@ const std::vector<Migration> &migrations()
 {
     static const std::vector<Migration> all = {
         {1, sql::kMigration1},
+        {2, sql::kMigration2},
     };
     return all;
 }
@@ -34,6 +35,11 @@ int latestSchemaVersion()
 
 Status migrate(db::Database &db)
 {
+    return migrate(db, latestSchemaVersion());
+}
+
+Status migrate(db::Database &db, int targetVersion)
+{
     auto current = db.userVersion();
     if (!current.ok())
         return current.error();
@@ -43,6 +49,8 @@ Status migrate(db::Database &db)
     for (const Migration &m : migrations()) {
         if (m.version <= current.value())
             continue;
+        if (m.version > targetVersion)
+            break;
         db::Transaction tx(db);
         SAMLA_TRY(tx.begin());
         for (const char *statement : m.statements)

@@ -69,6 +69,11 @@ struct SearchText {
 };
 using SearchExtractor = std::function<SearchText(const QCborMap &body)>;
 
+// The canonical CBOR of a body column of records or record_versions, which
+// may be stored compressed (see recordstore.cpp). For code that inspects the
+// tables directly, such as tests that look for data that must not be there.
+QByteArray storedBodyToCbor(const QByteArray &stored);
+
 class RecordStore {
 public:
     RecordStore(db::Database &db, const Clock &clock, protocol::HlcClock &hlc);

@@ -43,6 +43,34 @@ inline constexpr const char *kMigration1[] = {
     "CREATE INDEX records_participant ON records(participant_ref, kind) WHERE participant_ref IS NOT NULL",
 };
 
+// Migration 2: two fewer database pages written per save (each page written
+// costs SQLCipher a fresh IV, AES and HMAC set-up through OpenSSL, which is
+// most of what encryption adds to a save).
+// - The outbox's op_id loses its UNIQUE index. It is 16 bytes from the
+//   system's CSPRNG, unique by construction, and is only ever read with its
+//   row (by device_seq); the server is where duplicates are refused.
+// - The search index moves from FTS4 to FTS3: the same tokenizer, queries and
+//   snippets, without FTS4's %_stat row (document totals for ranking, which
+//   Samla does not use), rewritten on every save.
+inline constexpr const char *kMigration2[] = {
+    "CREATE TABLE outbox_v2("
+    " device_seq INTEGER PRIMARY KEY,"
+    " op_id BLOB NOT NULL,"
+    " rid INTEGER NOT NULL REFERENCES records(rid),"
+    " version INTEGER NOT NULL,"
+    " hlc BLOB NOT NULL,"
+    " body BLOB NOT NULL,"
+    " created_ms INTEGER NOT NULL)",
+    "INSERT INTO outbox_v2(device_seq, op_id, rid, version, hlc, body, created_ms)"
+    " SELECT device_seq, op_id, rid, version, hlc, body, created_ms FROM outbox",
+    "DROP TABLE outbox",
+    "ALTER TABLE outbox_v2 RENAME TO outbox",
+    "CREATE VIRTUAL TABLE search_index_v2 USING fts3(title, text, tokenize=unicode61 \"remove_diacritics=0\")",
+    "INSERT INTO search_index_v2(docid, title, text) SELECT docid, title, text FROM search_index",
+    "DROP TABLE search_index",
+    "ALTER TABLE search_index_v2 RENAME TO search_index",
+};
+
 inline constexpr const char *kSelectRecordForWrite =
     "SELECT rid, kind, version, created_ms FROM records WHERE id = ?1";
 inline constexpr const char *kSelectRecordById =

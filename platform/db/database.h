@@ -60,7 +60,11 @@ public:
         bool create = false;              // create the file if missing
         bool readOnly = false;
         int cipherPageSize = 4096;        // SQLCipher page size (must match on every open)
-        int cacheSizeKiB = 32 * 1024;     // page cache budget
+        // Page cache budget, filled only as pages are read. The cache holds
+        // decrypted pages; every miss costs SQLCipher a page decryption and
+        // HMAC check (about 10 µs with Debian's SQLCipher 3.4.1 on OpenSSL 3),
+        // so the budget keeps a project of some 40,000 notes wholly cached.
+        int cacheSizeKiB = 128 * 1024;
     };
 
     ~Database();

@@ -3,8 +3,11 @@
 
 #include "app/domain/notes.h"
 #include "app/store/localstore.h"
+#include "app/store/migrations.h"
 #include "app/store/recordstore.h"
+#include "platform/crypto/crypto.h"
 #include "platform/db/database.h"
+#include "sync/protocol/hlc.h"
 
 #include <QCborValue>
 #include <QSet>
@@ -224,6 +227,91 @@ private slots:
         change.projectId = m_project;
         QCOMPARE(m_store->records().put(change).code(), ErrorCode::InvalidArgument);
         QCOMPARE(m_store->records().lastDeviceSeq().value(), 1);
+    }
+
+    // Migration 2 rebuilds the outbox and the search index; nothing written
+    // under schema 1 may be lost, renumbered or become unfindable.
+    void migrationTwoKeepsOutboxAndSearch()
+    {
+        QTemporaryDir dir;
+        const crypto::SecureBytes key = crypto::SecureBytes::random(crypto::kKeyBytes);
+        auto db = db::Database::open(dir.filePath(QStringLiteral("v1.db")), key, {.create = true});
+        QVERIFY(db.ok());
+        QVERIFY(migrate(*db.value(), 1).ok());
+        QCOMPARE(db.value()->userVersion().value(), 1);
+
+        protocol::HlcClock hlc(m_clock, QByteArray(8, 'd'));
+        QList<OutboxEntry> before;
+        {
+            RecordStore records(*db.value(), m_clock, hlc);
+            domain::Notes notes(records);
+            QVERIFY(notes.create(m_project, QStringLiteral("Dagrum"), QStringLiteral("kaffe på förmiddagen")).ok());
+            auto edited = notes.create(m_project, QStringLiteral("Överlämning"), QStringLiteral("kvällspass"));
+            QVERIFY(edited.ok());
+            QVERIFY(notes.update(edited->id, QStringLiteral("Överlämning"), QStringLiteral("nattpass")).ok());
+            before = records.outbox(0, 100).value();
+        }
+        QCOMPARE(before.size(), 3);
+
+        QVERIFY(migrate(*db.value()).ok());
+        QCOMPARE(db.value()->userVersion().value(), latestSchemaVersion());
+        QCOMPARE(countRows(*db.value(), "SELECT count(*) FROM sqlite_master WHERE sql LIKE '%fts4%'"), 0);
+        QCOMPARE(countRows(*db.value(), "SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_outbox%'"),
+                 0);
+
+        RecordStore records(*db.value(), m_clock, hlc);
+        domain::Notes notes(records);
+        const QList<OutboxEntry> after = records.outbox(0, 100).value();
+        QCOMPARE(after.size(), before.size());
+        for (qsizetype i = 0; i < after.size(); ++i) {
+            QCOMPARE(after[i].deviceSeq, before[i].deviceSeq);
+            QCOMPARE(after[i].opId, before[i].opId);
+            QCOMPARE(after[i].body, before[i].body);
+        }
+        QCOMPARE(notes.search(m_project, QStringLiteral("förm"), 10).value().size(), 1);
+        QCOMPARE(notes.search(m_project, QStringLiteral("nattpass"), 10).value().size(), 1);
+        QCOMPARE(notes.search(m_project, QStringLiteral("kvällspass"), 10).value().size(), 0);
+        // Writing goes on where schema 1 left off.
+        QVERIFY(notes.create(m_project, QStringLiteral("Ny"), QStringLiteral("anteckning")).ok());
+        QCOMPARE(records.lastDeviceSeq().value(), 4);
+    }
+
+    // A long body is stored compressed; a body stored as plain canonical CBOR
+    // (schema 1, or one that compression would not shrink) still reads.
+    void bodiesAreStoredCompressedAndReadEitherWay()
+    {
+        domain::Notes notes(m_store->records());
+        QString text;
+        for (int i = 0; i < 40; ++i)
+            text += QStringLiteral("Patienten i dagrummet pratar med sjuksköterskan om utskrivningen. ");
+        auto note = notes.create(m_project, QStringLiteral("Lång anteckning"), text);
+        QVERIFY(note.ok());
+        QVERIFY(notes.update(note->id, QStringLiteral("Lång anteckning"), text + QStringLiteral("Slut.")).ok());
+
+        db::Database &db = m_store->database();
+        auto stored = db.prepare("SELECT body FROM records WHERE id = ?1");
+        QVERIFY(stored.ok());
+        stored->bind(1, note->id);
+        QVERIFY(stored->step().value());
+        const QByteArray storedBody = stored->columnBlob(0);
+        const QByteArray cbor = storedBodyToCbor(storedBody);
+        QVERIFY2(storedBody.size() * 3 < cbor.size(), "a long, repetitive note is stored compressed");
+        QVERIFY(!storedBody.contains("dagrummet"));
+        QVERIFY(cbor.contains("dagrummet"));
+        stored->reset();
+
+        auto plain = db.prepare("UPDATE records SET body = ?1 WHERE id = ?2");
+        QVERIFY(plain.ok());
+        plain->bindBlob(1, cbor).bind(2, note->id);
+        QVERIFY(plain->run().ok());
+        auto read = notes.get(note->id);
+        QVERIFY(read.ok());
+        QCOMPARE(read->text, text + QStringLiteral("Slut."));
+        // The earlier version, moved into the history compressed, reads too.
+        auto versions = m_store->records().versions(note->id);
+        QVERIFY(versions.ok());
+        QCOMPARE(versions->size(), 2);
+        QCOMPARE(versions->at(1).body.value(QStringLiteral("text")).toString(), text);
     }
 
     void demoProjectIsSeeded()
