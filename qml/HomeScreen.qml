@@ -53,6 +53,14 @@ ScrollPage {
             }
         }
         BigButton {
+            objectName: "participantsButton"
+            Layout.fillWidth: true
+            primary: true
+            text: qsTr("Participants")
+            description: qsTr("Enrol, take consent, see each consent timeline")
+            onClicked: Navigator.push("participants")
+        }
+        BigButton {
             objectName: "settingsButton"
             Layout.fillWidth: true
             text: qsTr("Settings")

@@ -30,6 +30,14 @@ Item {
                 case "versions": return versions
                 case "settings": return settings
                 case "changePassphrase": return changePassphrase
+                case "participants": return participants
+                case "enrol": return enrol
+                case "participant": return participant
+                case "consentSetup": return consentSetup
+                case "consentRead": return consentRead
+                case "consentItems": return consentItems
+                case "consentSign": return consentSign
+                case "consentDone": return consentDone
                 }
                 return home
             }
@@ -59,5 +67,37 @@ Item {
     Component {
         id: changePassphrase
         ChangePassphraseScreen {}
+    }
+    Component {
+        id: participants
+        ParticipantsScreen {}
+    }
+    Component {
+        id: enrol
+        EnrolScreen {}
+    }
+    Component {
+        id: participant
+        ConsentTimelineScreen {}
+    }
+    Component {
+        id: consentSetup
+        ConsentSetupScreen {}
+    }
+    Component {
+        id: consentRead
+        ConsentReadScreen {}
+    }
+    Component {
+        id: consentItems
+        ConsentItemsScreen {}
+    }
+    Component {
+        id: consentSign
+        ConsentSignScreen {}
+    }
+    Component {
+        id: consentDone
+        ConsentCertificateScreen {}
     }
 }

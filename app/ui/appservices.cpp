@@ -1,11 +1,14 @@
 #include "appservices.h"
 
 #include "appsettings.h"
+#include "consentflow.h"
 #include "engineservices.h"
 #include "idlemonitor.h"
 #include "navigator.h"
 #include "notebook.h"
 #include "noteeditor.h"
+#include "participantconsent.h"
+#include "participantregister.h"
 #include "session.h"
 #include "translations.h"
 
@@ -35,6 +38,9 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
     m_navigator = std::make_unique<Navigator>(nullptr);
     m_notebook = std::make_unique<Notebook>(*m_session, *m_settings);
     m_editor = std::make_unique<NoteEditor>(*m_session, *m_settings);
+    m_participants = std::make_unique<ParticipantRegister>(*m_session);
+    m_consentFlow = std::make_unique<ConsentFlow>(*m_session, *m_settings);
+    m_participantConsent = std::make_unique<ParticipantConsent>(*m_session, *m_settings);
     m_idle = std::make_unique<IdleMonitor>(m_options.application);
 
     m_translations->apply(m_settings->language());
@@ -50,6 +56,22 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
 
     // A saved note changes the list and the count.
     connect(m_editor.get(), &NoteEditor::saved, m_notebook.get(), &Notebook::refresh);
+    // A recorded consent changes the participant's state in the list and on the timeline.
+    connect(m_consentFlow.get(), &ConsentFlow::consentRecorded, this, [this](const QString &participantId) {
+        m_participants->refresh();
+        if (m_participantConsent->participantId() == participantId)
+            m_participantConsent->reload();
+    });
+    connect(m_participantConsent.get(), &ParticipantConsent::eventRecorded, m_participants.get(),
+        &ParticipantRegister::refresh);
+    // A consent half taken (answers, a signature) is dropped on lock; after
+    // unlocking the app returns to the participant list, not to an empty step.
+    connect(m_session.get(), &Session::aboutToClose, this, [this] {
+        if (m_navigator->screen().startsWith(QLatin1String("consent"))) {
+            m_navigator->home();
+            m_navigator->push(QStringLiteral("participants"));
+        }
+    });
     // Leaving the editor keeps what was typed: save it as a version.
     connect(m_navigator.get(), &Navigator::screenChanged, this, [this] {
         const QString screen = m_navigator->screen();
@@ -78,6 +100,9 @@ void AppServices::attachEngine(QQmlEngine &engine)
     provideServiceToEngine(engine, m_navigator.get());
     provideServiceToEngine(engine, m_notebook.get());
     provideServiceToEngine(engine, m_editor.get());
+    provideServiceToEngine(engine, m_participants.get());
+    provideServiceToEngine(engine, m_consentFlow.get());
+    provideServiceToEngine(engine, m_participantConsent.get());
     m_translations->attachEngine(&engine);
 }
 

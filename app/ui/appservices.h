@@ -16,10 +16,13 @@ class QQmlEngine;
 namespace samla::ui {
 
 class AppSettings;
+class ConsentFlow;
 class IdleMonitor;
 class Navigator;
 class NoteEditor;
 class Notebook;
+class ParticipantConsent;
+class ParticipantRegister;
 class Session;
 class Translations;
 
@@ -49,6 +52,9 @@ public:
     Navigator &navigator() { return *m_navigator; }
     Notebook &notebook() { return *m_notebook; }
     NoteEditor &editor() { return *m_editor; }
+    ParticipantRegister &participants() { return *m_participants; }
+    ConsentFlow &consentFlow() { return *m_consentFlow; }
+    ParticipantConsent &participantConsent() { return *m_participantConsent; }
     IdleMonitor &idleMonitor() { return *m_idle; }
     Translations &translations() { return *m_translations; }
     const Clock &clock() const { return m_clock; }
@@ -68,6 +74,9 @@ private:
     std::unique_ptr<Navigator> m_navigator;
     std::unique_ptr<Notebook> m_notebook;
     std::unique_ptr<NoteEditor> m_editor;
+    std::unique_ptr<ParticipantRegister> m_participants;
+    std::unique_ptr<ConsentFlow> m_consentFlow;
+    std::unique_ptr<ParticipantConsent> m_participantConsent;
     std::unique_ptr<IdleMonitor> m_idle;
 };
 

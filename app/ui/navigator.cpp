@@ -14,6 +14,14 @@ const QStringList &Navigator::screens()
         QStringLiteral("versions"),
         QStringLiteral("settings"),
         QStringLiteral("changePassphrase"),
+        QStringLiteral("participants"),
+        QStringLiteral("enrol"),
+        QStringLiteral("participant"),
+        QStringLiteral("consentSetup"),
+        QStringLiteral("consentRead"),
+        QStringLiteral("consentItems"),
+        QStringLiteral("consentSign"),
+        QStringLiteral("consentDone"),
     };
     return names;
 }

@@ -1,9 +1,12 @@
 #include "appmodes.h"
 #include "appservices.h"
 #include "appsettings.h"
+#include "consentflow.h"
 #include "navigator.h"
 #include "notebook.h"
 #include "noteeditor.h"
+#include "participantconsent.h"
+#include "participantregister.h"
 #include "session.h"
 
 #include <QDir>
@@ -11,6 +14,7 @@
 #include <QEventLoop>
 #include <QGuiApplication>
 #include <QImage>
+#include <QMouseEvent>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -18,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <cmath>
 #include <cstdio>
 #include <functional>
 
@@ -62,6 +67,33 @@ public:
 
     QObject *find(const QString &objectName) { return m_window.findChild<QObject *>(objectName); }
 
+    // Draws a looping stroke across an item, as a finger or mouse would.
+    bool drawOn(const QString &objectName)
+    {
+        auto *item = qobject_cast<QQuickItem *>(find(objectName));
+        if (!item || item->width() < 10 || item->height() < 10) {
+            m_failures << QStringLiteral("nothing to draw on: ") + objectName;
+            return false;
+        }
+        const qreal w = item->width();
+        const qreal h = item->height();
+        auto send = [&](QEvent::Type type, QPointF local, Qt::MouseButtons buttons) {
+            const QPointF scene = item->mapToScene(local);
+            QMouseEvent event(type, scene, scene, m_window.mapToGlobal(scene.toPoint()), Qt::LeftButton,
+                buttons, Qt::NoModifier);
+            QCoreApplication::sendEvent(&m_window, &event);
+        };
+        send(QEvent::MouseButtonPress, QPointF(w * 0.15, h * 0.6), Qt::LeftButton);
+        for (int i = 1; i <= 40; ++i) {
+            const qreal t = i / 40.0;
+            send(QEvent::MouseMove,
+                QPointF(w * (0.15 + 0.6 * t), h * (0.55 - 0.25 * std::sin(t * 9.0) * (1.0 - t * 0.5))),
+                Qt::LeftButton);
+        }
+        send(QEvent::MouseButtonRelease, QPointF(w * 0.75, h * 0.5), Qt::NoButton);
+        return true;
+    }
+
     void setText(const QString &objectName, const QString &text)
     {
         if (QObject *field = find(objectName))
@@ -71,7 +103,22 @@ public:
     }
 
     // Renders the current state in both languages and both sizes.
-    void shoot(const QString &screen, const std::function<void()> &afterLanguageSwitch = {})
+    // Scrolls a Flickable to its end (after a resize, so the end is the new end).
+    void scrollToEnd(const QString &objectName)
+    {
+        QObject *flickable = find(objectName);
+        if (!flickable) {
+            m_failures << QStringLiteral("nothing to scroll: ") + objectName;
+            return;
+        }
+        const qreal end
+            = flickable->property("contentHeight").toReal() - flickable->property("height").toReal();
+        flickable->setProperty("contentY", std::max<qreal>(0, end));
+        settle();
+    }
+
+    void shoot(const QString &screen, const std::function<void()> &afterLanguageSwitch = {},
+        const std::function<void()> &afterResize = {})
     {
         const QString startLanguage = m_services.settings().language();
         for (const QString &language : { QStringLiteral("en"), QStringLiteral("sv") }) {
@@ -81,6 +128,8 @@ public:
             for (const QSize size : { QSize(1280, 800), QSize(800, 1280) }) {
                 m_window.resize(size);
                 settle();
+                if (afterResize)
+                    afterResize();
                 const QImage image = m_window.grabWindow();
                 const QString path = QDir(m_outDir).filePath(QStringLiteral("%1-%2-%3x%4.png")
                                                                  .arg(screen, language)
@@ -123,6 +172,113 @@ QString searchWordFrom(NotesModel &model)
         }
     }
     return QStringLiteral("note");
+}
+
+// Participants and consent with demo data: three participants in different
+// states, one consent taken step by step through the real screens.
+void shootConsentScreens(Shooter &shooter, AppServices &services)
+{
+    Navigator &nav = services.navigator();
+    ParticipantRegister &reg = services.participants();
+    ConsentFlow &flow = services.consentFlow();
+    ParticipantConsent &person = services.participantConsent();
+
+    nav.home();
+    nav.push(QStringLiteral("participants"));
+    shooter.shoot(QStringLiteral("participants-empty"));
+
+    const auto enrol = [&](const char *category, const char *band, bool understands, const char *notes) {
+        if (!reg.enrol(QLatin1String(category), QLatin1String(band), {}, understands, QLatin1String(notes),
+                {}, {}, {}, {}))
+            shooter.fail(QStringLiteral("could not enrol: ") + reg.errorString());
+        return reg.lastEnrolledId();
+    };
+    const QString first = enrol("patient", "65+", true, "");
+    const QString second = enrol("family_member", "18-64", true, "");
+    const QString third
+        = enrol("patient", "65+", false, "Dementia diagnosis; daughter is personal consultee.");
+
+    // The first: consent taken without the screens, then a hesitant re-check.
+    if (flow.start(first)) {
+        flow.setObtainedBy(QStringLiteral("AL"));
+        flow.setRoute(ConsentFlow::Verbal);
+        flow.setWitness(QStringLiteral("Nurse KB"));
+        flow.markInformationRead();
+        for (const auto &item : flow.items()->items())
+            flow.setAnswer(item.id, item.id != QLatin1String("audio"));
+        if (!flow.submit(nullptr))
+            shooter.fail(QStringLiteral("verbal consent not taken: ") + flow.errorString());
+    }
+    person.open(first);
+    person.setRecordedBy(QStringLiteral("AL"));
+    if (!person.recheck(ParticipantConsent::Hesitant))
+        shooter.fail(QStringLiteral("re-check not recorded: ") + person.message());
+
+    // The third: the consultee route; a dissent recorded during observation.
+    person.open(third);
+    person.dissent();
+    flow.reset();
+    reg.refresh();
+    nav.home();
+    nav.push(QStringLiteral("participants"));
+    shooter.shoot(QStringLiteral("participants"));
+
+    nav.push(QStringLiteral("enrol"));
+    shooter.shoot(QStringLiteral("enrol"));
+    shooter.shoot(
+        QStringLiteral("enrol-novault"), {}, [&] { shooter.scrollToEnd(QStringLiteral("enrolScreen")); });
+    if (!reg.createVault())
+        shooter.fail(QStringLiteral("could not create the identity vault: ") + reg.errorString());
+    shooter.shoot(
+        QStringLiteral("enrol-vault"), {}, [&] { shooter.scrollToEnd(QStringLiteral("enrolScreen")); });
+    nav.back();
+
+    // The second, through every step of the flow.
+    if (!flow.start(second))
+        shooter.fail(QStringLiteral("consent flow did not start: ") + flow.errorString());
+    flow.setObtainedBy(QStringLiteral("AL"));
+    nav.push(QStringLiteral("consentSetup"));
+    shooter.shoot(QStringLiteral("consent-setup"));
+    nav.push(QStringLiteral("consentRead"));
+    // The form is read in the language of the screenshot (reading starts again in each).
+    shooter.shoot(QStringLiteral("consent-read"), [&] { flow.setLanguage(services.settings().language()); });
+    flow.setLanguage(QStringLiteral("en"));
+    flow.markInformationRead();
+    nav.push(QStringLiteral("consentItems"));
+    for (const auto &item : flow.items()->items())
+        flow.setAnswer(item.id, item.id != QLatin1String("observation") && item.id != QLatin1String("diary"));
+    shooter.shoot(QStringLiteral("consent-items-required"));
+    flow.setAnswer(QStringLiteral("observation"), true);
+    nav.push(QStringLiteral("consentSign"));
+    shooter.settle();
+    shooter.drawOn(QStringLiteral("signaturePad"));
+    shooter.shoot(QStringLiteral("consent-sign"));
+    if (auto *pad = qobject_cast<SignaturePad *>(shooter.find(QStringLiteral("signaturePad")));
+        !pad || !flow.submit(pad))
+        shooter.fail(QStringLiteral("signed consent not stored: ") + flow.errorString());
+    nav.push(QStringLiteral("consentDone"));
+    shooter.shoot(QStringLiteral("consent-done"));
+
+    person.open(first);
+    nav.home();
+    nav.push(QStringLiteral("participants"));
+    nav.push(QStringLiteral("participant"));
+    shooter.shoot(QStringLiteral("participant"));
+    shooter.shoot(QStringLiteral("participant-timeline"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("participantScreen")); });
+    // A refusal of the gate with its reason, and the FHIR export's message.
+    QTemporaryDir exports;
+    person.open(third);
+    person.setExportDirectory(exports.path());
+    shooter.settle();
+    // Through the button, as a person would, so the message shows beside it.
+    QObject *exportButton = shooter.find(QStringLiteral("exportFhirButton"));
+    if (!exportButton || !QMetaObject::invokeMethod(exportButton, "clicked")
+        || person.lastExportPath().isEmpty())
+        shooter.fail(QStringLiteral("FHIR export failed: ") + person.message());
+    shooter.shoot(QStringLiteral("participant-withdrawn"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("participantScreen")); });
+    nav.home();
 }
 
 } // namespace
@@ -207,6 +363,8 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
     editor.viewVersion(1);
     services.navigator().push(QStringLiteral("versions"));
     shooter.shoot(QStringLiteral("versions"));
+
+    shootConsentScreens(shooter, services);
 
     services.navigator().home();
     services.navigator().push(QStringLiteral("settings"));

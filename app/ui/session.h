@@ -74,6 +74,11 @@ public:
 
     // For the other controllers, GUI thread only; null unless unlocked.
     domain::Notes *notes() { return m_state == Unlocked ? m_notes.get() : nullptr; }
+    // The open store, for the consent and participant controllers; null unless unlocked.
+    store::LocalStore *store() { return m_state == Unlocked ? m_store.get() : nullptr; }
+    const Clock &clock() const { return m_clock; }
+    // The current project as read when the store opened (settings included).
+    const domain::Project &project() const { return m_project; }
     QString projectId() const { return m_project.id; }
     QString projectName() const { return m_project.name; }
     bool isDemoProject() const { return m_project.demo; }

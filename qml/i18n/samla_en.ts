@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>ParticipantsScreen</name>
+    <message numerus="yes">
+        <source>%1: %n participant(s). Only codes are shown here.</source>
+        <translation>
+            <numerusform>%1: %n participant. Only codes are shown here.</numerusform>
+            <numerusform>%1: %n participants. Only codes are shown here.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message numerus="yes">
         <source>%n minute(s)</source>

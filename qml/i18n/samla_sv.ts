@@ -99,6 +99,138 @@
     </message>
 </context>
 <context>
+    <name>ConsentCertificateScreen</name>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Samtycket är registrerat</translation>
+    </message>
+    <message>
+        <source>%1 for %2 is stored.</source>
+        <translation>%1 för %2 är sparat.</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum och tid</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Blankett</translation>
+    </message>
+    <message>
+        <source>%1, version %2</source>
+        <translation>%1, version %2</translation>
+    </message>
+    <message>
+        <source>Content hash</source>
+        <translation>Innehållets hash</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Sätt</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Signature as stored</source>
+        <translation>Underskriften som den sparades</translation>
+    </message>
+    <message>
+        <source>The child&apos;s assent is recorded as well.</source>
+        <translation>Barnets eget medgivande är också registrerat.</translation>
+    </message>
+    <message>
+        <source>A PDF snapshot of this consent (text, answers, signature, version, hash, date and code) is stored encrypted on this device.</source>
+        <translation>En PDF-kopia av samtycket (text, svar, underskrift, version, hash, datum och kod) är sparad krypterad på den här enheten.</translation>
+    </message>
+    <message>
+        <source>The PDF snapshot could not be read back. Contact your data manager.</source>
+        <translation>PDF-kopian kunde inte läsas tillbaka. Kontakta din dataansvariga.</translation>
+    </message>
+    <message>
+        <source>Show consent timeline</source>
+        <translation>Visa samtyckets historik</translation>
+    </message>
+    <message>
+        <source>Back to participants</source>
+        <translation>Tillbaka till deltagarna</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentItemDelegate</name>
+    <message>
+        <source>Required to take part</source>
+        <translation>Krävs för att delta</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentItemsScreen</name>
+    <message>
+        <source>Consent questions: %1</source>
+        <translation>Samtyckesfrågor: %1</translation>
+    </message>
+    <message>
+        <source>Answer each question with the participant. Questions marked as required must be answered yes to take part.</source>
+        <translation>Besvara varje fråga tillsammans med deltagaren. Frågor som krävs måste besvaras med ja för att deltagaren ska kunna delta.</translation>
+    </message>
+    <message>
+        <source>Continue to signature</source>
+        <translation>Fortsätt till underskrift</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsätt</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentReadScreen</name>
+    <message>
+        <source>Information: %1</source>
+        <translation>Information: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2</source>
+        <translation>Version %1 · %2</translation>
+    </message>
+    <message>
+        <source>You will be asked about</source>
+        <translation>Du kommer att tillfrågas om</translation>
+    </message>
+    <message>
+        <source>%1 (required to take part)</source>
+        <translation>%1 (krävs för att delta)</translation>
+    </message>
+    <message>
+        <source>End of the information.</source>
+        <translation>Slut på informationen.</translation>
+    </message>
+    <message>
+        <source>I agree</source>
+        <translation>Jag samtycker</translation>
+    </message>
+</context>
+<context>
     <name>ConsentReason</name>
     <message>
         <source>This person is not enrolled in this project.</source>
@@ -177,6 +309,462 @@
     </message>
 </context>
 <context>
+    <name>ConsentSetupScreen</name>
+    <message>
+        <source>Take consent: %1</source>
+        <translation>Ta samtycke: %1</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Samtyckesblankett</translation>
+    </message>
+    <message>
+        <source>Language of the form</source>
+        <translation>Blankettens språk</translation>
+    </message>
+    <message>
+        <source>Who gives consent</source>
+        <translation>Vem ger samtycke</translation>
+    </message>
+    <message>
+        <source>The participant, signing</source>
+        <translation>Deltagaren, med underskrift</translation>
+    </message>
+    <message>
+        <source> (suggested)</source>
+        <translation> (föreslås)</translation>
+    </message>
+    <message>
+        <source>A parent or guardian, with the child&apos;s assent</source>
+        <translation>En förälder eller vårdnadshavare, med barnets medgivande</translation>
+    </message>
+    <message>
+        <source>A consultee, for an adult who cannot consent</source>
+        <translation>En företrädare (consultee), för en vuxen som inte kan samtycka</translation>
+    </message>
+    <message>
+        <source>The participant, verbally with a witness</source>
+        <translation>Deltagaren, muntligt med ett vittne</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Förälder</translation>
+    </message>
+    <message>
+        <source>Legal guardian</source>
+        <translation>Vårdnadshavare</translation>
+    </message>
+    <message>
+        <source>Personal consultee</source>
+        <translation>Personlig företrädare (personal consultee)</translation>
+    </message>
+    <message>
+        <source>Nominated consultee</source>
+        <translation>Utsedd företrädare (nominated consultee)</translation>
+    </message>
+    <message>
+        <source>Witness (name or staff id)</source>
+        <translation>Vittne (namn eller personal-id)</translation>
+    </message>
+    <message>
+        <source>Consent taken by (your initials or staff id)</source>
+        <translation>Samtycket tas av (dina initialer eller ditt personal-id)</translation>
+    </message>
+    <message>
+        <source>The participant withdrew earlier and is re-joining the study</source>
+        <translation>Deltagaren har tidigare avbrutit sitt deltagande och går nu med i studien igen</translation>
+    </message>
+    <message>
+        <source>Show the information to the participant</source>
+        <translation>Visa informationen för deltagaren</translation>
+    </message>
+    <message>
+        <source>The consultee advises against taking part</source>
+        <translation>Företrädaren avråder från deltagande</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentSignScreen</name>
+    <message>
+        <source>Signature: %1</source>
+        <translation>Underskrift: %1</translation>
+    </message>
+    <message>
+        <source>The parent or guardian signs below with a finger, a pen or the mouse.</source>
+        <translation>Föräldern eller vårdnadshavaren skriver under nedan med fingret, en penna eller musen.</translation>
+    </message>
+    <message>
+        <source>The consultee signs below with a finger, a pen or the mouse.</source>
+        <translation>Företrädaren skriver under nedan med fingret, en penna eller musen.</translation>
+    </message>
+    <message>
+        <source>The participant gave consent verbally. %1 witnessed it.</source>
+        <translation>Deltagaren gav sitt samtycke muntligt. %1 var vittne.</translation>
+    </message>
+    <message>
+        <source>Sign below with your finger, a pen or the mouse.</source>
+        <translation>Skriv under nedan med fingret, en penna eller musen.</translation>
+    </message>
+    <message>
+        <source>Signature area</source>
+        <translation>Yta för underskrift</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>Skriv under här</translation>
+    </message>
+    <message>
+        <source>The child has been asked in a way they understand and agrees (assent)</source>
+        <translation>Barnet har tillfrågats på ett sätt som barnet förstår och går med på att delta (medgivande)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Rensa</translation>
+    </message>
+    <message>
+        <source>Save consent</source>
+        <translation>Spara samtycket</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentText</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>Närstående</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Medborgare</translation>
+    </message>
+    <message>
+        <source>Child or adolescent</source>
+        <translation>Barn eller ungdom</translation>
+    </message>
+    <message>
+        <source>Age not known</source>
+        <translation>Ålder okänd</translation>
+    </message>
+    <message>
+        <source>Under 15</source>
+        <translation>Under 15 år</translation>
+    </message>
+    <message>
+        <source>15 years</source>
+        <translation>15 år</translation>
+    </message>
+    <message>
+        <source>16–17 years</source>
+        <translation>16–17 år</translation>
+    </message>
+    <message>
+        <source>18–64 years</source>
+        <translation>18–64 år</translation>
+    </message>
+    <message>
+        <source>65 or older</source>
+        <translation>65 år eller äldre</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Interview</source>
+        <translation>Intervju</translation>
+    </message>
+    <message>
+        <source>Audio recording</source>
+        <translation>Ljudinspelning</translation>
+    </message>
+    <message>
+        <source>Diary</source>
+        <translation>Dagbok</translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation>Enkäter</translation>
+    </message>
+    <message>
+        <source>Use of quotes</source>
+        <translation>Användning av citat</translation>
+    </message>
+    <message>
+        <source>Future contact</source>
+        <translation>Framtida kontakt</translation>
+    </message>
+    <message>
+        <source>Data sharing</source>
+        <translation>Delning av data</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Samtycke givet</translation>
+    </message>
+    <message>
+        <source>Child&apos;s assent</source>
+        <translation>Barnets medgivande</translation>
+    </message>
+    <message>
+        <source>Guardian&apos;s consent</source>
+        <translation>Vårdnadshavarens samtycke</translation>
+    </message>
+    <message>
+        <source>Consultee&apos;s advice</source>
+        <translation>Företrädarens råd</translation>
+    </message>
+    <message>
+        <source>Consent re-checked</source>
+        <translation>Samtycket har stämts av igen</translation>
+    </message>
+    <message>
+        <source>Dissent</source>
+        <translation>Invändning</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausat</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Återupptaget</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Avbrutet deltagande</translation>
+    </message>
+    <message>
+        <source>Signed on screen</source>
+        <translation>Underskrivet på skärmen</translation>
+    </message>
+    <message>
+        <source>Signed on paper</source>
+        <translation>Underskrivet på papper</translation>
+    </message>
+    <message>
+        <source>Verbal, with a witness</source>
+        <translation>Muntligt, med vittne</translation>
+    </message>
+    <message>
+        <source>The participant consents for themselves.</source>
+        <translation>Deltagaren samtycker själv.</translation>
+    </message>
+    <message>
+        <source>The participant cannot consent for themselves: a consultee&apos;s advice is needed.</source>
+        <translation>Deltagaren kan inte själv samtycka: ett råd från en företrädare behövs.</translation>
+    </message>
+    <message>
+        <source>A parent or guardian consents; the child&apos;s own assent is asked for and a no is respected.</source>
+        <translation>En förälder eller vårdnadshavare samtycker; barnet tillfrågas själv och ett nej respekteras.</translation>
+    </message>
+    <message>
+        <source>Both a parent or guardian and the child consent.</source>
+        <translation>Både en förälder eller vårdnadshavare och barnet samtycker.</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bekräftat</translation>
+    </message>
+    <message>
+        <source>hesitant</source>
+        <translation>tveksam</translation>
+    </message>
+    <message>
+        <source>dissent observed</source>
+        <translation>invändning observerad</translation>
+    </message>
+    <message>
+        <source>No more contact</source>
+        <translation>Ingen mer kontakt</translation>
+    </message>
+    <message>
+        <source>No new data</source>
+        <translation>Inga nya uppgifter</translation>
+    </message>
+    <message>
+        <source>Also remove existing data</source>
+        <translation>Ta även bort befintliga uppgifter</translation>
+    </message>
+    <message>
+        <source>Not counted: the participant had withdrawn and this did not re-join them.</source>
+        <translation>Räknas inte: deltagaren hade avbrutit sitt deltagande och detta tog inte med deltagaren igen.</translation>
+    </message>
+    <message>
+        <source>Not needed for this participant&apos;s consent route.</source>
+        <translation>Behövs inte för den här deltagarens väg till samtycke.</translation>
+    </message>
+    <message>
+        <source>Changed nothing.</source>
+        <translation>Ändrade ingenting.</translation>
+    </message>
+    <message>
+        <source>Counts from its date, which is still ahead.</source>
+        <translation>Gäller från sitt datum, som inte har kommit än.</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1</source>
+        <translation>Avbrutit: %1</translation>
+    </message>
+    <message>
+        <source>Consultee advised against taking part</source>
+        <translation>Företrädaren avrådde från deltagande</translation>
+    </message>
+    <message>
+        <source>Objected: check consent again</source>
+        <translation>Har invänt: stäm av samtycket igen</translation>
+    </message>
+    <message>
+        <source>Re-consent due</source>
+        <translation>Dags att förnya samtycket</translation>
+    </message>
+    <message>
+        <source>Consent in place: %1 of %2 activities</source>
+        <translation>Samtycke finns: %1 av %2 aktiviteter</translation>
+    </message>
+    <message>
+        <source>No consent yet</source>
+        <translation>Inget samtycke än</translation>
+    </message>
+    <message>
+        <source>Waiting for a guardian&apos;s consent</source>
+        <translation>Väntar på vårdnadshavarens samtycke</translation>
+    </message>
+    <message>
+        <source>Waiting for the child&apos;s assent</source>
+        <translation>Väntar på barnets medgivande</translation>
+    </message>
+    <message>
+        <source>Waiting for a consultee&apos;s advice</source>
+        <translation>Väntar på en företrädares råd</translation>
+    </message>
+    <message>
+        <source>Declined a required part: not taking part</source>
+        <translation>Sa nej till en del som krävs: deltar inte</translation>
+    </message>
+    <message>
+        <source>No data may be collected</source>
+        <translation>Inga uppgifter får samlas in</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTimelineScreen</name>
+    <message>
+        <source>Participant %1</source>
+        <translation>Deltagare %1</translation>
+    </message>
+    <message>
+        <source>Dissent: stop now</source>
+        <translation>Invändning: avbryt nu</translation>
+    </message>
+    <message>
+        <source>One tap when the participant objects or seems distressed</source>
+        <translation>Ett tryck när deltagaren invänder eller verkar må dåligt</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Återuppta</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>The participant is happy to go on</source>
+        <translation>Deltagaren vill gärna fortsätta</translation>
+    </message>
+    <message>
+        <source>Stop for now, without withdrawing</source>
+        <translation>Stoppa tills vidare, utan att avbryta deltagandet</translation>
+    </message>
+    <message>
+        <source>Take consent</source>
+        <translation>Ta samtycke</translation>
+    </message>
+    <message>
+        <source>Read the form with the participant, answer, sign</source>
+        <translation>Läs blanketten med deltagaren, svara, skriv under</translation>
+    </message>
+    <message>
+        <source>What may be collected now</source>
+        <translation>Vad som får samlas in nu</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Tillåtet</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Inte tillåtet</translation>
+    </message>
+    <message>
+        <source>Re-check consent</source>
+        <translation>Stäm av samtycket igen</translation>
+    </message>
+    <message>
+        <source>Recorded by (your initials or staff id)</source>
+        <translation>Registrerat av (dina initialer eller ditt personal-id)</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bekräftat</translation>
+    </message>
+    <message>
+        <source>Hesitant</source>
+        <translation>Tveksam</translation>
+    </message>
+    <message>
+        <source>Dissent observed</source>
+        <translation>Invändning observerad</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Avbrutet deltagande</translation>
+    </message>
+    <message>
+        <source>No more contact</source>
+        <translation>Ingen mer kontakt</translation>
+    </message>
+    <message>
+        <source>No new data</source>
+        <translation>Inga nya uppgifter</translation>
+    </message>
+    <message>
+        <source>Also remove existing data</source>
+        <translation>Ta även bort befintliga uppgifter</translation>
+    </message>
+    <message>
+        <source>Record withdrawal</source>
+        <translation>Registrera avbrutet deltagande</translation>
+    </message>
+    <message>
+        <source>Consent timeline</source>
+        <translation>Samtyckets historik</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Inget registrerat än.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Save this participant&apos;s consent history as FHIR R4 Consent resources (JSON) in %1.</source>
+        <translation>Spara deltagarens samtyckeshistorik som FHIR R4 Consent-resurser (JSON) i %1.</translation>
+    </message>
+    <message>
+        <source>Export consent history (FHIR R4)</source>
+        <translation>Exportera samtyckeshistoriken (FHIR R4)</translation>
+    </message>
+</context>
+<context>
     <name>CreatingScreen</name>
     <message>
         <source>Setting up encryption</source>
@@ -185,6 +773,97 @@
     <message>
         <source>This takes a few seconds. Samla is measuring this device so that your passphrase is as hard to crack as it can be here.</source>
         <translation>Det tar några sekunder. Samla mäter hur snabb enheten är, så att din lösenfras blir så svår att knäcka som möjligt här.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolScreen</name>
+    <message>
+        <source>Enrol participant</source>
+        <translation>Skriv in deltagare</translation>
+    </message>
+    <message>
+        <source>Enrolled. The participant&apos;s code is %1.</source>
+        <translation>Inskriven. Deltagarens kod är %1.</translation>
+    </message>
+    <message>
+        <source>Write the code wherever you would otherwise write the name. Next, take consent before collecting anything.</source>
+        <translation>Skriv koden överallt där du annars skulle skriva namnet. Ta sedan samtycke innan du samlar in något.</translation>
+    </message>
+    <message>
+        <source>Take consent now</source>
+        <translation>Ta samtycke nu</translation>
+    </message>
+    <message>
+        <source>Enrol another participant</source>
+        <translation>Skriv in en deltagare till</translation>
+    </message>
+    <message>
+        <source>Samla gives the participant a code made of the project&apos;s prefix and a number. Nothing personal is in it.</source>
+        <translation>Samla ger deltagaren en kod av projektets prefix och ett nummer. Inget personligt ingår i den.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>Åldersgrupp</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Capacity to consent</source>
+        <translation>Förmåga att samtycka</translation>
+    </message>
+    <message>
+        <source>Understands what taking part means and can decide for themselves</source>
+        <translation>Förstår vad deltagandet innebär och kan bestämma själv</translation>
+    </message>
+    <message>
+        <source>Capacity notes (no names)</source>
+        <translation>Anteckningar om samtyckesförmåga (inga namn)</translation>
+    </message>
+    <message>
+        <source>For example: needs information read aloud</source>
+        <translation>Till exempel: behöver få informationen uppläst</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identitet</translation>
+    </message>
+    <message>
+        <source>You can still enrol with the code only. Keep names on the paper key list your project uses.</source>
+        <translation>Du kan ändå skriva in deltagaren med enbart koden. Förvara namnen på den kodnyckel på papper som projektet använder.</translation>
+    </message>
+    <message>
+        <source>Create identity register on this device (data manager)</source>
+        <translation>Skapa identitetsregister på den här enheten (dataansvarig)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Contact details (phone, e-mail or address)</source>
+        <translation>Kontaktuppgifter (telefon, e-post eller adress)</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Födelsedatum</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>Guardian or consultee: name and contact</source>
+        <translation>Vårdnadshavare eller företrädare: namn och kontaktuppgifter</translation>
+    </message>
+    <message>
+        <source>Enrol and create code</source>
+        <translation>Skriv in och skapa kod</translation>
     </message>
 </context>
 <context>
@@ -354,6 +1033,14 @@
         <source>Close your data when you step away</source>
         <translation>Stäng dina uppgifter när du går ifrån</translation>
     </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Enrol, take consent, see each consent timeline</source>
+        <translation>Skriv in, ta samtycke, se varje samtyckes historik</translation>
+    </message>
 </context>
 <context>
     <name>NoteEditorScreen</name>
@@ -433,6 +1120,28 @@
     <message>
         <source>Clear search</source>
         <translation>Rensa sökningen</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsScreen</name>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n participant(s). Only codes are shown here.</source>
+        <translation>
+            <numerusform>%1: %n deltagare. Här visas bara koder.</numerusform>
+            <numerusform>%1: %n deltagare. Här visas bara koder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enrol participant</source>
+        <translation>Skriv in deltagare</translation>
+    </message>
+    <message>
+        <source>No participants yet. Tap Enrol participant to add the first one.</source>
+        <translation>Inga deltagare än. Tryck på Skriv in deltagare för att lägga till den första.</translation>
     </message>
 </context>
 <context>
@@ -736,6 +1445,72 @@
     </message>
 </context>
 <context>
+    <name>samla::ui::ConsentFlow</name>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (version %2)</translation>
+    </message>
+    <message>
+        <source>Choose a participant first.</source>
+        <translation>Välj en deltagare först.</translation>
+    </message>
+    <message>
+        <source>This project has no consent form yet.</source>
+        <translation>Projektet har ingen samtyckesblankett än.</translation>
+    </message>
+    <message>
+        <source>Read the whole text first: &quot;I agree&quot; can be tapped once you reach the end.</source>
+        <translation>Läs hela texten först: ”Jag samtycker” går att trycka på när du har kommit till slutet.</translation>
+    </message>
+    <message>
+        <source>Taking part needs a yes to: %1. If the answer is no, the participant cannot take part: stop here and thank them.</source>
+        <translation>För att delta krävs ja till: %1. Om svaret är nej kan deltagaren inte delta: avsluta här och tacka deltagaren.</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ConsentTimelineModel</name>
+    <message>
+        <source>Advised that the person would not want to take part.</source>
+        <translation>Meddelade att personen inte skulle vilja delta.</translation>
+    </message>
+    <message>
+        <source>Yes to: %1</source>
+        <translation>Ja till: %1</translation>
+    </message>
+    <message>
+        <source>No to: %1</source>
+        <translation>Nej till: %1</translation>
+    </message>
+    <message>
+        <source>Form %1, %2</source>
+        <translation>Blankett %1, %2</translation>
+    </message>
+    <message>
+        <source>Witness: %1</source>
+        <translation>Vittne: %1</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Resultat: %1</translation>
+    </message>
+    <message>
+        <source>During: %1</source>
+        <translation>Under: %1</translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation>Omfattning: %1</translation>
+    </message>
+    <message>
+        <source>Re-joined the study after withdrawing.</source>
+        <translation>Gick med i studien igen efter att ha avbrutit.</translation>
+    </message>
+    <message>
+        <source>Recorded by %1</source>
+        <translation>Registrerat av %1</translation>
+    </message>
+</context>
+<context>
     <name>samla::ui::NoteEditor</name>
     <message>
         <source>Unsaved changes</source>
@@ -755,6 +1530,68 @@
     <message>
         <source>Untitled note</source>
         <translation>Anteckning utan rubrik</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ParticipantConsent</name>
+    <message>
+        <source>Re-consent due: %1.</source>
+        <translation>Samtycket ska förnyas: %1.</translation>
+    </message>
+    <message>
+        <source>This project&apos;s policy: on withdrawal, data already collected may also be removed.</source>
+        <translation>Projektets regel: när någon avbryter sitt deltagande får även redan insamlade uppgifter tas bort.</translation>
+    </message>
+    <message>
+        <source>This project&apos;s policy: on withdrawal, data already collected is kept (stop and retain).</source>
+        <translation>Projektets regel: när någon avbryter sitt deltagande behålls redan insamlade uppgifter (avsluta och behålla).</translation>
+    </message>
+    <message>
+        <source>Re-check recorded: %1.</source>
+        <translation>Avstämningen är registrerad: %1.</translation>
+    </message>
+    <message>
+        <source>Dissent recorded. Stop now; collect nothing until consent is checked again.</source>
+        <translation>Invändningen är registrerad. Avbryt nu och samla inte in något förrän samtycket har stämts av igen.</translation>
+    </message>
+    <message>
+        <source>Participation paused.</source>
+        <translation>Deltagandet är pausat.</translation>
+    </message>
+    <message>
+        <source>Participation resumed.</source>
+        <translation>Deltagandet är återupptaget.</translation>
+    </message>
+    <message>
+        <source>Withdrawal recorded: %1.</source>
+        <translation>Det avbrutna deltagandet är registrerat: %1.</translation>
+    </message>
+    <message>
+        <source>The export could not be saved in %1. Check that the folder exists and can be written to, then try again.</source>
+        <translation>Exporten kunde inte sparas i %1. Kontrollera att mappen finns och går att skriva till och försök sedan igen.</translation>
+    </message>
+    <message>
+        <source>Consent history exported as FHIR R4 to %1. The file is not encrypted: it holds the participant&apos;s code, never their name.</source>
+        <translation>Samtyckeshistoriken är exporterad som FHIR R4 till %1. Filen är inte krypterad: den innehåller deltagarens kod, aldrig namnet.</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ParticipantRegister</name>
+    <message>
+        <source>Names and contact details are stored only in the identity register on this device, encrypted with its own key. Everywhere else Samla shows the code.</source>
+        <translation>Namn och kontaktuppgifter sparas bara i identitetsregistret på den här enheten, krypterat med en egen nyckel. Överallt annars visar Samla koden.</translation>
+    </message>
+    <message>
+        <source>Choose a category and an age band.</source>
+        <translation>Välj en kategori och en åldersgrupp.</translation>
+    </message>
+    <message>
+        <source>That category and age band do not go together: a child or adolescent is under 18, and staff are 18 or older.</source>
+        <translation>Den kategorin och åldersgruppen går inte ihop: ett barn eller en ungdom är under 18 år och personal är 18 år eller äldre.</translation>
+    </message>
+    <message>
+        <source>Names and contact details cannot be stored on this device, so nothing was saved. Leave those fields empty and enrol with the code only.</source>
+        <translation>Namn och kontaktuppgifter kan inte sparas på den här enheten, så ingenting sparades. Lämna de fälten tomma och skriv in deltagaren med enbart koden.</translation>
     </message>
 </context>
 <context>
