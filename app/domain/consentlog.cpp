@@ -3,6 +3,7 @@
 #include "consentgate.h"
 #include "consentpdf.h"
 #include "domainlog.h"
+#include "participantdata.h"
 #include "participants.h"
 #include "projects.h"
 
@@ -296,7 +297,16 @@ Result<ConsentEvent> ConsentLog::record(const ConsentEvent &event)
     e.pdf.reset();
     e.pdfSha1.clear();
     e.signature.reset();
-    return append(std::move(e), {});
+    const bool eraseData = e.type == ConsentEventType::Withdrawal && e.scope == WithdrawalScope::RemoveExistingData;
+    auto appended = append(std::move(e), {});
+    if (!appended.ok() || !eraseData)
+        return appended;
+    // The withdrawal is recorded first, so the gate refuses new data at once
+    // even if the erasure fails; ParticipantData::erase can then be run again.
+    auto erased = ParticipantData(m_store).erase(appended->participantId);
+    if (!erased.ok())
+        return erased.error();
+    return appended;
 }
 
 Result<ConsentEvent> ConsentLog::dissent(const QString &participantId, std::optional<Activity> during,

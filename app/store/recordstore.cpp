@@ -7,7 +7,9 @@
 #include "platform/db/database.h"
 #include "sync/protocol/canonicalcbor.h"
 
+#include <QCborArray>
 #include <QCborValue>
+#include <QScopeGuard>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -123,7 +125,15 @@ Result<Record> RecordStore::put(const RecordChange &change)
 
     db::Transaction tx(m_db);
     SAMLA_TRY(tx.begin());
+    auto record = write(change, false);
+    if (!record.ok())
+        return record.error();
+    SAMLA_TRY(tx.commit());
+    return record;
+}
 
+Result<Record> RecordStore::write(const RecordChange &change, bool erasing)
+{
     Record record;
     record.id = change.id.isEmpty() ? newRecordId(m_clock.nowMs()) : change.id;
     record.kind = change.kind;
@@ -224,6 +234,8 @@ Result<Record> RecordStore::put(const RecordChange &change)
     opMap.insert(QStringLiteral("version"), record.version);
     opMap.insert(QStringLiteral("hlc"), QCborValue(hlcBytes));
     opMap.insert(QStringLiteral("deleted"), record.deleted);
+    if (erasing)
+        opMap.insert(QStringLiteral("erased"), true);
     opMap.insert(QStringLiteral("body"), record.body);
     {
         auto s = m_db.cached(sql::kInsertOutbox);
@@ -234,8 +246,144 @@ Result<Record> RecordStore::put(const RecordChange &change)
         s.value()->bind(7, record.updatedMs);
         SAMLA_TRY(s.value()->run());
     }
-    SAMLA_TRY(tx.commit());
     return record;
+}
+
+namespace {
+
+// Attachment references inside a body, wherever they are: maps with a
+// "hash" of 64 hex digits (the shape AttachmentRef is stored in).
+void collectAttachmentHashes(const QCborValue &value, QStringList &out)
+{
+    static const QRegularExpression hexHash(QStringLiteral("^[0-9a-f]{64}$"));
+    if (value.isMap()) {
+        const QCborMap map = value.toMap();
+        const QCborValue hash = map.value(QStringLiteral("hash"));
+        if (hash.isString() && hexHash.match(hash.toString()).hasMatch())
+            out << hash.toString();
+        for (auto it = map.constBegin(); it != map.constEnd(); ++it)
+            collectAttachmentHashes(it.value(), out);
+    } else if (value.isArray()) {
+        for (const QCborValue &item : value.toArray())
+            collectAttachmentHashes(item, out);
+    }
+}
+
+// Turns the op stored in an outbox row into one that carries no content.
+QByteArray strippedOp(const QByteArray &opCbor)
+{
+    QCborMap op = QCborValue::fromCbor(opCbor).toMap();
+    op.insert(QStringLiteral("body"), QCborMap());
+    op.insert(QStringLiteral("erased"), true);
+    return protocol::encodeCanonical(op);
+}
+
+} // namespace
+
+Result<QList<std::pair<QString, QString>>> RecordStore::idsForParticipant(const QString &participantRef) const
+{
+    auto s = m_db.cached(sql::kIdsForParticipant);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, participantRef);
+    QList<std::pair<QString, QString>> out;
+    for (;;) {
+        auto row = s.value()->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        out.append({s.value()->columnText(0), s.value()->columnText(1)});
+    }
+    s.value()->reset();
+    return out;
+}
+
+Result<Erasure> RecordStore::erase(const QStringList &ids)
+{
+    Erasure result;
+    // secure_delete zeroes every cell and page this transaction frees, so
+    // the erased bytes are not left in the file's free space.
+    SAMLA_TRY(m_db.exec("PRAGMA secure_delete = ON"));
+    auto restore = qScopeGuard([this] { (void)m_db.exec("PRAGMA secure_delete = OFF"); });
+    {
+        db::Transaction tx(m_db);
+        SAMLA_TRY(tx.begin());
+        for (const QString &id : ids) {
+            auto current = get(id);
+            if (!current.ok())
+                return current.error();
+            collectAttachmentHashes(QCborValue(current->body), result.attachmentHashes);
+            auto history = versions(id);
+            if (!history.ok())
+                return history.error();
+            for (const RecordVersion &v : *history)
+                collectAttachmentHashes(QCborValue(v.body), result.attachmentHashes);
+
+            // The tombstone: an empty body, deleted, and an op that tells
+            // other devices to erase the record too.
+            RecordChange tombstone;
+            tombstone.id = id;
+            tombstone.kind = current->kind;
+            tombstone.projectId = current->projectId;
+            tombstone.participantRef = current->participantRef;
+            tombstone.deleted = true;
+            auto written = write(tombstone, true);
+            if (!written.ok())
+                return written.error();
+
+            auto rid = m_db.prepare("SELECT rid FROM records WHERE id = ?1");
+            if (!rid.ok())
+                return rid.error();
+            rid->bind(1, id);
+            auto found = rid->step();
+            if (!found.ok())
+                return found.error();
+            const std::int64_t rowId = rid->columnInt(0);
+            rid->reset();
+
+            auto dropHistory = m_db.prepare("DELETE FROM record_versions WHERE rid = ?1");
+            if (!dropHistory.ok())
+                return dropHistory.error();
+            dropHistory->bind(1, rowId);
+            SAMLA_TRY(dropHistory->run());
+
+            // Ops not yet sent keep their place in the sequence (no gaps)
+            // but lose their content: it must never leave the device.
+            auto pending = m_db.prepare("SELECT device_seq, body FROM outbox WHERE rid = ?1 AND version < ?2");
+            if (!pending.ok())
+                return pending.error();
+            pending->bind(1, rowId).bind(2, written->version);
+            QList<std::pair<std::int64_t, QByteArray>> ops;
+            for (;;) {
+                auto row = pending->step();
+                if (!row.ok())
+                    return row.error();
+                if (!row.value())
+                    break;
+                ops.append({pending->columnInt(0), strippedOp(pending->columnBlob(1))});
+            }
+            pending->reset();
+            auto strip = m_db.prepare("UPDATE outbox SET body = ?2 WHERE device_seq = ?1");
+            if (!strip.ok())
+                return strip.error();
+            for (const auto &[seq, body] : ops) {
+                strip->bind(1, seq).bindBlob(2, body);
+                SAMLA_TRY(strip->run());
+                strip->reset();
+            }
+            result.tombstones.append(*written);
+        }
+        // FTS3 keeps a deleted document's words in older index segments
+        // until they are merged; merging everything now drops them.
+        SAMLA_TRY(m_db.exec("INSERT INTO search_index(search_index) VALUES('optimize')"));
+        SAMLA_TRY(tx.commit());
+    }
+    // Copy the erased state into the database file and empty the WAL, which
+    // still holds the pages as they were before.
+    SAMLA_TRY(m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    result.attachmentHashes.removeDuplicates();
+    return result;
 }
 
 Result<Record> RecordStore::get(const QString &id) const

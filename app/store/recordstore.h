@@ -9,6 +9,7 @@
 #include <QCborMap>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -62,6 +63,13 @@ struct SearchHit {
     QString snippetHighlighted;
 };
 
+// What RecordStore::erase did: the tombstones it wrote, and the attachment
+// files the erased bodies referred to (the caller removes those files).
+struct Erasure {
+    QList<Record> tombstones;
+    QStringList attachmentHashes;
+};
+
 // What goes into the full-text index for a record of a kind.
 struct SearchText {
     QString title;
@@ -85,6 +93,14 @@ public:
     // outbox entry, in one transaction. Either all of it happens or none.
     [[nodiscard]] Result<Record> put(const RecordChange &change);
 
+    // Erases records' content from this device, in one transaction: each
+    // gets an empty, deleted current row and an op marked "erased" that tells
+    // other devices to do the same; its earlier versions and search rows go;
+    // ops not yet sent keep their sequence number but lose their body. Freed
+    // space is zeroed, the search index is merged so no old segment keeps the
+    // words, and the WAL is emptied into the database file.
+    [[nodiscard]] Result<Erasure> erase(const QStringList &ids);
+
     [[nodiscard]] Result<Record> get(const QString &id) const;
     // Newest first by last update. Deleted records are left out.
     [[nodiscard]] Result<QList<Record>> list(const QString &kind, const QString &projectId, int limit,
@@ -94,6 +110,8 @@ public:
     // Every record of a kind about one participant (participantRef), oldest first.
     [[nodiscard]] Result<QList<Record>> listForParticipant(const QString &kind, const QString &participantRef,
                                                            int limit) const;
+    // Ids and kinds of every live record about one participant, of any kind.
+    [[nodiscard]] Result<QList<std::pair<QString, QString>>> idsForParticipant(const QString &participantRef) const;
     [[nodiscard]] Result<int> count(const QString &kind, const QString &projectId) const;
     // Full-text search (prefix match on each word, case-insensitive, Swedish letters kept distinct).
     [[nodiscard]] Result<QList<SearchHit>> search(const QString &kind, const QString &projectId,
@@ -104,6 +122,8 @@ public:
     [[nodiscard]] Result<std::int64_t> lastDeviceSeq() const;
 
 private:
+    Result<Record> write(const RecordChange &change, bool erasing);
+
     db::Database &m_db;
     const Clock &m_clock;
     protocol::HlcClock &m_hlc;

@@ -117,6 +117,8 @@ inline constexpr const char *kListKind =
 inline constexpr const char *kListForParticipant =
     "SELECT id, kind, project_id, participant_ref, version, hlc, body, deleted, created_ms, updated_ms"
     " FROM records WHERE kind = ?1 AND participant_ref = ?2 AND deleted = 0 ORDER BY rid LIMIT ?3";
+inline constexpr const char *kIdsForParticipant =
+    "SELECT id, kind FROM records WHERE participant_ref = ?1 AND deleted = 0 ORDER BY rid";
 inline constexpr const char *kCountRecords =
     "SELECT count(*) FROM records WHERE kind = ?1 AND project_id = ?2 AND deleted = 0";
 // Snippets are costly, so the inner query picks the page of matches first and

@@ -16,3 +16,4 @@ samla_add_unit_test(tst_fhirexport SOURCES tst_fhirexport.cpp LIBS samla_domain)
 target_compile_definitions(tst_fhirexport PRIVATE
   SAMLA_FHIR_SOURCE_DIR="${CMAKE_CURRENT_LIST_DIR}/../fhir"
   SAMLA_FHIR_WORK_DIR="${CMAKE_CURRENT_BINARY_DIR}/fhir-validator")
+samla_add_unit_test(tst_erasure SOURCES tst_erasure.cpp LIBS samla_domain)
