@@ -2,6 +2,7 @@
 
 #include "consentlog.h"
 #include "domainlog.h"
+#include "identityvault.h"
 #include "participants.h"
 
 #include "app/store/localstore.h"
@@ -20,7 +21,9 @@ Result<ParticipantData::Erased> ParticipantData::erase(const QString &participan
         return rows.error();
     QStringList ids;
     for (const auto &[id, kind] : rows.value()) {
-        if (kind != ConsentLog::kKind && kind != Participants::kKind)
+        // Kept: the consent record, the pseudonymous participant record and
+        // the audit trail (which must show this erasure and what came before).
+        if (kind != ConsentLog::kKind && kind != Participants::kKind && kind != IdentityVault::kAuditKind)
             ids << id;
     }
     Erased erased;

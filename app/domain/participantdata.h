@@ -20,8 +20,8 @@ public:
 
     // Erases, on this device, every record about the participant except the
     // consent events (the proof of consent and of the withdrawal, which the
-    // project must be able to show: GDPR Art 7(1) and 5(2)) and the
-    // pseudonymous participant record itself, then deletes the attachment
+    // project must be able to show: GDPR Art 7(1) and 5(2)), the audit
+    // entries and the pseudonymous participant record itself, then deletes the attachment
     // files those records referred to. Other devices erase on sync (the
     // tombstones carry "erased"). Idempotent: run again, it finds nothing.
     // The caller checks the project's policy (ConsentLog does, for a

@@ -1,6 +1,7 @@
 // Erasure: a withdrawal with "also remove existing data" removes the participant's data from the device.
 #include "tst_consentfixture.h"
 
+#include "app/domain/identityvault.h"
 #include "app/domain/notes.h"
 #include "app/domain/participantdata.h"
 #include "app/store/attachmentstore.h"
@@ -108,6 +109,14 @@ private slots:
         QVERIFY(QFileInfo::exists(f->dataDir() + QStringLiteral("/attachments/") + hash));
         Notes notes(f->store->records());
         QCOMPARE(notes.search(f->project.id, QString::fromLatin1(kCanary), 10)->size(), 1);
+        // An audit entry about the participant (as an identity lookup writes).
+        store::RecordChange audit;
+        audit.kind = IdentityVault::kAuditKind;
+        audit.projectId = f->project.id;
+        audit.participantRef = p.id;
+        audit.body.insert(QStringLiteral("action"), QStringLiteral("identity_lookup"));
+        auto auditEntry = f->store->records().put(audit);
+        QVERIFY(auditEntry.ok());
         const std::int64_t seqBefore = f->store->records().lastDeviceSeq().value();
         const int consentEventsBefore = int(log.events(p.id)->size());
 
@@ -158,6 +167,7 @@ private slots:
         QCOMPARE(int(log.events(p.id)->size()), consentEventsBefore + 1);
         QCOMPARE(notes.search(f->project.id, QStringLiteral("kaffe"), 10)->size(), 1);
         QVERIFY(!f->store->records().get(qNote)->deleted);
+        QVERIFY(!f->store->records().get(auditEntry->id)->deleted);
         QCOMPARE(f->gate().mayCollect(p.id, Activity::Observation).reason, Reason::Withdrawn);
 
         // Running it again finds nothing more to erase.
