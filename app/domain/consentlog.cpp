@@ -303,7 +303,7 @@ Result<ConsentEvent> ConsentLog::record(const ConsentEvent &event)
         return appended;
     // The withdrawal is recorded first, so the gate refuses new data at once
     // even if the erasure fails; ParticipantData::erase can then be run again.
-    auto erased = ParticipantData(m_store).erase(appended->participantId);
+    auto erased = ParticipantData(m_store, m_clock).erase(appended->participantId);
     if (!erased.ok())
         return erased.error();
     return appended;

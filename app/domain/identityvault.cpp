@@ -1,5 +1,6 @@
 #include "identityvault.h"
 
+#include "auditlog.h"
 #include "app/store/localstore.h"
 #include "app/store/recordstore.h"
 #include "app/store/schema.h"
@@ -313,17 +314,12 @@ Status IdentityVault::acceptGrant(store::LocalStore &store, const crypto::BoxKey
 Status IdentityVault::audit(const QString &action, const QString &participantId, const QString &projectId,
                             const QString &purpose)
 {
-    // Pseudonymous ids only: what was done, to which participant record, when.
-    store::RecordChange change;
-    change.kind = kAuditKind;
-    change.projectId = projectId;
-    change.participantRef = participantId;
-    change.body.insert(QStringLiteral("action"), action);
-    change.body.insert(QStringLiteral("participant"), participantId);
-    change.body.insert(QStringLiteral("at_ms"), qint64(d->clock.nowMs()));
+    // Pseudonymous ids only: what was done, to which participant record, when,
+    // as a signed entry of the device's hash-chained audit trail.
+    QCborMap details;
     if (!purpose.isEmpty())
-        change.body.insert(QStringLiteral("purpose"), purpose);
-    auto r = d->store.records().put(change);
+        details.insert(QStringLiteral("purpose"), purpose);
+    auto r = AuditLog(d->store, d->clock).append(action, projectId, participantId, details);
     if (!r.ok())
         return r.error();
     return {};

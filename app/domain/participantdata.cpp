@@ -1,21 +1,26 @@
 #include "participantdata.h"
 
 #include "consentlog.h"
+#include "auditlog.h"
 #include "domainlog.h"
-#include "identityvault.h"
 #include "participants.h"
 
 #include "app/store/localstore.h"
 #include "app/store/recordstore.h"
+#include "platform/db/database.h"
 
+#include <QCborMap>
 #include <QStringList>
 
 namespace samla::domain {
 
-ParticipantData::ParticipantData(store::LocalStore &store) : m_store(store) {}
+ParticipantData::ParticipantData(store::LocalStore &store, const Clock &clock) : m_store(store), m_clock(clock) {}
 
 Result<ParticipantData::Erased> ParticipantData::erase(const QString &participantId)
 {
+    auto participant = Participants(m_store.records()).get(participantId);
+    if (!participant.ok())
+        return participant.error();
     auto rows = m_store.records().idsForParticipant(participantId);
     if (!rows.ok())
         return rows.error();
@@ -23,7 +28,7 @@ Result<ParticipantData::Erased> ParticipantData::erase(const QString &participan
     for (const auto &[id, kind] : rows.value()) {
         // Kept: the consent record, the pseudonymous participant record and
         // the audit trail (which must show this erasure and what came before).
-        if (kind != ConsentLog::kKind && kind != Participants::kKind && kind != IdentityVault::kAuditKind)
+        if (kind != ConsentLog::kKind && kind != Participants::kKind && kind != AuditLog::kKind)
             ids << id;
     }
     Erased erased;
@@ -42,6 +47,16 @@ Result<ParticipantData::Erased> ParticipantData::erase(const QString &participan
         else
             qCWarning(lcDomain) << "erasure: could not remove an attachment file";
     }
+    QCborMap details;
+    details.insert(QStringLiteral("records"), erased.records);
+    details.insert(QStringLiteral("attachments"), erased.attachments);
+    auto audited = AuditLog(m_store, m_clock).append(QStringLiteral("participant_data_erased"), participant->projectId,
+                                                     participantId, details);
+    if (!audited.ok())
+        return audited.error();
+    // The audit entry went into the WAL that the erasure had emptied; empty
+    // it again so the data directory holds one copy of each page.
+    SAMLA_TRY(m_store.database().exec("PRAGMA wal_checkpoint(TRUNCATE)"));
     qCInfo(lcDomain) << "erased" << erased.records << "records and" << erased.attachments
                      << "attachments for participant" << participantId;
     return erased;

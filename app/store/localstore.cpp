@@ -345,6 +345,11 @@ crypto::SecureBytes LocalStore::attachmentKeyFor(const QString &recordId) const
     return crypto::deriveSubkey(d->databaseKey, id, "samlaatt");
 }
 
+crypto::SignKeyPair LocalStore::deviceSigningKey() const
+{
+    return crypto::signKeyPairFromSeed(crypto::deriveSubkey(d->databaseKey, 1, "samlasig"));
+}
+
 RecordStore &LocalStore::records() { return *d->records; }
 AttachmentStore &LocalStore::attachments() { return *d->attachments; }
 db::Database &LocalStore::database() { return *d->db; }

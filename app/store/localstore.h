@@ -49,6 +49,10 @@ public:
     // The key that wraps the file keys of a record's attachments. Derived from
     // the database key for now; sync moves it under the participant/project keys.
     crypto::SecureBytes attachmentKeyFor(const QString &recordId) const;
+    // This device's Ed25519 key for signing its audit entries (and, with
+    // sync, its requests): derived from the database key, so it lives as long
+    // as this data directory and is never stored.
+    crypto::SignKeyPair deviceSigningKey() const;
 
     RecordStore &records();
     AttachmentStore &attachments();

@@ -132,6 +132,38 @@ Result<Record> RecordStore::put(const RecordChange &change)
     return record;
 }
 
+Result<Record> RecordStore::putWithMeta(const RecordChange &change, const char *metaKey, const QByteArray &metaValue)
+{
+    if (change.kind.isEmpty() || change.projectId.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("record needs a kind and a project"));
+    db::Transaction tx(m_db);
+    SAMLA_TRY(tx.begin());
+    auto record = write(change, false);
+    if (!record.ok())
+        return record.error();
+    auto s = m_db.cached(sql::kSetMeta);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, QString::fromLatin1(metaKey)).bindBlob(2, metaValue);
+    SAMLA_TRY(s.value()->run());
+    SAMLA_TRY(tx.commit());
+    return record;
+}
+
+Result<QByteArray> RecordStore::meta(const char *key) const
+{
+    auto s = m_db.cached(sql::kGetMeta);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, QString::fromLatin1(key));
+    auto row = s.value()->step();
+    if (!row.ok())
+        return row.error();
+    QByteArray value = row.value() ? s.value()->columnBlob(0) : QByteArray();
+    s.value()->reset();
+    return value;
+}
+
 Result<Record> RecordStore::write(const RecordChange &change, bool erasing)
 {
     Record record;

@@ -92,6 +92,12 @@ public:
     // Writes the record's current row, a version row, its search rows and one
     // outbox entry, in one transaction. Either all of it happens or none.
     [[nodiscard]] Result<Record> put(const RecordChange &change);
+    // put(), and in the same transaction sets the meta value `key` (a chain
+    // head or counter that must move with the record, or not at all).
+    [[nodiscard]] Result<Record> putWithMeta(const RecordChange &change, const char *metaKey,
+                                             const QByteArray &metaValue);
+    // A meta value; empty if unset.
+    [[nodiscard]] Result<QByteArray> meta(const char *key) const;
 
     // Erases records' content from this device, in one transaction: each
     // gets an empty, deleted current row and an op marked "erased" that tells

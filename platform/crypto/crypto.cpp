@@ -292,6 +292,18 @@ SignKeyPair generateSignKeyPair()
     return pair;
 }
 
+SignKeyPair signKeyPairFromSeed(const SecureBytes &seed)
+{
+    SignKeyPair pair { QByteArray(crypto_sign_PUBLICKEYBYTES, Qt::Uninitialized),
+        SecureBytes(crypto_sign_SECRETKEYBYTES) };
+    if (seed.size() != crypto_sign_SEEDBYTES) {
+        qCWarning(lcCrypto) << "sign key refused: seed has the wrong size";
+        return {};
+    }
+    crypto_sign_seed_keypair(u8(pair.publicKey), pair.secretKey.data(), seed.data());
+    return pair;
+}
+
 QByteArray sign(const SecureBytes &secretKey, QByteArrayView message)
 {
     if (secretKey.size() != crypto_sign_SECRETKEYBYTES) {

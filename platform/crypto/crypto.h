@@ -75,6 +75,9 @@ struct SignKeyPair {
     SecureBytes secretKey;  // 64 bytes (libsodium's seed||public form)
 };
 SignKeyPair generateSignKeyPair();
+// The key pair a 32-byte seed determines (crypto_sign_seed_keypair), for a
+// device key derived from a key the device already keeps.
+SignKeyPair signKeyPairFromSeed(const SecureBytes &seed);
 QByteArray sign(const SecureBytes &secretKey, QByteArrayView message);  // detached, 64 bytes
 bool verify(QByteArrayView publicKey, QByteArrayView message, QByteArrayView signature);
 

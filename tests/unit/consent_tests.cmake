@@ -17,3 +17,4 @@ target_compile_definitions(tst_fhirexport PRIVATE
   SAMLA_FHIR_SOURCE_DIR="${CMAKE_CURRENT_LIST_DIR}/../fhir"
   SAMLA_FHIR_WORK_DIR="${CMAKE_CURRENT_BINARY_DIR}/fhir-validator")
 samla_add_unit_test(tst_erasure SOURCES tst_erasure.cpp LIBS samla_domain)
+samla_add_unit_test(tst_auditlog SOURCES tst_auditlog.cpp LIBS samla_domain)

@@ -775,6 +775,10 @@ private slots:
         QFETCH(QByteArray, signature);
         const SecureBytes secretKey = secureFrom(seed + publicKey); // libsodium's seed||public form
         QCOMPARE(sign(secretKey, message), signature);
+        // The same key pair from the seed alone (device keys are derived so).
+        const SignKeyPair fromSeed = signKeyPairFromSeed(secureFrom(seed));
+        QCOMPARE(fromSeed.publicKey, publicKey);
+        QCOMPARE(sign(fromSeed.secretKey, message), signature);
         QVERIFY(verify(publicKey, message, signature));
         for (qsizetype i = 0; i < signature.size(); ++i)
             QVERIFY(!verify(publicKey, message, flipBit(signature, i, int(i % 8))));

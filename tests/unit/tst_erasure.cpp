@@ -1,7 +1,7 @@
 // Erasure: a withdrawal with "also remove existing data" removes the participant's data from the device.
 #include "tst_consentfixture.h"
 
-#include "app/domain/identityvault.h"
+#include "app/domain/auditlog.h"
 #include "app/domain/notes.h"
 #include "app/domain/participantdata.h"
 #include "app/store/attachmentstore.h"
@@ -110,12 +110,8 @@ private slots:
         Notes notes(f->store->records());
         QCOMPARE(notes.search(f->project.id, QString::fromLatin1(kCanary), 10)->size(), 1);
         // An audit entry about the participant (as an identity lookup writes).
-        store::RecordChange audit;
-        audit.kind = IdentityVault::kAuditKind;
-        audit.projectId = f->project.id;
-        audit.participantRef = p.id;
-        audit.body.insert(QStringLiteral("action"), QStringLiteral("identity_lookup"));
-        auto auditEntry = f->store->records().put(audit);
+        AuditLog audit(*f->store, f->clock);
+        auto auditEntry = audit.append(QStringLiteral("identity_lookup"), f->project.id, p.id);
         QVERIFY(auditEntry.ok());
         const std::int64_t seqBefore = f->store->records().lastDeviceSeq().value();
         const int consentEventsBefore = int(log.events(p.id)->size());
@@ -143,10 +139,10 @@ private slots:
         // The WAL, which held the pages as they were, is emptied.
         QCOMPARE(QFileInfo(f->dataDir() + QStringLiteral("/samla.db-wal")).size(), 0);
 
-        // The outbox stays gapless and ends with the withdrawal and an erase op.
+        // The outbox stays gapless: the withdrawal, the erase op, the audit entry.
         auto ops = f->store->records().outbox(seqBefore, 100);
         QVERIFY(ops.ok());
-        QCOMPARE(ops->size(), 2);
+        QCOMPARE(ops->size(), 3);
         QCOMPARE(ops->at(0).deviceSeq, seqBefore + 1);
         QCOMPARE(ops->at(1).deviceSeq, seqBefore + 2);
         const QCborMap eraseOp = QCborValue::fromCbor(ops->at(1).body).toMap();
@@ -167,11 +163,20 @@ private slots:
         QCOMPARE(int(log.events(p.id)->size()), consentEventsBefore + 1);
         QCOMPARE(notes.search(f->project.id, QStringLiteral("kaffe"), 10)->size(), 1);
         QVERIFY(!f->store->records().get(qNote)->deleted);
-        QVERIFY(!f->store->records().get(auditEntry->id)->deleted);
+        QVERIFY(!f->store->records().get(auditEntry->recordId)->deleted);
+        // The audit trail keeps a pseudonymous tombstone of the erasure.
+        auto trail = audit.entries();
+        QVERIFY(trail.ok());
+        const AuditEntry &tombstone = trail->last();
+        QCOMPARE(tombstone.action, QStringLiteral("participant_data_erased"));
+        QCOMPARE(tombstone.participantId, p.id);
+        QCOMPARE(tombstone.details.value(QStringLiteral("records")).toInteger(), 1);
+        QCOMPARE(tombstone.details.value(QStringLiteral("attachments")).toInteger(), 1);
+        QVERIFY(audit.verify()->ok);
         QCOMPARE(f->gate().mayCollect(p.id, Activity::Observation).reason, Reason::Withdrawn);
 
         // Running it again finds nothing more to erase.
-        auto again = ParticipantData(*f->store).erase(p.id);
+        auto again = ParticipantData(*f->store, f->clock).erase(p.id);
         QVERIFY(again.ok());
         QCOMPARE(again->records, 0);
     }

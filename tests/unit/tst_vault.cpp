@@ -158,7 +158,8 @@ private slots:
         QCOMPARE(entry.body.value(QStringLiteral("action")).toString(), QStringLiteral("identity_lookup"));
         QCOMPARE(entry.body.value(QStringLiteral("participant")).toString(), m_p.id);
         QCOMPARE(entry.body.value(QStringLiteral("at_ms")).toInteger(), f->clock.nowMs());
-        QCOMPARE(entry.body.value(QStringLiteral("purpose")).toString(), QStringLiteral("reconsent"));
+        QCOMPARE(entry.body.value(QStringLiteral("details")).toMap().value(QStringLiteral("purpose")).toString(),
+                 QStringLiteral("reconsent"));
         const QByteArray bytes = QCborValue(entry.body).toCbor();
         QVERIFY(!bytes.contains(kAsa.name.toUtf8()));
         QVERIFY(!bytes.contains(QByteArrayLiteral("Lindqvist")));
