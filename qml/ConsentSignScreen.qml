@@ -85,6 +85,11 @@ Item {
         }
 
         MessageBanner {
+            objectName: "alreadyStored"
+            error: false
+            text: ConsentFlow.certified ? qsTr("This consent is stored. To take another, start again from the participant.") : ""
+        }
+        MessageBanner {
             objectName: "signError"
             text: ConsentFlow.errorString
         }
@@ -102,7 +107,8 @@ Item {
                 objectName: "saveConsentButton"
                 Layout.fillWidth: true
                 primary: true
-                enabled: !ConsentFlow.needsSignature || !pad.empty
+                // Once stored, going back here cannot store the same consent twice.
+                enabled: (!ConsentFlow.needsSignature || !pad.empty) && !ConsentFlow.certified
                 text: qsTr("Save consent")
                 onClicked: screen.save()
             }

@@ -36,6 +36,7 @@ ScrollPage {
         BigButton {
             objectName: "notesButton"
             Layout.fillWidth: true
+            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             primary: true
             text: qsTr("Field notes")
             description: qsTr("Read, search and edit your notes")
@@ -44,6 +45,7 @@ ScrollPage {
         BigButton {
             objectName: "newNoteButton"
             Layout.fillWidth: true
+            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             primary: true
             text: qsTr("New note")
             description: qsTr("Start writing straight away")
@@ -55,14 +57,24 @@ ScrollPage {
         BigButton {
             objectName: "participantsButton"
             Layout.fillWidth: true
+            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             primary: true
             text: qsTr("Participants")
             description: qsTr("Enrol, take consent, see each consent timeline")
             onClicked: Navigator.push("participants")
         }
         BigButton {
+            objectName: "projectButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
+            text: qsTr("Project settings")
+            description: qsTr("Sites, languages, lawful basis, withdrawal, re-consent")
+            onClicked: Navigator.push("project")
+        }
+        BigButton {
             objectName: "settingsButton"
             Layout.fillWidth: true
+            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             text: qsTr("Settings")
             description: qsTr("Language, text size, automatic lock, passphrase")
             onClicked: Navigator.push("settings")
@@ -70,6 +82,7 @@ ScrollPage {
         BigButton {
             objectName: "homeLockButton"
             Layout.fillWidth: true
+            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             text: qsTr("Lock")
             description: qsTr("Close your data when you step away")
             onClicked: Session.lock()

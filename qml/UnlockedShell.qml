@@ -38,6 +38,7 @@ Item {
                 case "consentItems": return consentItems
                 case "consentSign": return consentSign
                 case "consentDone": return consentDone
+                case "project": return project
                 }
                 return home
             }
@@ -99,5 +100,9 @@ Item {
     Component {
         id: consentDone
         ConsentCertificateScreen {}
+    }
+    Component {
+        id: project
+        ProjectScreen {}
     }
 }

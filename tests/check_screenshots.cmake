@@ -9,7 +9,7 @@ set(screens first-run first-run-strength recovery-key unlock unlock-error recove
             editor versions settings change-passphrase
             participants-empty participants enrol enrol-novault enrol-vault consent-setup consent-read
             consent-items-required consent-sign consent-done participant participant-timeline
-            participant-withdrawn)
+            participant-withdrawn project project-error)
 foreach(screen ${screens})
   foreach(lang en sv)
     foreach(size 1280x800 800x1280)

@@ -9,6 +9,7 @@
 #include "noteeditor.h"
 #include "participantconsent.h"
 #include "participantregister.h"
+#include "projecteditor.h"
 #include "session.h"
 #include "translations.h"
 
@@ -41,6 +42,7 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
     m_participants = std::make_unique<ParticipantRegister>(*m_session);
     m_consentFlow = std::make_unique<ConsentFlow>(*m_session, *m_settings);
     m_participantConsent = std::make_unique<ParticipantConsent>(*m_session, *m_settings);
+    m_projectEditor = std::make_unique<ProjectEditor>(*m_session);
     m_idle = std::make_unique<IdleMonitor>(m_options.application);
 
     m_translations->apply(m_settings->language());
@@ -56,6 +58,14 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
 
     // A saved note changes the list and the count.
     connect(m_editor.get(), &NoteEditor::saved, m_notebook.get(), &Notebook::refresh);
+    // Saved project settings (name, re-consent interval, policy…) change what the other screens show.
+    connect(m_session.get(), &Session::projectChanged, m_notebook.get(), &Notebook::projectChanged);
+    connect(m_session.get(), &Session::projectChanged, m_participants.get(), [this] {
+        emit m_participants->projectChanged();
+        m_participants->refresh();
+        if (!m_participantConsent->participantId().isEmpty())
+            m_participantConsent->reload();
+    });
     // A recorded consent changes the participant's state in the list and on the timeline.
     connect(m_consentFlow.get(), &ConsentFlow::consentRecorded, this, [this](const QString &participantId) {
         m_participants->refresh();
@@ -103,6 +113,7 @@ void AppServices::attachEngine(QQmlEngine &engine)
     provideServiceToEngine(engine, m_participants.get());
     provideServiceToEngine(engine, m_consentFlow.get());
     provideServiceToEngine(engine, m_participantConsent.get());
+    provideServiceToEngine(engine, m_projectEditor.get());
     m_translations->attachEngine(&engine);
 }
 

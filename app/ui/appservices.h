@@ -23,6 +23,7 @@ class NoteEditor;
 class Notebook;
 class ParticipantConsent;
 class ParticipantRegister;
+class ProjectEditor;
 class Session;
 class Translations;
 
@@ -55,6 +56,7 @@ public:
     ParticipantRegister &participants() { return *m_participants; }
     ConsentFlow &consentFlow() { return *m_consentFlow; }
     ParticipantConsent &participantConsent() { return *m_participantConsent; }
+    ProjectEditor &projectEditor() { return *m_projectEditor; }
     IdleMonitor &idleMonitor() { return *m_idle; }
     Translations &translations() { return *m_translations; }
     const Clock &clock() const { return m_clock; }
@@ -77,6 +79,7 @@ private:
     std::unique_ptr<ParticipantRegister> m_participants;
     std::unique_ptr<ConsentFlow> m_consentFlow;
     std::unique_ptr<ParticipantConsent> m_participantConsent;
+    std::unique_ptr<ProjectEditor> m_projectEditor;
     std::unique_ptr<IdleMonitor> m_idle;
 };
 

@@ -22,6 +22,7 @@ const QStringList &Navigator::screens()
         QStringLiteral("consentItems"),
         QStringLiteral("consentSign"),
         QStringLiteral("consentDone"),
+        QStringLiteral("project"),
     };
     return names;
 }

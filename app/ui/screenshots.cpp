@@ -7,6 +7,7 @@
 #include "noteeditor.h"
 #include "participantconsent.h"
 #include "participantregister.h"
+#include "projecteditor.h"
 #include "session.h"
 
 #include <QDir>
@@ -365,6 +366,17 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
     shooter.shoot(QStringLiteral("versions"));
 
     shootConsentScreens(shooter, services);
+
+    services.navigator().home();
+    services.navigator().push(QStringLiteral("project"));
+    shooter.shoot(QStringLiteral("project"));
+    // A refusal names the field in words.
+    services.projectEditor().setCodePrefix(QStringLiteral("Lärcafé"));
+    if (services.projectEditor().save())
+        shooter.fail(QStringLiteral("an invalid code prefix was saved"));
+    shooter.shoot(QStringLiteral("project-error"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("projectScreen")); });
+    services.projectEditor().load();
 
     services.navigator().home();
     services.navigator().push(QStringLiteral("settings"));

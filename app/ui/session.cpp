@@ -298,6 +298,14 @@ void Session::adopt(Opened &&opened)
     }
 }
 
+void Session::adoptProject(const domain::Project &project)
+{
+    if (m_state != Unlocked || project.id != m_project.id)
+        return;
+    m_project = project;
+    emit projectChanged();
+}
+
 void Session::unlock(const QString &passphrase)
 {
     if (m_state != Locked || m_busy)

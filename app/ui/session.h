@@ -79,6 +79,8 @@ public:
     const Clock &clock() const { return m_clock; }
     // The current project as read when the store opened (settings included).
     const domain::Project &project() const { return m_project; }
+    // Takes a project just saved as the current one (same id only); emits projectChanged().
+    void adoptProject(const domain::Project &project);
     QString projectId() const { return m_project.id; }
     QString projectName() const { return m_project.name; }
     bool isDemoProject() const { return m_project.demo; }
@@ -99,6 +101,7 @@ signals:
     void aboutToClose(); // last chance to save a draft before the keys are wiped
     void closed();
     void passphraseChangeFinished(bool ok);
+    void projectChanged(); // the current project's name or settings were saved
 
 private:
     struct Opened;

@@ -425,6 +425,10 @@
         <source>Save consent</source>
         <translation>Spara samtycket</translation>
     </message>
+    <message>
+        <source>This consent is stored. To take another, start again from the participant.</source>
+        <translation>Samtycket är sparat. Börja om från deltagaren för att ta ett nytt.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentText</name>
@@ -1039,7 +1043,15 @@
     </message>
     <message>
         <source>Enrol, take consent, see each consent timeline</source>
-        <translation>Skriv in, ta samtycke, se varje samtyckes historik</translation>
+        <translation>Skriv in, ta samtycke, se samtyckeshistorik</translation>
+    </message>
+    <message>
+        <source>Project settings</source>
+        <translation>Projektinställningar</translation>
+    </message>
+    <message>
+        <source>Sites, languages, lawful basis, withdrawal, re-consent</source>
+        <translation>Platser, språk, rättslig grund, avbrutet deltagande, förnyat samtycke</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1173,105 @@
     <message>
         <source>Show passphrase</source>
         <translation>Visa lösenfrasen</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectScreen</name>
+    <message>
+        <source>Project settings</source>
+        <translation>Projektinställningar</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>Projektets namn</translation>
+    </message>
+    <message>
+        <source>Participant code prefix (1–4 capital letters)</source>
+        <translation>Prefix för deltagarkoder (1–4 versaler)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Working languages</source>
+        <translation>Arbetsspråk</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Platser</translation>
+    </message>
+    <message>
+        <source>Whose law decides the consent route at each site: Sweden, or England (Mental Capacity Act, Gillick).</source>
+        <translation>Vilket lands lag som avgör vägen till samtycke på varje plats: Sverige eller England (Mental Capacity Act, Gillick).</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Platsens namn</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Sweden</source>
+        <translation>Sverige</translation>
+    </message>
+    <message>
+        <source>England</source>
+        <translation>England</translation>
+    </message>
+    <message>
+        <source>Add site</source>
+        <translation>Lägg till plats</translation>
+    </message>
+    <message>
+        <source>Law for participants without a site</source>
+        <translation>Lag för deltagare utan plats</translation>
+    </message>
+    <message>
+        <source>Lawful basis and withdrawal</source>
+        <translation>Rättslig grund och avbrutet deltagande</translation>
+    </message>
+    <message>
+        <source>Lawful basis</source>
+        <translation>Rättslig grund</translation>
+    </message>
+    <message>
+        <source>When a participant withdraws</source>
+        <translation>När en deltagare avbryter sitt deltagande</translation>
+    </message>
+    <message>
+        <source>Stop, and keep data already collected</source>
+        <translation>Avsluta och behåll redan insamlade uppgifter</translation>
+    </message>
+    <message>
+        <source>Stop, and erase data already collected if they ask</source>
+        <translation>Avsluta och radera redan insamlade uppgifter om deltagaren ber om det</translation>
+    </message>
+    <message>
+        <source>Retention and re-consent</source>
+        <translation>Bevarande och förnyat samtycke</translation>
+    </message>
+    <message>
+        <source>Keep data for (months, 0 = not set)</source>
+        <translation>Bevara uppgifterna i (månader, 0 = inte angivet)</translation>
+    </message>
+    <message>
+        <source>Confirm consent again every (days, 0 = never)</source>
+        <translation>Bekräfta samtycket igen med ett intervall på (dagar, 0 = aldrig)</translation>
+    </message>
+    <message>
+        <source>Check consent at the start of every session</source>
+        <translation>Stäm av samtycket i början av varje tillfälle</translation>
+    </message>
+    <message>
+        <source>A child&apos;s own assent is needed besides the guardian&apos;s consent</source>
+        <translation>Barnets eget medgivande behövs utöver vårdnadshavarens samtycke</translation>
+    </message>
+    <message>
+        <source>Save project settings</source>
+        <translation>Spara projektinställningarna</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1758,41 @@
     <message>
         <source>Good. Make sure only you know it.</source>
         <translation>Bra. Se till att bara du känner till den.</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ProjectEditor</name>
+    <message>
+        <source>Give the project a name.</source>
+        <translation>Ge projektet ett namn.</translation>
+    </message>
+    <message>
+        <source>The code prefix must be 1 to 4 capital letters A–Z, for example LC. It must never be a name.</source>
+        <translation>Prefixet för koder ska vara 1 till 4 versaler A–Z, till exempel LC. Det får aldrig vara ett namn.</translation>
+    </message>
+    <message>
+        <source>Choose at least one working language.</source>
+        <translation>Välj minst ett arbetsspråk.</translation>
+    </message>
+    <message>
+        <source>Enter the lawful basis, for example GDPR Art 6(1)(e) + 9(2)(j).</source>
+        <translation>Ange den rättsliga grunden, till exempel GDPR art. 6.1 e + 9.2 j.</translation>
+    </message>
+    <message>
+        <source>The retention period and the re-consent interval cannot be negative.</source>
+        <translation>Bevarandetiden och intervallet för förnyat samtycke kan inte vara negativa.</translation>
+    </message>
+    <message>
+        <source>Every site needs a name. Remove a site you do not need.</source>
+        <translation>Varje plats behöver ett namn. Ta bort en plats som du inte behöver.</translation>
+    </message>
+    <message>
+        <source>These settings cannot be saved. Check each field and try again.</source>
+        <translation>Inställningarna kan inte sparas. Kontrollera varje fält och försök igen.</translation>
+    </message>
+    <message>
+        <source>Project settings saved. Earlier versions are kept.</source>
+        <translation>Projektinställningarna är sparade. Tidigare versioner finns kvar.</translation>
     </message>
 </context>
 <context>

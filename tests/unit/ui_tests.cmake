@@ -4,6 +4,7 @@ samla_add_unit_test(tst_ui_notesmodel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_n
 samla_add_unit_test(tst_ui_idlemonitor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_idlemonitor.cpp LIBS samla_ui)
 samla_add_unit_test(tst_ui_settings SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_settings.cpp LIBS samla_ui)
 samla_add_unit_test(tst_ui_session SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_session.cpp LIBS samla_ui samla_qml)
+samla_add_unit_test(tst_ui_projecteditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_projecteditor.cpp LIBS samla_ui samla_qml)
 samla_add_unit_test(tst_ui_consent SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_consent.cpp LIBS samla_ui samla_qml Qt6::Quick)
 
 # Fails when a qsTr()/tr() string in app/ or qml/ has no finished Swedish translation.
