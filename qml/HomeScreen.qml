@@ -36,7 +36,6 @@ ScrollPage {
         BigButton {
             objectName: "notesButton"
             Layout.fillWidth: true
-            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             primary: true
             text: qsTr("Field notes")
             description: qsTr("Read, search and edit your notes")
@@ -45,7 +44,6 @@ ScrollPage {
         BigButton {
             objectName: "newNoteButton"
             Layout.fillWidth: true
-            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             primary: true
             text: qsTr("New note")
             description: qsTr("Start writing straight away")
@@ -57,7 +55,6 @@ ScrollPage {
         BigButton {
             objectName: "participantsButton"
             Layout.fillWidth: true
-            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             primary: true
             text: qsTr("Participants")
             description: qsTr("Enrol, take consent, see each consent timeline")
@@ -66,7 +63,6 @@ ScrollPage {
         BigButton {
             objectName: "projectButton"
             Layout.fillWidth: true
-            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             text: qsTr("Project settings")
             description: qsTr("Sites, languages, lawful basis, withdrawal, re-consent")
             onClicked: Navigator.push("project")
@@ -74,7 +70,6 @@ ScrollPage {
         BigButton {
             objectName: "settingsButton"
             Layout.fillWidth: true
-            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             text: qsTr("Settings")
             description: qsTr("Language, text size, automatic lock, passphrase")
             onClicked: Navigator.push("settings")
@@ -82,7 +77,6 @@ ScrollPage {
         BigButton {
             objectName: "homeLockButton"
             Layout.fillWidth: true
-            Layout.preferredWidth: 100 // equal columns whatever the labels' lengths
             text: qsTr("Lock")
             description: qsTr("Close your data when you step away")
             onClicked: Session.lock()

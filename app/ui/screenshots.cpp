@@ -243,13 +243,21 @@ void shootConsentScreens(Shooter &shooter, AppServices &services)
     nav.push(QStringLiteral("consentRead"));
     // The form is read in the language of the screenshot (reading starts again in each).
     shooter.shoot(QStringLiteral("consent-read"), [&] { flow.setLanguage(services.settings().language()); });
+    // The questions too, answered again in each language (a new text starts afresh).
+    const auto answerWithObservationDeclined = [&] {
+        flow.setLanguage(services.settings().language());
+        flow.markInformationRead();
+        for (const auto &item : flow.items()->items())
+            flow.setAnswer(
+                item.id, item.id != QLatin1String("observation") && item.id != QLatin1String("diary"));
+    };
+    answerWithObservationDeclined();
+    nav.push(QStringLiteral("consentItems"));
+    shooter.shoot(QStringLiteral("consent-items-required"), answerWithObservationDeclined);
     flow.setLanguage(QStringLiteral("en"));
     flow.markInformationRead();
-    nav.push(QStringLiteral("consentItems"));
     for (const auto &item : flow.items()->items())
-        flow.setAnswer(item.id, item.id != QLatin1String("observation") && item.id != QLatin1String("diary"));
-    shooter.shoot(QStringLiteral("consent-items-required"));
-    flow.setAnswer(QStringLiteral("observation"), true);
+        flow.setAnswer(item.id, item.id != QLatin1String("diary"));
     nav.push(QStringLiteral("consentSign"));
     shooter.settle();
     shooter.drawOn(QStringLiteral("signaturePad"));
@@ -374,8 +382,8 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
     services.projectEditor().setCodePrefix(QStringLiteral("Lärcafé"));
     if (services.projectEditor().save())
         shooter.fail(QStringLiteral("an invalid code prefix was saved"));
-    shooter.shoot(QStringLiteral("project-error"), {},
-        [&] { shooter.scrollToEnd(QStringLiteral("projectScreen")); });
+    shooter.shoot(
+        QStringLiteral("project-error"), {}, [&] { shooter.scrollToEnd(QStringLiteral("projectScreen")); });
     services.projectEditor().load();
 
     services.navigator().home();
