@@ -1,11 +1,111 @@
 #include "notes.h"
 
+#include "codebook.h"
+#include "consentgate.h"
+
+#include <QCborArray>
+#include <QCoreApplication>
+#include <QUuid>
+
 namespace samla::domain {
 
 namespace {
 
 const QString kTitle = QStringLiteral("title");
 const QString kText = QStringLiteral("text");
+const QString kMemoType = QStringLiteral("memo_type");
+const QString kCodes = QStringLiteral("codes");
+const QString kSelections = QStringLiteral("selections");
+const QString kSession = QStringLiteral("session");
+const QString kSite = QStringLiteral("site");
+const QString kId = QStringLiteral("id");
+const QString kCode = QStringLiteral("code");
+const QString kStart = QStringLiteral("start");
+const QString kEnd = QStringLiteral("end");
+const QString kQuote = QStringLiteral("quote");
+
+const std::pair<MemoType, const char *> kMemoTypeKeys[] = {
+    {MemoType::Descriptive, "descriptive"},
+    {MemoType::Reflexive, "reflexive"},
+    {MemoType::Analytic, "analytic"},
+    {MemoType::Methodological, "methodological"},
+};
+
+NoteDetails detailsFrom(const store::Record &r)
+{
+    NoteDetails d;
+    d.memoType = memoTypeFromKey(r.body.value(kMemoType).toString()).value_or(MemoType::Descriptive);
+    for (const QCborValue &c : r.body.value(kCodes).toArray())
+        d.codeIds << c.toString();
+    for (const QCborValue &v : r.body.value(kSelections).toArray()) {
+        const QCborMap m = v.toMap();
+        d.selections.append(CodedSelection{m.value(kId).toString(), m.value(kCode).toString(),
+                                           int(m.value(kStart).toInteger()), int(m.value(kEnd).toInteger()),
+                                           m.value(kQuote).toString()});
+    }
+    d.sessionId = r.body.value(kSession).toString();
+    d.siteId = r.body.value(kSite).toString();
+    d.participantId = r.participantRef;
+    return d;
+}
+
+void writeDetails(QCborMap &body, const NoteDetails &d)
+{
+    body.insert(kMemoType, memoTypeKey(d.memoType));
+    QCborArray codes;
+    for (const QString &c : d.codeIds)
+        codes.append(c);
+    body.insert(kCodes, codes);
+    QCborArray selections;
+    for (const CodedSelection &s : d.selections)
+        selections.append(QCborMap{{kId, s.id}, {kCode, s.codeId}, {kStart, s.start}, {kEnd, s.end}, {kQuote, s.quote}});
+    body.insert(kSelections, selections);
+    if (d.sessionId.isEmpty())
+        body.remove(kSession);
+    else
+        body.insert(kSession, d.sessionId);
+    if (d.siteId.isEmpty())
+        body.remove(kSite);
+    else
+        body.insert(kSite, d.siteId);
+}
+
+// Keeps each selection on its words after an edit: where they still are, or
+// the nearest place they moved to; drops it when they are gone.
+QList<CodedSelection> followSelections(const QList<CodedSelection> &selections, const QString &text)
+{
+    const QList<uint> points = text.toUcs4();
+    QList<CodedSelection> out;
+    for (CodedSelection s : selections) {
+        const QList<uint> quote = s.quote.toUcs4();
+        if (quote.isEmpty())
+            continue;
+        auto matchesAt = [&](qsizetype at) {
+            return at >= 0 && at + quote.size() <= points.size()
+                   && std::equal(quote.begin(), quote.end(), points.begin() + at);
+        };
+        qsizetype best = -1;
+        if (matchesAt(s.start)) {
+            best = s.start;
+        } else {
+            for (qsizetype at = 0; at + quote.size() <= points.size(); ++at) {
+                if (matchesAt(at) && (best < 0 || std::abs(at - s.start) < std::abs(best - s.start)))
+                    best = at;
+            }
+        }
+        if (best < 0)
+            continue;
+        s.start = int(best);
+        s.end = int(best + quote.size());
+        out.append(s);
+    }
+    return out;
+}
+
+Error refusal(NoteProblem p)
+{
+    return makeError(ErrorCode::InvalidArgument, noteProblemKey(p));
+}
 
 Note toNote(const store::Record &r)
 {
@@ -14,6 +114,7 @@ Note toNote(const store::Record &r)
     n.projectId = r.projectId;
     n.title = r.body.value(kTitle).toString();
     n.text = r.body.value(kText).toString();
+    n.details = detailsFrom(r);
     n.version = r.version;
     n.createdMs = r.createdMs;
     n.updatedMs = r.updatedMs;
@@ -29,6 +130,71 @@ QCborMap noteBody(const QString &title, const QString &text)
 }
 
 } // namespace
+
+QString memoTypeKey(MemoType t)
+{
+    for (const auto &[type, key] : kMemoTypeKeys) {
+        if (type == t)
+            return QString::fromLatin1(key);
+    }
+    return {};
+}
+
+std::optional<MemoType> memoTypeFromKey(const QString &key)
+{
+    for (const auto &[type, k] : kMemoTypeKeys) {
+        if (key == QLatin1String(k))
+            return type;
+    }
+    return std::nullopt;
+}
+
+QString noteProblemKey(NoteProblem p)
+{
+    switch (p) {
+    case NoteProblem::None: return {};
+    case NoteProblem::UnknownCode: return QStringLiteral("unknown_code");
+    case NoteProblem::SelectionOutOfRange: return QStringLiteral("selection_out_of_range");
+    case NoteProblem::UnknownSite: return QStringLiteral("unknown_site");
+    case NoteProblem::ParticipantNotAllowed: return QStringLiteral("participant_not_allowed");
+    }
+    return {};
+}
+
+QString noteProblemText(NoteProblem p)
+{
+    switch (p) {
+    case NoteProblem::None:
+        return {};
+    case NoteProblem::UnknownCode:
+        return QCoreApplication::translate("Notes", "That code is not in this project's codebook.");
+    case NoteProblem::SelectionOutOfRange:
+        return QCoreApplication::translate("Notes", "The coded passage is not inside the note's text.");
+    case NoteProblem::UnknownSite:
+        return QCoreApplication::translate("Notes", "That site is not one of this project's sites.");
+    case NoteProblem::ParticipantNotAllowed:
+        return QCoreApplication::translate("Notes", "This participant's consent does not allow observation notes about them.");
+    }
+    return {};
+}
+
+int codePointLength(const QString &text)
+{
+    int n = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!(text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()))
+            ++n;
+    }
+    return n;
+}
+
+QString codePointSlice(const QString &text, int start, int end)
+{
+    const QList<uint> points = text.toUcs4();
+    if (start < 0 || end < start || end > points.size())
+        return {};
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData() + start), end - start);
+}
 
 Notes::Notes(store::RecordStore &records) : m_records(records)
 {
@@ -64,6 +230,67 @@ Result<Note> Notes::update(const QString &id, const QString &title, const QStrin
     change.body = current->body; // keeps fields later features add
     change.body.insert(kTitle, title);
     change.body.insert(kText, text);
+    NoteDetails details = detailsFrom(current.value());
+    details.selections = followSelections(details.selections, text);
+    writeDetails(change.body, details);
+    auto r = m_records.put(change);
+    if (!r.ok())
+        return r.error();
+    return toNote(r.value());
+}
+
+Result<Note> Notes::setDetails(const QString &id, const NoteDetails &details, const ConsentGate &gate)
+{
+    auto current = m_records.get(id);
+    if (!current.ok())
+        return current.error();
+    if (current->kind != kKind || current->deleted)
+        return makeError(ErrorCode::NotFound, QStringLiteral("not a note"));
+    const QString text = current->body.value(kText).toString();
+
+    auto codes = Codebook(m_records).list(current->projectId);
+    if (!codes.ok())
+        return codes.error();
+    auto known = [&](const QString &codeId) {
+        return std::any_of(codes->begin(), codes->end(), [&](const Code &c) { return c.id == codeId; });
+    };
+    for (const QString &codeId : details.codeIds) {
+        if (!known(codeId))
+            return refusal(NoteProblem::UnknownCode);
+    }
+    NoteDetails next = details;
+    const int length = codePointLength(text);
+    for (CodedSelection &s : next.selections) {
+        if (!known(s.codeId))
+            return refusal(NoteProblem::UnknownCode);
+        if (s.start < 0 || s.end <= s.start || s.end > length)
+            return refusal(NoteProblem::SelectionOutOfRange);
+        if (s.id.isEmpty())
+            s.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        s.quote = codePointSlice(text, s.start, s.end);
+    }
+    if (!next.siteId.isEmpty()) {
+        auto project = Projects(m_records).get(current->projectId);
+        if (!project.ok())
+            return project.error();
+        const auto &sites = project->settings.sites;
+        if (std::none_of(sites.begin(), sites.end(), [&](const Site &site) { return site.id == next.siteId; }))
+            return refusal(NoteProblem::UnknownSite);
+    }
+    // Linking a participant puts data about them in the note: the gate decides.
+    if (!next.participantId.isEmpty() && next.participantId != current->participantRef) {
+        const Decision decision = gate.mayCollect(next.participantId, Activity::Observation);
+        if (!decision.allowed)
+            return makeError(ErrorCode::InvalidArgument, reasonKey(decision.reason));
+    }
+
+    store::RecordChange change;
+    change.id = id;
+    change.kind = kKind;
+    change.projectId = current->projectId;
+    change.participantRef = next.participantId;
+    change.body = current->body;
+    writeDetails(change.body, next);
     auto r = m_records.put(change);
     if (!r.ok())
         return r.error();

@@ -4,13 +4,55 @@
 #include "app/store/recordstore.h"
 #include "projects.h" // Projects lived here first; users of notes.h still get them
 
+#include <QStringList>
+
+#include <optional>
+
 namespace samla::domain {
+
+class ConsentGate;
+
+// A field note is descriptive; the other kinds are memos (DOMAIN.md).
+enum class MemoType { Descriptive, Reflexive, Analytic, Methodological };
+QString memoTypeKey(MemoType t);
+std::optional<MemoType> memoTypeFromKey(const QString &key);
+
+// A span of a note's text coded with a code. Offsets count Unicode code
+// points (not UTF-16 units), from 0, end exclusive: what REFI-QDA tools read.
+struct CodedSelection {
+    QString id;              // UUID, kept across edits (the selection's GUID in exports)
+    QString codeId;
+    int start = 0;
+    int end = 0;
+    QString quote;           // the text it covered when coded, to follow it through edits
+    bool operator==(const CodedSelection &) const = default;
+};
+
+// What a note is and what it is about, beyond its words.
+struct NoteDetails {
+    MemoType memoType = MemoType::Descriptive;
+    QStringList codeIds;             // codes for the whole note
+    QList<CodedSelection> selections;
+    QString sessionId;               // an observation session, or empty
+    QString siteId;                  // one of the project's sites, or empty
+    QString participantId;           // only with consent to observation
+};
+
+// Why details were refused; noteProblemText() says it in the user's language.
+enum class NoteProblem { None, UnknownCode, SelectionOutOfRange, UnknownSite, ParticipantNotAllowed };
+QString noteProblemKey(NoteProblem p);
+QString noteProblemText(NoteProblem p);
+
+// Code-point helpers for selections.
+int codePointLength(const QString &text);
+QString codePointSlice(const QString &text, int start, int end);
 
 struct Note {
     QString id;
     QString projectId;
     QString title;
     QString text;
+    NoteDetails details;
     int version = 0;
     std::int64_t createdMs = 0;
     std::int64_t updatedMs = 0;
@@ -35,8 +77,16 @@ public:
     explicit Notes(store::RecordStore &records);
 
     [[nodiscard]] Result<Note> create(const QString &projectId, const QString &title, const QString &text);
-    // Saves a new version; the previous one stays in the history.
+    // Saves a new version; the previous one stays in the history. Coded
+    // selections follow their text: one whose words moved is moved to them,
+    // one whose words are gone is dropped.
     [[nodiscard]] Result<Note> update(const QString &id, const QString &title, const QString &text);
+    // Sets memo type, codes, selections and links (a new version). Codes must
+    // be in the project's codebook, selections inside the text, the site one
+    // of the project's, and a participant may be linked only when the gate
+    // allows observation of them. Refusals are InvalidArgument with the
+    // NoteProblem key as detail (ConsentGate's reason key for a participant).
+    [[nodiscard]] Result<Note> setDetails(const QString &id, const NoteDetails &details, const ConsentGate &gate);
     [[nodiscard]] Result<Note> get(const QString &id) const;
     [[nodiscard]] Result<QList<Note>> list(const QString &projectId, int limit, int offset = 0) const;
     [[nodiscard]] Result<int> count(const QString &projectId) const;
