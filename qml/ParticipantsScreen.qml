@@ -40,6 +40,13 @@ Item {
             }
         }
 
+        MessageBanner {
+            objectName: "reconsentDueBanner"
+            color: "#fff7e0"
+            border.color: "#8a6100"
+            text: ParticipantRegister.reconsentDueText
+        }
+
         ListView {
             id: list
             objectName: "participantsList"

@@ -39,7 +39,7 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
     m_navigator = std::make_unique<Navigator>(nullptr);
     m_notebook = std::make_unique<Notebook>(*m_session, *m_settings);
     m_editor = std::make_unique<NoteEditor>(*m_session, *m_settings);
-    m_participants = std::make_unique<ParticipantRegister>(*m_session);
+    m_participants = std::make_unique<ParticipantRegister>(*m_session, *m_settings);
     m_consentFlow = std::make_unique<ConsentFlow>(*m_session, *m_settings);
     m_participantConsent = std::make_unique<ParticipantConsent>(*m_session, *m_settings);
     m_projectEditor = std::make_unique<ProjectEditor>(*m_session);

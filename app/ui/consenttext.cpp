@@ -173,8 +173,10 @@ QString ConsentText::language(const QString &code)
 
 bool ConsentText::collectionAllowed(const ConsentState &state)
 {
+    // New data only: quotes from data already given may stay in use after a stop.
     for (const ActivityState &a : state.activities) {
-        if (a.allowed && isCollectionActivity(a.activity))
+        if (a.allowed && isCollectionActivity(a.activity)
+            && withdrawalBlocks(WithdrawalScope::NoNewData, a.activity))
             return true;
     }
     return false;

@@ -26,7 +26,7 @@ public:
     static QString language(const QString &code); // "sv" -> "Svenska", named in itself
     // One line for a list row: withdrawn, objected, paused, due, in place, or what is missing.
     static QString stateSummary(const domain::ConsentState &state, std::int64_t nowMs);
-    // True when at least one kind of data collection is allowed now.
+    // True when at least one kind of new data may be collected now.
     static bool collectionAllowed(const domain::ConsentState &state);
 
     // [{key, label}] for a choice list in QML.

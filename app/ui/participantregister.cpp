@@ -2,21 +2,25 @@
 
 #include "app/domain/consentgate.h"
 #include "app/domain/participants.h"
+#include "appsettings.h"
 #include "consenttext.h"
 #include "engineservices.h"
 #include "languagewatcher.h"
 #include "platform/core/logging.h"
 #include "session.h"
 
+#include <QDateTime>
+#include <QLocale>
 #include <QVariantMap>
 
 namespace samla::ui {
 
 using namespace samla::domain;
 
-ParticipantRegister::ParticipantRegister(Session &session, QObject *parent)
+ParticipantRegister::ParticipantRegister(Session &session, AppSettings &settings, QObject *parent)
     : QObject(parent)
     , m_session(session)
+    , m_settings(settings)
 {
     connect(&m_session, &Session::opened, this, &ParticipantRegister::onOpened);
     connect(&m_session, &Session::aboutToClose, this, &ParticipantRegister::onClosed);
@@ -36,6 +40,7 @@ void ParticipantRegister::retranslate()
 {
     m_model.retranslate();
     emit languageChanged();
+    emit participantsChanged();
     emit vaultChanged();
     emit errorStringChanged();
 }
@@ -106,6 +111,7 @@ void ParticipantRegister::onClosed()
     m_vault.reset();
     m_refusal = VaultRefusal::NotCreated;
     m_model.setRows({}, 0);
+    m_due.clear();
     m_lastCode.clear();
     m_lastId.clear();
     clearError();
@@ -173,7 +179,27 @@ void ParticipantRegister::refresh()
         rows.append(row);
     }
     m_model.setRows(std::move(rows), now);
+    auto due = ConsentGate(store->records(), m_session.clock())
+                   .reconsentDue(m_session.projectId(), kReconsentSoonDays);
+    m_due = due.ok() ? due.value() : QList<ReconsentDue> {};
     emit participantsChanged();
+}
+
+QString ParticipantRegister::reconsentDueText() const
+{
+    if (m_due.isEmpty())
+        return {};
+    QStringList entries;
+    for (const ReconsentDue &d : m_due) {
+        entries << (d.overdue
+                ? tr("%1 (overdue)").arg(d.code)
+                : tr("%1 (by %2)")
+                      .arg(d.code,
+                          m_settings.locale().toString(
+                              QDateTime::fromMSecsSinceEpoch(d.dueMs).date(), QLocale::ShortFormat)));
+    }
+    return tr("Re-consent is due for: %1. Open the participant to check consent again.")
+        .arg(entries.join(QStringLiteral(", ")));
 }
 
 bool ParticipantRegister::enrol(const QString &categoryKey, const QString &ageBandKeyText,

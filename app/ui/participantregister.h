@@ -18,6 +18,7 @@ class QJSEngine;
 namespace samla::ui {
 
 class Session;
+class AppSettings;
 
 // Research data holds only codes. Names and contact details go into the
 // identity vault, and only on a device holding the vault grant; elsewhere the
@@ -37,9 +38,13 @@ class ParticipantRegister : public QObject {
     Q_PROPERTY(QString vaultStatusText READ vaultStatusText NOTIFY vaultChanged)
     Q_PROPERTY(QString lastEnrolledCode READ lastEnrolledCode NOTIFY enrolled)
     Q_PROPERTY(QString lastEnrolledId READ lastEnrolledId NOTIFY enrolled)
+    Q_PROPERTY(QString reconsentDueText READ reconsentDueText NOTIFY participantsChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 public:
-    ParticipantRegister(Session &session, QObject *parent = nullptr);
+    // Participants whose re-consent falls due within this many days are listed too.
+    static constexpr int kReconsentSoonDays = 14;
+
+    ParticipantRegister(Session &session, AppSettings &settings, QObject *parent = nullptr);
     ~ParticipantRegister() override;
     static ParticipantRegister *create(QQmlEngine *qml, QJSEngine *js);
 
@@ -55,6 +60,8 @@ public:
     QString lastEnrolledCode() const { return m_lastCode; }
     QString lastEnrolledId() const { return m_lastId; }
     QString errorString() const;
+    // "Re-consent is due for …": codes whose project interval has lapsed or soon will; empty if none.
+    QString reconsentDueText() const;
 
     // Re-reads the participants, their consent state and the vault's status.
     Q_INVOKABLE void refresh();
@@ -83,10 +90,12 @@ private:
     void retranslate();
 
     Session &m_session;
+    AppSettings &m_settings;
     ParticipantsModel m_model;
     std::unique_ptr<domain::IdentityVault> m_vault;
     domain::VaultRefusal m_refusal = domain::VaultRefusal::NotCreated;
     QString m_lastCode;
+    QList<domain::ReconsentDue> m_due;
     QString m_lastId;
     // Either a store error (re-translated on a language switch) or a sentence
     // of this class, kept as a function so it re-translates too.

@@ -1,3 +1,5 @@
+#include "app/domain/consentforms.h"
+#include "app/domain/consentlog.h"
 #include "appmodes.h"
 #include "appservices.h"
 #include "appsettings.h"
@@ -214,6 +216,26 @@ void shootConsentScreens(Shooter &shooter, AppServices &services)
     person.setRecordedBy(QStringLiteral("AL"));
     if (!person.recheck(ParticipantConsent::Hesitant))
         shooter.fail(QStringLiteral("re-check not recorded: ") + person.message());
+
+    // The fourth: consent taken seven months ago; the café asks again every 180 days.
+    const QString fourth = enrol("citizen", "18-64", true, "");
+    if (store::LocalStore *store = services.session().store()) {
+        auto forms = domain::ConsentForms(store->records()).forms(services.session().projectId());
+        domain::ConsentCapture old;
+        old.participantId = fourth;
+        old.formVersionId = forms.ok() && !forms->isEmpty() ? forms->constFirst().id : QString();
+        old.language = QStringLiteral("sv");
+        if (forms.ok() && !forms->isEmpty()) {
+            for (const auto &item : forms->constFirst().content.items)
+                old.answers.insert(item.id, true);
+        }
+        old.method = domain::ConsentMethod::VerbalWithWitness;
+        old.witness = QStringLiteral("KB");
+        old.obtainedBy = QStringLiteral("AL");
+        old.effectiveMs = services.clock().nowMs() - 210LL * 24 * 60 * 60 * 1000;
+        if (!domain::ConsentLog(*store, services.clock()).takeConsent(old).ok())
+            shooter.fail(QStringLiteral("could not take the earlier consent"));
+    }
 
     // The third: the consultee route; a dissent recorded during observation.
     person.open(third);

@@ -1704,6 +1704,18 @@
         <source>Names and contact details cannot be stored on this device, so nothing was saved. Leave those fields empty and enrol with the code only.</source>
         <translation>Namn och kontaktuppgifter kan inte sparas på den här enheten, så ingenting sparades. Lämna de fälten tomma och skriv in deltagaren med enbart koden.</translation>
     </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (försenat)</translation>
+    </message>
+    <message>
+        <source>%1 (by %2)</source>
+        <translation>%1 (senast %2)</translation>
+    </message>
+    <message>
+        <source>Re-consent is due for: %1. Open the participant to check consent again.</source>
+        <translation>Samtycket ska förnyas för: %1. Öppna deltagaren för att stämma av samtycket igen.</translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::PassphraseStrength</name>

@@ -1,5 +1,6 @@
 // The participant and consent controllers over a real store: enrolment and the
 // identity vault, the consent flow's steps, signatures, re-checks, withdrawal and FHIR export.
+#include "app/domain/consentforms.h"
 #include "app/domain/consentlog.h"
 #include "app/domain/identityvault.h"
 #include "app/ui/appmodes.h"
@@ -79,6 +80,7 @@ private slots:
     void recheckDissentAndWithdrawalFollowThePolicy();
     void timelineAndActivitiesPassTheTester();
     void fhirExportWritesAFileOrSaysWhy();
+    void lapsedConsentIsRemindedInTheListAndTheTimeline();
     void refusalsAreShownInSwedish();
     void lockDropsTheHalfTakenConsent();
 };
@@ -377,6 +379,46 @@ void TestUiConsent::fhirExportWritesAFileOrSaysWhy()
     QVERIFY(!person.exportFhir());
     QVERIFY(person.messageIsError());
     QVERIFY(person.message().contains(QStringLiteral("could not be saved")));
+}
+
+void TestUiConsent::lapsedConsentIsRemindedInTheListAndTheTimeline()
+{
+    // Consent taken 200 days ago; the café asks for it again every 180 days.
+    const QString id = enrolPatient();
+    ParticipantRegister &reg = services().participants();
+    const QString code = reg.lastEnrolledCode();
+    store::LocalStore *store = services().session().store();
+    auto forms = domain::ConsentForms(store->records()).forms(services().session().projectId());
+    QVERIFY(forms.ok() && !forms->isEmpty());
+    domain::ConsentCapture capture;
+    capture.participantId = id;
+    capture.formVersionId = forms->constFirst().id;
+    capture.language = QStringLiteral("en");
+    for (const auto &item : forms->constFirst().content.items)
+        capture.answers.insert(item.id, true);
+    capture.method = domain::ConsentMethod::VerbalWithWitness;
+    capture.witness = QStringLiteral("KB");
+    capture.obtainedBy = QStringLiteral("AL");
+    capture.effectiveMs = services().clock().nowMs() - 200LL * 24 * 60 * 60 * 1000;
+    QVERIFY(domain::ConsentLog(*store, services().clock()).takeConsent(capture).ok());
+
+    reg.refresh();
+    QVERIFY2(reg.reconsentDueText().contains(code + QStringLiteral(" (overdue)")),
+        qPrintable(reg.reconsentDueText()));
+    ParticipantConsent &person = services().participantConsent();
+    QVERIFY(person.open(id));
+    QCOMPARE(person.summary(), QStringLiteral("Re-consent due"));
+    const QModelIndex row = reg.participants()->index(reg.participants()->indexOfCode(code));
+    QVERIFY(!row.data(ParticipantsModel::CollectionAllowedRole).toBool());
+    QVERIFY(person.reminder().startsWith(domain::recheckWhyText(domain::RecheckWhy::Lapsed)));
+    QCOMPARE(person.activities()->index(0).data(ActivityStatesModel::ReasonRole).toString(),
+        domain::reasonText(domain::Reason::Expired));
+
+    // A confirmed re-check renews it: no reminder, and off the list.
+    QVERIFY(person.recheck(ParticipantConsent::Confirmed));
+    QVERIFY(person.reminder().isEmpty());
+    QVERIFY(person.activities()->index(0).data(ActivityStatesModel::AllowedRole).toBool());
+    QVERIFY(!reg.reconsentDueText().contains(code));
 }
 
 void TestUiConsent::refusalsAreShownInSwedish()
