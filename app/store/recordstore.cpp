@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace samla::store {
 
 namespace {
@@ -95,15 +97,92 @@ QString newRecordId(std::int64_t nowMs)
     return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
 }
 
+const QRegularExpression &nonWord()
+{
+    // unicode61 splits on everything that is not a letter or a digit.
+    static const QRegularExpression re(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    return re;
+}
+
+const QRegularExpression &word()
+{
+    static const QRegularExpression re(QStringLiteral("[\\p{L}\\p{N}]+"));
+    return re;
+}
+
 // Turns what a person types into an FTS3 query: every word must match, as a
 // prefix, so results appear while the word is still being typed.
 QString ftsQuery(const QString &input)
 {
-    static const QRegularExpression nonWord(QStringLiteral("[^\\p{L}\\p{N}]+"));
     QStringList terms;
-    for (const QString &word : input.split(nonWord, Qt::SkipEmptyParts))
-        terms << QLatin1Char('"') + word + QStringLiteral("*\"");
+    for (const QString &w : input.split(nonWord(), Qt::SkipEmptyParts))
+        terms << QLatin1Char('"') + w + QStringLiteral("*\"");
     return terms.join(QLatin1Char(' '));
+}
+
+// The words of a query as unicode61 compares them: case folded, diacritics kept.
+QStringList queryPrefixes(const QString &input)
+{
+    QStringList out;
+    for (const QString &w : input.split(nonWord(), Qt::SkipEmptyParts))
+        out << w.toCaseFolded();
+    return out;
+}
+
+struct Highlighted {
+    QString text;
+    bool matched = false;
+};
+
+// Wraps every word that starts with one of the prefixes in \x02 … \x03. With
+// maxWords > 0, keeps only a window of that many words, starting a little
+// before the first match, with "…" where text was cut.
+Highlighted highlight(const QString &text, const QStringList &prefixes, int maxWords)
+{
+    struct Word {
+        qsizetype start, end;
+        bool match;
+    };
+    QList<Word> words;
+    int firstMatch = -1;
+    for (auto it = word().globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString folded = m.captured().toCaseFolded();
+        const bool match = std::any_of(prefixes.begin(), prefixes.end(),
+                                       [&](const QString &p) { return folded.startsWith(p); });
+        if (match && firstMatch < 0)
+            firstMatch = int(words.size());
+        words.append(Word{m.capturedStart(), m.capturedEnd(), match});
+    }
+    int from = 0;
+    int to = int(words.size());
+    if (maxWords > 0 && words.size() > maxWords) {
+        from = std::clamp(firstMatch < 0 ? 0 : firstMatch - 3, 0, int(words.size()) - maxWords);
+        to = from + maxWords;
+    }
+    Highlighted out;
+    out.matched = firstMatch >= 0;
+    if (words.isEmpty()) {
+        out.text = maxWords > 0 ? text.left(200) : text;
+        return out;
+    }
+    qsizetype at = from == 0 ? 0 : words[from].start;
+    if (from > 0)
+        out.text += QStringLiteral("…");
+    for (int i = from; i < to; ++i) {
+        out.text += text.mid(at, words[i].start - at);
+        if (words[i].match)
+            out.text += QLatin1Char('\x02') + text.mid(words[i].start, words[i].end - words[i].start)
+                        + QLatin1Char('\x03');
+        else
+            out.text += text.mid(words[i].start, words[i].end - words[i].start);
+        at = words[i].end;
+    }
+    if (to < words.size())
+        out.text += QStringLiteral("…");
+    else
+        out.text += text.mid(at);
+    return out;
 }
 
 } // namespace
@@ -486,6 +565,8 @@ Result<QList<SearchHit>> RecordStore::search(const QString &kind, const QString 
     if (!s.ok())
         return s.error();
     s.value()->bind(1, match).bind(2, kind).bind(3, projectId).bind(4, limit);
+    const QStringList prefixes = queryPrefixes(query);
+    const auto extractor = m_extractors.find(kind);
     QList<SearchHit> out;
     for (;;) {
         auto row = s.value()->step();
@@ -495,8 +576,12 @@ Result<QList<SearchHit>> RecordStore::search(const QString &kind, const QString 
             break;
         SearchHit hit;
         hit.record = readRecord(*s.value());
-        hit.titleHighlighted = s.value()->columnText(10);
-        hit.snippetHighlighted = s.value()->columnText(11);
+        if (extractor != m_extractors.end()) {
+            const SearchText text = (*extractor)(hit.record.body);
+            hit.titleHighlighted = highlight(text.title, prefixes, 0).text;
+            const Highlighted snippet = highlight(text.text, prefixes, 16);
+            hit.snippetHighlighted = snippet.text;
+        }
         out.append(hit);
     }
     s.value()->reset();

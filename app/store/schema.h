@@ -121,17 +121,13 @@ inline constexpr const char *kIdsForParticipant =
     "SELECT id, kind FROM records WHERE participant_ref = ?1 AND deleted = 0 ORDER BY rid";
 inline constexpr const char *kCountRecords =
     "SELECT count(*) FROM records WHERE kind = ?1 AND project_id = ?2 AND deleted = 0";
-// Snippets are costly, so the inner query picks the page of matches first and
-// snippet() runs only for those rows.
+// The page of matches, newest first. The full-text query runs once: the
+// highlighted title and snippet are made in C++ from the rows of this page
+// (FTS3's snippet() would need the MATCH evaluated a second time).
 inline constexpr const char *kSearch =
     "SELECT r.id, r.kind, r.project_id, r.participant_ref, r.version, r.hlc, r.body, r.deleted, r.created_ms,"
-    " r.updated_ms, snippet(search_index, char(2), char(3), '', 0, 64), snippet(search_index, char(2), char(3),"
-    " '…', 1, 16)"
-    " FROM search_index JOIN records r ON r.rid = search_index.docid"
-    " WHERE search_index MATCH ?1 AND search_index.docid IN ("
-    "  SELECT r2.rid FROM search_index s2 JOIN records r2 ON r2.rid = s2.docid"
-    "  WHERE s2.search_index MATCH ?1 AND r2.kind = ?2 AND r2.project_id = ?3 AND r2.deleted = 0"
-    "  ORDER BY r2.updated_ms DESC, r2.rid DESC LIMIT ?4)"
-    " ORDER BY r.updated_ms DESC, r.rid DESC";
+    " r.updated_ms FROM search_index s JOIN records r ON r.rid = s.docid"
+    " WHERE s.search_index MATCH ?1 AND r.kind = ?2 AND r.project_id = ?3 AND r.deleted = 0"
+    " ORDER BY r.updated_ms DESC, r.rid DESC LIMIT ?4";
 
 } // namespace samla::store::sql

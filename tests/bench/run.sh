@@ -36,6 +36,11 @@ for op in insert read_by_id list_page search; do
   printf '%-11s %12s %12s\n' "$op" "$uc" "$(ratio "$ec" "$uc")"
 done
 
+echo
+p99ms() { awk -v v="$1" 'BEGIN { printf "%.1f", v / 1000 }'; }
+echo "note search p99 over $notes notes: plain $(p99ms "$(field search p99_us "$out/plain.txt")") ms," \
+     "encrypted $(p99ms "$(field search p99_us "$out/encrypted.txt")") ms (target: under 50 ms)"
+
 if [ -x "$build/samla" ]; then
   echo
   "$here/startup.sh" "$build" "$notes" || echo "startup benchmark failed"

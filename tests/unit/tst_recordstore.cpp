@@ -191,6 +191,23 @@ private slots:
         QVERIFY(notes.search(m_project, QStringLiteral("\"NEAR* OR -( "), 10).ok());
     }
 
+    void snippetIsAWindowAroundTheFirstMatch()
+    {
+        domain::Notes notes(m_store->records());
+        QStringList words;
+        for (int i = 0; i < 60; ++i)
+            words << QStringLiteral("ord%1").arg(i);
+        words[40] = QStringLiteral("Trygghet");
+        QVERIFY(notes.create(m_project, QStringLiteral("Kväll"), words.join(QLatin1Char(' '))).ok());
+        auto hits = notes.search(m_project, QStringLiteral("tryg"), 10);
+        QVERIFY(hits.ok());
+        QCOMPARE(hits->size(), 1);
+        const QString snippet = hits->first().snippetHighlighted;
+        QVERIFY2(snippet.startsWith(QStringLiteral("…ord37 ord38 ord39 \x02Trygghet\x03 ord41")), qPrintable(snippet));
+        QVERIFY(snippet.endsWith(QStringLiteral("ord52…")));
+        QCOMPARE(hits->first().titleHighlighted, QStringLiteral("Kväll"));
+    }
+
     void editedTextLeavesTheIndex()
     {
         domain::Notes notes(m_store->records());
