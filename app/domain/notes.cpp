@@ -2,6 +2,7 @@
 
 #include "codebook.h"
 #include "consentgate.h"
+#include "consenttypes.h"
 
 #include <QCborArray>
 #include <QCoreApplication>
@@ -23,6 +24,10 @@ const QString kCode = QStringLiteral("code");
 const QString kStart = QStringLiteral("start");
 const QString kEnd = QStringLiteral("end");
 const QString kQuote = QStringLiteral("quote");
+const QString kAttachments = QStringLiteral("attachments");
+const QString kKindKey = QStringLiteral("kind");
+const QString kMime = QStringLiteral("mime");
+const QString kAdded = QStringLiteral("added_ms");
 
 const std::pair<MemoType, const char *> kMemoTypeKeys[] = {
     {MemoType::Descriptive, "descriptive"},
@@ -115,6 +120,12 @@ Note toNote(const store::Record &r)
     n.title = r.body.value(kTitle).toString();
     n.text = r.body.value(kText).toString();
     n.details = detailsFrom(r);
+    for (const QCborValue &v : r.body.value(kAttachments).toArray()) {
+        const QCborMap m = v.toMap();
+        if (auto ref = attachmentRefFromCbor(m))
+            n.attachments.append(NoteAttachment{*ref, m.value(kKindKey).toString(), m.value(kMime).toString(),
+                                                m.value(kAdded).toInteger()});
+    }
     n.version = r.version;
     n.createdMs = r.createdMs;
     n.updatedMs = r.updatedMs;
@@ -233,6 +244,34 @@ Result<Note> Notes::update(const QString &id, const QString &title, const QStrin
     NoteDetails details = detailsFrom(current.value());
     details.selections = followSelections(details.selections, text);
     writeDetails(change.body, details);
+    auto r = m_records.put(change);
+    if (!r.ok())
+        return r.error();
+    return toNote(r.value());
+}
+
+Result<Note> Notes::attach(const QString &id, const NoteAttachment &attachment)
+{
+    if (attachment.kind != QLatin1String("photo") && attachment.kind != QLatin1String("audio"))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("attachment kind must be photo or audio"));
+    auto current = m_records.get(id);
+    if (!current.ok())
+        return current.error();
+    if (current->kind != kKind || current->deleted)
+        return makeError(ErrorCode::NotFound, QStringLiteral("not a note"));
+    QCborMap entry = attachmentRefToCbor(attachment.ref);
+    entry.insert(kKindKey, attachment.kind);
+    entry.insert(kMime, attachment.mimeType);
+    entry.insert(kAdded, qint64(attachment.addedMs));
+    QCborArray list = current->body.value(kAttachments).toArray();
+    list.append(entry);
+    store::RecordChange change;
+    change.id = id;
+    change.kind = kKind;
+    change.projectId = current->projectId;
+    change.participantRef = current->participantRef;
+    change.body = current->body;
+    change.body.insert(kAttachments, list);
     auto r = m_records.put(change);
     if (!r.ok())
         return r.error();

@@ -1,6 +1,7 @@
 // Notes: field notes in a project, stored as "note" records through RecordStore.
 #pragma once
 
+#include "app/store/attachmentstore.h"
 #include "app/store/recordstore.h"
 #include "projects.h" // Projects lived here first; users of notes.h still get them
 
@@ -47,12 +48,21 @@ QString noteProblemText(NoteProblem p);
 int codePointLength(const QString &text);
 QString codePointSlice(const QString &text, int start, int end);
 
+// A photo or audio recording kept with a note, as an encrypted attachment file.
+struct NoteAttachment {
+    store::AttachmentRef ref;
+    QString kind;            // "photo" or "audio"
+    QString mimeType;        // e.g. "image/jpeg", "audio/wav"
+    std::int64_t addedMs = 0;
+};
+
 struct Note {
     QString id;
     QString projectId;
     QString title;
     QString text;
     NoteDetails details;
+    QList<NoteAttachment> attachments;
     int version = 0;
     std::int64_t createdMs = 0;
     std::int64_t updatedMs = 0;
@@ -87,6 +97,9 @@ public:
     // allows observation of them. Refusals are InvalidArgument with the
     // NoteProblem key as detail (ConsentGate's reason key for a participant).
     [[nodiscard]] Result<Note> setDetails(const QString &id, const NoteDetails &details, const ConsentGate &gate);
+    // Adds an attachment already written through AttachmentStore (write() or
+    // begin()) with the note's attachment key (LocalStore::attachmentKeyFor).
+    [[nodiscard]] Result<Note> attach(const QString &id, const NoteAttachment &attachment);
     [[nodiscard]] Result<Note> get(const QString &id) const;
     [[nodiscard]] Result<QList<Note>> list(const QString &projectId, int limit, int offset = 0) const;
     [[nodiscard]] Result<int> count(const QString &projectId) const;

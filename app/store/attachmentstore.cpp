@@ -11,6 +11,9 @@
 #include <QRegularExpression>
 #include <QTemporaryFile>
 
+#include <cstring>
+#include <optional>
+
 namespace samla::store {
 
 namespace {
@@ -66,6 +69,88 @@ Result<QByteArray> hashFile(const QString &path)
 } // namespace
 
 AttachmentStore::AttachmentStore(QString directory) : m_dir(std::move(directory)) {}
+
+struct AttachmentSink::Private {
+    QString dir;
+    crypto::SecureBytes fileKey;
+    crypto::SecureBytes ownerKey;
+    QTemporaryFile temp;
+    HashingWriter writer;
+    std::optional<crypto::StreamEncryptor> encryptor; // made once the file is open
+    Status error;
+    bool committed = false;
+
+    Private(const QString &directory, crypto::SecureBytes key, crypto::SecureBytes owner)
+        : dir(directory), fileKey(std::move(key)), ownerKey(std::move(owner)),
+          temp(directory + QLatin1Char('/') + kTempPattern), writer(temp)
+    {
+    }
+};
+
+AttachmentSink::AttachmentSink(std::unique_ptr<Private> p) : d(std::move(p))
+{
+    open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+}
+
+AttachmentSink::~AttachmentSink()
+{
+    // Not committed: the temporary file (ciphertext only) goes with the sink.
+    if (d && !d->committed)
+        d->temp.remove();
+}
+
+Status AttachmentSink::status() const { return d->error; }
+
+qint64 AttachmentSink::writeData(const char *data, qint64 size)
+{
+    if (!d->error.ok() || d->committed)
+        return -1;
+    d->error = d->encryptor->write(data, size);
+    if (!d->error.ok()) {
+        setErrorString(d->error.error().detail);
+        return -1;
+    }
+    return size;
+}
+
+Result<AttachmentRef> AttachmentSink::commit()
+{
+    if (d->committed)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("attachment already committed"));
+    SAMLA_TRY(d->error);
+    d->error = d->encryptor->finish();
+    SAMLA_TRY(d->error);
+    SAMLA_TRY(files::fsyncFile(d->temp));
+    AttachmentRef ref;
+    ref.hash = QString::fromLatin1(d->writer.finish().toHex());
+    ref.plainSize = d->encryptor->plaintextBytes();
+    ref.wrappedKey = crypto::wrapKey(d->ownerKey, d->fileKey, kWrapContext);
+    const QString finalPath = d->dir + QLatin1Char('/') + ref.hash;
+    QFile::remove(finalPath);
+    if (!d->temp.rename(finalPath))
+        return files::errorFromFile(d->temp, "rename attachment");
+    d->temp.setAutoRemove(false);
+    d->committed = true;
+    close();
+    SAMLA_TRY(files::fsyncDirectory(d->dir));
+    return ref;
+}
+
+Result<std::unique_ptr<AttachmentSink>> AttachmentStore::begin(const crypto::SecureBytes &ownerKey)
+{
+    if (!QDir().mkpath(m_dir))
+        return makeError(ErrorCode::ReadOnly, QStringLiteral("cannot create attachments directory"));
+    crypto::SecureBytes owner(ownerKey.size());
+    std::memcpy(owner.data(), ownerKey.data(), ownerKey.size());
+    auto p = std::make_unique<AttachmentSink::Private>(m_dir, crypto::SecureBytes::random(crypto::kKeyBytes),
+                                                       std::move(owner));
+    errno = 0;
+    if (!p->temp.open())
+        return files::errorFromFile(p->temp, "create temporary attachment");
+    p->encryptor.emplace(p->fileKey, p->writer);
+    SAMLA_TRY(p->encryptor->write(nullptr, 0)); // reports a failed header write
+    return std::unique_ptr<AttachmentSink>(new AttachmentSink(std::move(p)));
+}
 
 QString AttachmentStore::pathFor(const QString &hash) const
 {

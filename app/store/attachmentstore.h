@@ -8,6 +8,8 @@
 #include <QIODevice>
 #include <QString>
 
+#include <memory>
+
 namespace samla::store {
 
 // What a record keeps to find and open one attachment.
@@ -15,6 +17,32 @@ struct AttachmentRef {
     QString hash;            // hex BLAKE2b-256 of the encrypted file; also its name
     std::int64_t plainSize = 0;
     QByteArray wrappedKey;   // the file key, wrapped under the owning record's key
+};
+
+class AttachmentStore;
+
+// An attachment written while it is being made (an audio recording, a photo
+// encoded in memory): a write-only device whose bytes are encrypted in
+// secure memory before any reach the disk, into a temporary file in the
+// attachments directory. commit() finishes, fsyncs and names the file by its
+// hash; a sink destroyed without commit() removes what it wrote.
+class AttachmentSink final : public QIODevice {
+public:
+    ~AttachmentSink() override;
+    [[nodiscard]] Result<AttachmentRef> commit();
+    // The first failure while writing (a full disk), if any.
+    [[nodiscard]] Status status() const;
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override;
+
+private:
+    friend class AttachmentStore;
+    struct Private;
+    explicit AttachmentSink(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
 };
 
 class AttachmentStore {
@@ -25,6 +53,8 @@ public:
     // secretstream), to a temporary name in the attachments directory (never
     // a clear temporary file anywhere), fsyncs, and renames it to its hash.
     [[nodiscard]] Result<AttachmentRef> write(QIODevice &plaintext, const crypto::SecureBytes &ownerKey);
+    // The same, for plaintext that arrives bit by bit (see AttachmentSink).
+    [[nodiscard]] Result<std::unique_ptr<AttachmentSink>> begin(const crypto::SecureBytes &ownerKey);
     // Checks the file against its name, then decrypts into `out`. A changed,
     // truncated or reordered file is refused before any plaintext is written.
     [[nodiscard]] Status read(const AttachmentRef &ref, const crypto::SecureBytes &ownerKey, QIODevice &out) const;

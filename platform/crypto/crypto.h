@@ -69,6 +69,36 @@ Status encryptStream(const SecureBytes &key, QIODevice &plaintextIn, QIODevice &
                      std::uint32_t chunkBytes = kDefaultChunkBytes);
 Status decryptStream(const SecureBytes &key, QIODevice &cipherIn, QIODevice &plaintextOut);
 
+// The same format, written as the plaintext arrives (a recording in
+// progress): plaintext waits in secure memory until a whole chunk is there,
+// and the last chunk is pushed, tagged FINAL, by finish(). Nothing reaches
+// `cipherOut` in clear. Not copyable; the device must outlive it.
+class StreamEncryptor {
+public:
+    StreamEncryptor(const SecureBytes &key, QIODevice &cipherOut, std::uint32_t chunkBytes = kDefaultChunkBytes);
+    ~StreamEncryptor();
+    StreamEncryptor(const StreamEncryptor &) = delete;
+    StreamEncryptor &operator=(const StreamEncryptor &) = delete;
+
+    [[nodiscard]] Status write(const char *data, qint64 size);
+    [[nodiscard]] Status finish();
+    qint64 plaintextBytes() const { return m_total; }
+
+private:
+    Status pushChunk(bool last);
+
+    QIODevice &m_out;
+    std::uint32_t m_chunkBytes;
+    SecureBytes m_state;
+    SecureBytes m_pending;         // up to one full chunk not yet pushed
+    qint64 m_pendingSize = 0;
+    qint64 m_total = 0;
+    QByteArray m_head;
+    bool m_first = true;
+    bool m_finished = false;
+    Status m_error;                // the first failure; every later call returns it
+};
+
 // --- Signatures (Ed25519) and key agreement (X25519) --------------------------
 struct SignKeyPair {
     QByteArray publicKey;   // 32 bytes

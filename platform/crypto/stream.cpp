@@ -236,4 +236,74 @@ Status decryptStream(const SecureBytes &key, QIODevice &cipherIn, QIODevice &pla
     }
 }
 
+StreamEncryptor::StreamEncryptor(const SecureBytes &key, QIODevice &cipherOut, std::uint32_t chunkBytes)
+    : m_out(cipherOut), m_chunkBytes(chunkBytes), m_state(sizeof(State)), m_pending(chunkBytes ? chunkBytes : 1)
+{
+    if (key.size() != kKeyBytes || chunkBytes == 0 || chunkBytes > kMaxChunkBytes || !cipherOut.isWritable()) {
+        m_error = makeError(ErrorCode::InvalidArgument, QStringLiteral("stream encryptor needs a key, 1..16 MiB chunks "
+                                                                       "and a writable device"));
+        return;
+    }
+    Head head {};
+    std::memcpy(head.data(), kMagic.data(), kMagic.size());
+    qToBigEndian(chunkBytes, head.data() + kMagic.size());
+    crypto_secretstream_xchacha20poly1305_init_push(stateIn(m_state), head.data() + kPrefixBytes, key.data());
+    m_head = QByteArray(reinterpret_cast<const char *>(head.data()), qsizetype(head.size()));
+    m_error = writeAll(m_out, head.data(), qint64(head.size()));
+}
+
+StreamEncryptor::~StreamEncryptor() = default;
+
+Status StreamEncryptor::pushChunk(bool last)
+{
+    QByteArray cipher(qsizetype(m_pendingSize + qint64(kChunkOverhead)), Qt::Uninitialized);
+    unsigned long long cipherSize = 0;
+    // As in encryptStream(): the prefix is authenticated with the first chunk.
+    const auto *prefix = reinterpret_cast<const unsigned char *>(m_head.constData());
+    crypto_secretstream_xchacha20poly1305_push(stateIn(m_state), u8(cipher), &cipherSize, m_pending.data(),
+        std::size_t(m_pendingSize), m_first ? prefix : kEmpty, m_first ? kPrefixBytes : 0,
+        last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : crypto_secretstream_xchacha20poly1305_TAG_MESSAGE);
+    m_first = false;
+    m_pendingSize = 0;
+    return writeAll(m_out, u8(cipher), qint64(cipherSize));
+}
+
+Status StreamEncryptor::write(const char *data, qint64 size)
+{
+    if (!m_error.ok())
+        return m_error;
+    if (m_finished)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("stream already finished"));
+    while (size > 0) {
+        // A full chunk is pushed only when more data follows it: the last
+        // chunk must carry FINAL, and only finish() knows which one that is.
+        if (m_pendingSize == qint64(m_chunkBytes)) {
+            m_error = pushChunk(false);
+            if (!m_error.ok())
+                return m_error;
+        }
+        const qint64 n = std::min(size, qint64(m_chunkBytes) - m_pendingSize);
+        std::memcpy(m_pending.data() + m_pendingSize, data, std::size_t(n));
+        m_pendingSize += n;
+        m_total += n;
+        data += n;
+        size -= n;
+    }
+    return {};
+}
+
+Status StreamEncryptor::finish()
+{
+    if (!m_error.ok())
+        return m_error;
+    if (m_finished)
+        return {};
+    m_finished = true;
+    m_error = pushChunk(true);
+    if (!m_error.ok())
+        return m_error;
+    m_error = flushOut(m_out);
+    return m_error;
+}
+
 } // namespace samla::crypto

@@ -6,3 +6,4 @@ find_package(Qt6 REQUIRED COMPONENTS Xml)
 samla_add_unit_test(tst_qdpx SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_qdpx.cpp LIBS samla_export QuaZip::QuaZip Qt6::Xml)
 target_compile_definitions(tst_qdpx PRIVATE
   SAMLA_REFI_XSD="${CMAKE_SOURCE_DIR}/tests/data/refi-qda/Project-mrt2019.xsd")
+samla_add_unit_test(tst_noteattachments SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_noteattachments.cpp LIBS samla_domain)
