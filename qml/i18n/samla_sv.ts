@@ -48,6 +48,29 @@
     </message>
 </context>
 <context>
+    <name>Codebook</name>
+    <message>
+        <source>A code needs a name.</source>
+        <translation>En kod behöver ett namn.</translation>
+    </message>
+    <message>
+        <source>There is already a code with this name at this level.</source>
+        <translation>Det finns redan en kod med det namnet på den här nivån.</translation>
+    </message>
+    <message>
+        <source>The colour must be written as #rrggbb.</source>
+        <translation>Färgen ska skrivas som #rrggbb.</translation>
+    </message>
+    <message>
+        <source>The parent code is not in this project&apos;s codebook.</source>
+        <translation>Den överordnade koden finns inte i projektets kodbok.</translation>
+    </message>
+    <message>
+        <source>A code cannot be placed under itself or one of its own sub-codes.</source>
+        <translation>En kod kan inte placeras under sig själv eller under någon av sina egna underkoder.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentCapture</name>
     <message>
         <source>This person is not enrolled in this project.</source>
@@ -1087,6 +1110,25 @@
     <message>
         <source>Write what you observed…</source>
         <translation>Skriv vad du observerade…</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>That code is not in this project&apos;s codebook.</source>
+        <translation>Den koden finns inte i projektets kodbok.</translation>
+    </message>
+    <message>
+        <source>The coded passage is not inside the note&apos;s text.</source>
+        <translation>Det kodade avsnittet finns inte i anteckningens text.</translation>
+    </message>
+    <message>
+        <source>That site is not one of this project&apos;s sites.</source>
+        <translation>Den platsen är inte en av projektets platser.</translation>
+    </message>
+    <message>
+        <source>This participant&apos;s consent does not allow observation notes about them.</source>
+        <translation>Deltagarens samtycke tillåter inte observationsanteckningar om deltagaren.</translation>
     </message>
 </context>
 <context>
