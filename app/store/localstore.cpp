@@ -326,15 +326,41 @@ Result<std::unique_ptr<LocalStore>> LocalStore::recover(const QString &dataDir, 
 Status LocalStore::changePassphrase(const crypto::SecureBytes &currentPassphrase,
                                     const crypto::SecureBytes &newPassphrase)
 {
-    auto check = d->keyFile.unlockWithPassphrase(currentPassphrase);
-    if (!check.ok())
-        return check.error();
-    if (!check.value().equals(d->databaseKey))
-        return makeError(ErrorCode::Tampered, QStringLiteral("key file changed under an open store"));
-    KeyFile updated = d->keyFile;
-    SAMLA_TRY(updated.setPassphrase(d->databaseKey, newPassphrase, updated.kdf()));
-    SAMLA_TRY(updated.save(keyFilePath(d->dir)));
-    d->keyFile = std::move(updated);
+    auto change = preparePassphraseChange();
+    change->run(currentPassphrase, newPassphrase);
+    return commitPassphraseChange(*change);
+}
+
+void LocalStore::PassphraseChange::run(const crypto::SecureBytes &currentPassphrase,
+                                       const crypto::SecureBytes &newPassphrase)
+{
+    auto check = keyFile.unlockWithPassphrase(currentPassphrase);
+    if (!check.ok()) {
+        result = check.error();
+        return;
+    }
+    if (!check.value().equals(databaseKey)) {
+        result = makeError(ErrorCode::Tampered, QStringLiteral("key file changed under an open store"));
+        return;
+    }
+    result = keyFile.setPassphrase(databaseKey, newPassphrase, keyFile.kdf());
+}
+
+std::unique_ptr<LocalStore::PassphraseChange> LocalStore::preparePassphraseChange() const
+{
+    auto change = std::make_unique<PassphraseChange>(
+        PassphraseChange{d->keyFile, d->databaseKey.clone(), d->keyFile.counter(), {}});
+    change->result = makeError(ErrorCode::Internal, QStringLiteral("passphrase change not run"));
+    return change;
+}
+
+Status LocalStore::commitPassphraseChange(const PassphraseChange &change)
+{
+    SAMLA_TRY(change.result);
+    if (change.counterAtStart != d->keyFile.counter() || !change.databaseKey.equals(d->databaseKey))
+        return makeError(ErrorCode::Tampered, QStringLiteral("the store changed during the passphrase change"));
+    SAMLA_TRY(change.keyFile.save(keyFilePath(d->dir)));
+    d->keyFile = change.keyFile;
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "platform/core/clock.h"
 #include "platform/core/result.h"
 #include "platform/crypto/crypto.h"
+#include "keyfile.h"
 
 #include <QString>
 
@@ -45,6 +46,20 @@ public:
     // Rewrites the key file only; the database key does not change.
     [[nodiscard]] Status changePassphrase(const crypto::SecureBytes &currentPassphrase,
                                           const crypto::SecureBytes &newPassphrase);
+
+    // The same in two steps, so that the Argon2id work (a second or more) can
+    // run off the GUI thread: prepare and commit on the store's thread,
+    // PassphraseChange::run on any. The change touches no file until commit,
+    // which refuses if the key file moved on in between (a lock and unlock).
+    struct PassphraseChange {
+        KeyFile keyFile;                  // a copy, re-wrapped by run()
+        crypto::SecureBytes databaseKey;
+        std::uint64_t counterAtStart = 0;
+        Status result = makeError(ErrorCode::Internal, QStringLiteral("passphrase change not run"));
+        void run(const crypto::SecureBytes &currentPassphrase, const crypto::SecureBytes &newPassphrase);
+    };
+    [[nodiscard]] std::unique_ptr<PassphraseChange> preparePassphraseChange() const;
+    [[nodiscard]] Status commitPassphraseChange(const PassphraseChange &change);
 
     // The key that wraps the file keys of a record's attachments. Derived from
     // the database key for now; sync moves it under the participant/project keys.

@@ -411,25 +411,29 @@ void Session::changePassphrase(const QString &current, const QString &newPassphr
     clearInfo();
     auto currentSecret = std::make_shared<crypto::SecureBytes>(secureFromText(current));
     auto newSecret = std::make_shared<crypto::SecureBytes>(secureFromText(newPassphrase));
+    // Argon2id (twice) runs in a worker; the key file is written back here,
+    // on the store's thread, only if the store is still the one it started on.
+    std::shared_ptr<store::LocalStore::PassphraseChange> change = m_store->preparePassphraseChange();
+    const store::LocalStore *startedOn = m_store.get();
     setBusy(true);
-    // Let the busy indicator reach the screen before the GUI thread spends a
-    // second or two in Argon2id.
-    QTimer::singleShot(60, this, [this, currentSecret, newSecret] {
-        if (!m_store) {
-            setBusy(false);
-            return;
-        }
-        const Status status = m_store->changePassphrase(*currentSecret, *newSecret);
-        setBusy(false);
-        if (!status.ok()) {
-            setError(UiProblem::fromCode(status.code()));
-            emit passphraseChangeFinished(false);
-            return;
-        }
-        m_passphraseChanged = true;
-        emit infoStringChanged();
-        emit passphraseChangeFinished(true);
-    });
+    startWorker([change, currentSecret, newSecret] { change->run(*currentSecret, *newSecret); },
+                [this, change, startedOn] {
+                    Status status = change->result;
+                    if (status.ok()) {
+                        status = m_store && m_store.get() == startedOn
+                                     ? m_store->commitPassphraseChange(*change)
+                                     : Status(makeError(ErrorCode::Tampered, QStringLiteral("store closed")));
+                    }
+                    setBusy(false);
+                    if (!status.ok()) {
+                        setError(UiProblem::fromCode(status.code()));
+                        emit passphraseChangeFinished(false);
+                        return;
+                    }
+                    m_passphraseChanged = true;
+                    emit infoStringChanged();
+                    emit passphraseChangeFinished(true);
+                });
 }
 
 void Session::lock()

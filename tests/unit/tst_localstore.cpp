@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -116,6 +118,37 @@ private slots:
         }
         QCOMPARE(LocalStore::unlock(dir.path(), test::secure(kPass), m_clock).code(), ErrorCode::WrongPassphrase);
         QVERIFY(LocalStore::unlock(dir.path(), test::secure("new passphrase here"), m_clock).ok());
+    }
+
+    // The two-step change (Argon2id off the GUI thread) writes nothing until
+    // commit, and a change prepared before a lock and unlock is refused.
+    void aPreparedChangeWritesNothingUntilCommitAndGoesStale()
+    {
+        QTemporaryDir dir;
+        const QString keys = dir.filePath(QStringLiteral("samla.keys"));
+        std::unique_ptr<LocalStore::PassphraseChange> stale;
+        {
+            auto store = createStore(dir.path());
+            QFile f(keys);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray before = f.readAll();
+            f.close();
+            auto change = store->preparePassphraseChange();
+            std::thread worker([&] { change->run(test::secure(kPass), test::secure("another new passphrase")); });
+            worker.join();
+            QVERIFY(change->result.ok());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), before);
+            f.close();
+            stale = store->preparePassphraseChange();
+            stale->run(test::secure(kPass), test::secure("a stale passphrase"));
+            QVERIFY(store->commitPassphraseChange(*change).ok());
+        }
+        auto reopened = LocalStore::unlock(dir.path(), test::secure("another new passphrase"), m_clock);
+        QVERIFY(reopened.ok());
+        QCOMPARE(reopened.value()->commitPassphraseChange(*stale).code(), ErrorCode::Tampered);
+        reopened.value().reset();
+        QVERIFY(LocalStore::unlock(dir.path(), test::secure("another new passphrase"), m_clock).ok());
     }
 
     void recoveryKeyOpensAndSetsANewPassphrase()
