@@ -35,7 +35,7 @@ Rectangle {
             font.pixelSize: Theme.fontSmall
             font.weight: Font.DemiBold
             color: delegate.answer === ConsentItemsModel.No ? Theme.danger : Theme.textMuted
-            text: qsTr("Required to take part")
+            text: ConsentFlow.readerTexts.required
         }
         RowLayout {
             spacing: Theme.spacing * 2
@@ -44,14 +44,14 @@ Rectangle {
             }
             AppRadioButton {
                 objectName: "yes_" + delegate.itemId
-                text: qsTr("Yes")
+                text: ConsentFlow.readerTexts.yes
                 ButtonGroup.group: answerGroup
                 checked: delegate.answer === ConsentItemsModel.Yes
                 onClicked: ConsentFlow.setAnswer(delegate.itemId, true)
             }
             AppRadioButton {
                 objectName: "no_" + delegate.itemId
-                text: qsTr("No")
+                text: ConsentFlow.readerTexts.no
                 ButtonGroup.group: answerGroup
                 checked: delegate.answer === ConsentItemsModel.No
                 onClicked: ConsentFlow.setAnswer(delegate.itemId, false)

@@ -80,7 +80,7 @@ Item {
                         text: ConsentFlow.information
                     }
                     SectionHeading {
-                        text: qsTr("You will be asked about")
+                        text: ConsentFlow.readerTexts.askedAbout
                     }
                     Repeater {
                         model: ConsentFlow.items
@@ -88,13 +88,13 @@ Item {
                             required property string itemText
                             required property bool isRequired
                             font.pixelSize: Math.round(Theme.fontBody * 1.15)
-                            text: "• " + (isRequired ? qsTr("%1 (required to take part)").arg(itemText) : itemText)
+                            text: "• " + (isRequired ? ConsentFlow.readerTexts.requiredItem.arg(itemText) : itemText)
                         }
                     }
                     BodyText {
                         objectName: "endOfInformation"
                         color: Theme.textMuted
-                        text: qsTr("End of the information.")
+                        text: ConsentFlow.readerTexts.end
                     }
                 }
             }
@@ -107,14 +107,14 @@ Item {
             wrapMode: Text.WordWrap
             font.pixelSize: Theme.fontBody
             color: Theme.accent
-            text: ConsentFlow.readProblem
+            text: ConsentFlow.informationRead ? "" : ConsentFlow.readerTexts.readFirst
         }
         AppButton {
             objectName: "agreeButton"
             Layout.fillWidth: true
             primary: true
             enabled: ConsentFlow.informationRead
-            text: qsTr("I agree")
+            text: ConsentFlow.readerTexts.agree
             onClicked: Navigator.push("consentItems")
         }
     }

@@ -8,6 +8,7 @@
 #include "platform/core/logging.h"
 #include "session.h"
 #include "signaturepad.h"
+#include "translations.h"
 
 #include <QDateTime>
 #include <QVariantMap>
@@ -88,6 +89,41 @@ void ConsentFlow::retranslate()
     emit answersChanged();
     emit errorStringChanged();
     emit certificationChanged();
+}
+
+namespace {
+
+// Shown to the participant beside the form, so in the form's language.
+struct ReaderText {
+    const char *key;
+    const char *source;
+};
+const ReaderText kReaderTexts[] = {
+    { "agree", QT_TRANSLATE_NOOP("ConsentReader", "I agree") },
+    { "askedAbout", QT_TRANSLATE_NOOP("ConsentReader", "You will be asked about") },
+    { "requiredItem", QT_TRANSLATE_NOOP("ConsentReader", "%1 (required to take part)") },
+    { "end", QT_TRANSLATE_NOOP("ConsentReader", "End of the information.") },
+    { "readFirst",
+        QT_TRANSLATE_NOOP("ConsentReader",
+            "Read the whole text first: \"I agree\" can be tapped once you reach the end.") },
+    { "yes", QT_TRANSLATE_NOOP("ConsentReader", "Yes") },
+    { "no", QT_TRANSLATE_NOOP("ConsentReader", "No") },
+    { "required", QT_TRANSLATE_NOOP("ConsentReader", "Required to take part") },
+};
+
+} // namespace
+
+QVariantMap ConsentFlow::readerTexts() const
+{
+    QVariantMap out;
+    for (const ReaderText &t : kReaderTexts) {
+        QString text = m_readerTranslator.isEmpty() ? QString()
+                                                    : m_readerTranslator.translate("ConsentReader", t.source);
+        if (text.isEmpty())
+            text = QString::fromUtf8(t.source); // English is the source language
+        out.insert(QLatin1String(t.key), text);
+    }
+    return out;
 }
 
 QString ConsentFlow::routeExplanation() const
@@ -214,6 +250,7 @@ void ConsentFlow::selectVersion(const ConsentFormVersion &version)
     if (!langs.contains(m_language))
         m_language = langs.contains(m_settings.language()) ? m_settings.language() : langs.value(0);
     m_items.setItems(version.content.items, m_language);
+    loadReaderTranslator();
     resetReading();
     emit formChanged();
     emit draftChanged();
@@ -238,9 +275,16 @@ void ConsentFlow::setLanguage(const QString &language)
     m_language = language;
     // The text changed: reading and answering start again in the new language.
     m_items.setItems(m_version.content.items, m_language);
+    loadReaderTranslator();
     resetReading();
     emit formChanged();
     emit draftChanged();
+}
+
+void ConsentFlow::loadReaderTranslator()
+{
+    // A failed load leaves the translator empty: the English source is shown.
+    (void)m_readerTranslator.load(Translations::resourcePath(m_language));
 }
 
 void ConsentFlow::resetReading()

@@ -7,7 +7,9 @@
 #include "signaturepad.h"
 
 #include <QObject>
+#include <QTranslator>
 #include <QVariantList>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
@@ -47,6 +49,9 @@ class ConsentFlow : public QObject {
     Q_PROPERTY(QString setupProblem READ setupProblem NOTIFY draftChanged)
     Q_PROPERTY(QString formTitle READ formTitle NOTIFY formChanged)
     Q_PROPERTY(QString information READ information NOTIFY formChanged)
+    // What the participant reads around the form, in the form's language (not the app's):
+    // {agree, askedAbout, requiredItem (with %1), end, readFirst, yes, no, required}.
+    Q_PROPERTY(QVariantMap readerTexts READ readerTexts NOTIFY formChanged)
     Q_PROPERTY(int formVersionNumber READ formVersionNumber NOTIFY formChanged)
     Q_PROPERTY(bool informationRead READ informationRead NOTIFY informationReadChanged)
     Q_PROPERTY(QString readProblem READ readProblem NOTIFY informationReadChanged)
@@ -103,6 +108,7 @@ public:
     QString formTitle() const { return m_version.content.title.value(m_language); }
     QString information() const { return m_version.content.information.value(m_language); }
     int formVersionNumber() const { return m_version.number; }
+    QVariantMap readerTexts() const;
     bool informationRead() const { return m_informationRead; }
     QString readProblem() const;
     ConsentItemsModel *items() { return &m_items; }
@@ -152,6 +158,7 @@ private:
     void loadVersions();
     void selectVersion(const domain::ConsentFormVersion &version);
     void resetReading();
+    void loadReaderTranslator();
     void setError(const UiProblem &problem, std::function<QString()> text = {});
     void retranslate();
 
@@ -178,6 +185,7 @@ private:
     QString m_certSignature;
     bool m_certPdfStored = false;
     bool m_certAssent = false;
+    QTranslator m_readerTranslator; // the catalogue of the form's language
 };
 
 // The CaptureProblem named by a ConsentLog refusal's detail, or None.

@@ -193,21 +193,6 @@
     </message>
 </context>
 <context>
-    <name>ConsentItemDelegate</name>
-    <message>
-        <source>Required to take part</source>
-        <translation>Krävs för att delta</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>Ja</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Nej</translation>
-    </message>
-</context>
-<context>
     <name>ConsentItemsScreen</name>
     <message>
         <source>Consent questions: %1</source>
@@ -236,6 +221,13 @@
         <source>Version %1 · %2</source>
         <translation>Version %1 · %2</translation>
     </message>
+</context>
+<context>
+    <name>ConsentReader</name>
+    <message>
+        <source>I agree</source>
+        <translation>Jag samtycker</translation>
+    </message>
     <message>
         <source>You will be asked about</source>
         <translation>Du kommer att tillfrågas om</translation>
@@ -249,8 +241,20 @@
         <translation>Slut på informationen.</translation>
     </message>
     <message>
-        <source>I agree</source>
-        <translation>Jag samtycker</translation>
+        <source>Read the whole text first: &quot;I agree&quot; can be tapped once you reach the end.</source>
+        <translation>Läs hela texten först: ”Jag samtycker” går att trycka på när du har kommit till slutet.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Required to take part</source>
+        <translation>Krävs för att delta</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,24 @@ Item {
             verify(item("participantMessageLabel").text.indexOf("Dissent recorded") === 0)
         }
 
+        function test_3_textThatFitsNeedsNoScrolling() {
+            setUpStore()
+            // Tall enough for the whole information text.
+            root.width = 1280
+            root.height = 2400
+            verify(ConsentFlow.start(ParticipantRegister.lastEnrolledId))
+            compare(ConsentFlow.obtainedBy, "AL", "who takes consent is remembered")
+            Navigator.push("consentRead")
+            const reader = item("informationFlickable")
+            tryVerify(function() { return reader.contentHeight > 0 && reader.contentHeight <= reader.height },
+                      3000, "the text fits")
+            tryVerify(function() { return item("agreeButton").enabled }, 3000,
+                      "I agree is enabled when the whole text is on screen")
+            ConsentFlow.reset()
+            Navigator.home()
+            root.height = 800
+        }
+
         function test_2_refusalsShowTheirReasonInSwedish() {
             setUpStore()
             AppSettings.language = "sv"

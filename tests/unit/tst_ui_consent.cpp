@@ -189,9 +189,16 @@ void TestUiConsent::flowNeedsReadingAndRequiredItems()
     QVERIFY(flow.answersProblem().isEmpty());
 
     // Another language is another text: reading and answering start again.
-    flow.setLanguage(flow.language() == QLatin1String("sv") ? QStringLiteral("en") : QStringLiteral("sv"));
+    QCOMPARE(flow.language(), QStringLiteral("en"));
+    flow.setLanguage(QStringLiteral("sv"));
     QVERIFY(!flow.informationRead());
     QCOMPARE(flow.items()->answer(QStringLiteral("observation")), ConsentItemsModel::Unanswered);
+    // What the participant reads around the form follows the form's language, not the app's.
+    QCOMPARE(services().settings().language(), QStringLiteral("en"));
+    QCOMPARE(flow.readerTexts().value(QStringLiteral("agree")).toString(), QStringLiteral("Jag samtycker"));
+    QCOMPARE(flow.readerTexts().value(QStringLiteral("yes")).toString(), QStringLiteral("Ja"));
+    flow.setLanguage(QStringLiteral("en"));
+    QCOMPARE(flow.readerTexts().value(QStringLiteral("agree")).toString(), QStringLiteral("I agree"));
     flow.reset();
 }
 
