@@ -209,24 +209,6 @@ bool ConsentEvent::isRestriction() const
     }
 }
 
-QCborMap attachmentRefToCbor(const store::AttachmentRef &ref)
-{
-    QCborMap m;
-    m.insert(QStringLiteral("hash"), ref.hash);
-    m.insert(QStringLiteral("size"), qint64(ref.plainSize));
-    m.insert(QStringLiteral("key"), QCborValue(ref.wrappedKey));
-    return m;
-}
-
-std::optional<store::AttachmentRef> attachmentRefFromCbor(const QCborValue &value)
-{
-    if (!value.isMap())
-        return std::nullopt;
-    const QCborMap m = value.toMap();
-    return store::AttachmentRef{m.value(QStringLiteral("hash")).toString(), m.value(QStringLiteral("size")).toInteger(),
-                                m.value(QStringLiteral("key")).toByteArray()};
-}
-
 QCborMap ConsentEvent::toCbor() const
 {
     QCborMap m;

@@ -121,7 +121,7 @@ struct ConsentEvent {
     static ConsentEvent fromCbor(const QCborMap &body);
 };
 
-QCborMap attachmentRefToCbor(const store::AttachmentRef &ref);
-std::optional<store::AttachmentRef> attachmentRefFromCbor(const QCborValue &value);
+using store::attachmentRefFromCbor;
+using store::attachmentRefToCbor;
 
 } // namespace samla::domain

@@ -1,8 +1,6 @@
 #include "notes.h"
 
-#include "codebook.h"
-#include "consentgate.h"
-#include "consenttypes.h"
+#include "notesinternal.h"
 
 #include <QCborArray>
 #include <QCoreApplication>
@@ -35,6 +33,10 @@ const std::pair<MemoType, const char *> kMemoTypeKeys[] = {
     {MemoType::Analytic, "analytic"},
     {MemoType::Methodological, "methodological"},
 };
+
+} // namespace
+
+namespace notes_internal {
 
 NoteDetails detailsFrom(const store::Record &r)
 {
@@ -75,6 +77,15 @@ void writeDetails(QCborMap &body, const NoteDetails &d)
         body.insert(kSite, d.siteId);
 }
 
+QString bodyText(const QCborMap &body) { return body.value(kText).toString(); }
+
+} // namespace notes_internal
+
+namespace {
+
+using notes_internal::detailsFrom;
+using notes_internal::writeDetails;
+
 // Keeps each selection on its words after an edit: where they still are, or
 // the nearest place they moved to; drops it when they are gone.
 QList<CodedSelection> followSelections(const QList<CodedSelection> &selections, const QString &text)
@@ -107,12 +118,9 @@ QList<CodedSelection> followSelections(const QList<CodedSelection> &selections, 
     return out;
 }
 
-Error refusal(NoteProblem p)
-{
-    return makeError(ErrorCode::InvalidArgument, noteProblemKey(p));
-}
+} // namespace
 
-Note toNote(const store::Record &r)
+Note notes_internal::toNote(const store::Record &r)
 {
     Note n;
     n.id = r.id;
@@ -122,7 +130,7 @@ Note toNote(const store::Record &r)
     n.details = detailsFrom(r);
     for (const QCborValue &v : r.body.value(kAttachments).toArray()) {
         const QCborMap m = v.toMap();
-        if (auto ref = attachmentRefFromCbor(m))
+        if (auto ref = store::attachmentRefFromCbor(m))
             n.attachments.append(NoteAttachment{*ref, m.value(kKindKey).toString(), m.value(kMime).toString(),
                                                 m.value(kAdded).toInteger()});
     }
@@ -131,6 +139,10 @@ Note toNote(const store::Record &r)
     n.updatedMs = r.updatedMs;
     return n;
 }
+
+namespace {
+
+using notes_internal::toNote;
 
 QCborMap noteBody(const QString &title, const QString &text)
 {
@@ -259,7 +271,7 @@ Result<Note> Notes::attach(const QString &id, const NoteAttachment &attachment)
         return current.error();
     if (current->kind != kKind || current->deleted)
         return makeError(ErrorCode::NotFound, QStringLiteral("not a note"));
-    QCborMap entry = attachmentRefToCbor(attachment.ref);
+    QCborMap entry = store::attachmentRefToCbor(attachment.ref);
     entry.insert(kKindKey, attachment.kind);
     entry.insert(kMime, attachment.mimeType);
     entry.insert(kAdded, qint64(attachment.addedMs));
@@ -272,64 +284,6 @@ Result<Note> Notes::attach(const QString &id, const NoteAttachment &attachment)
     change.participantRef = current->participantRef;
     change.body = current->body;
     change.body.insert(kAttachments, list);
-    auto r = m_records.put(change);
-    if (!r.ok())
-        return r.error();
-    return toNote(r.value());
-}
-
-Result<Note> Notes::setDetails(const QString &id, const NoteDetails &details, const ConsentGate &gate)
-{
-    auto current = m_records.get(id);
-    if (!current.ok())
-        return current.error();
-    if (current->kind != kKind || current->deleted)
-        return makeError(ErrorCode::NotFound, QStringLiteral("not a note"));
-    const QString text = current->body.value(kText).toString();
-
-    auto codes = Codebook(m_records).list(current->projectId);
-    if (!codes.ok())
-        return codes.error();
-    auto known = [&](const QString &codeId) {
-        return std::any_of(codes->begin(), codes->end(), [&](const Code &c) { return c.id == codeId; });
-    };
-    for (const QString &codeId : details.codeIds) {
-        if (!known(codeId))
-            return refusal(NoteProblem::UnknownCode);
-    }
-    NoteDetails next = details;
-    const int length = codePointLength(text);
-    for (CodedSelection &s : next.selections) {
-        if (!known(s.codeId))
-            return refusal(NoteProblem::UnknownCode);
-        if (s.start < 0 || s.end <= s.start || s.end > length)
-            return refusal(NoteProblem::SelectionOutOfRange);
-        if (s.id.isEmpty())
-            s.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        s.quote = codePointSlice(text, s.start, s.end);
-    }
-    if (!next.siteId.isEmpty()) {
-        auto project = Projects(m_records).get(current->projectId);
-        if (!project.ok())
-            return project.error();
-        const auto &sites = project->settings.sites;
-        if (std::none_of(sites.begin(), sites.end(), [&](const Site &site) { return site.id == next.siteId; }))
-            return refusal(NoteProblem::UnknownSite);
-    }
-    // Linking a participant puts data about them in the note: the gate decides.
-    if (!next.participantId.isEmpty() && next.participantId != current->participantRef) {
-        const Decision decision = gate.mayCollect(next.participantId, Activity::Observation);
-        if (!decision.allowed)
-            return makeError(ErrorCode::InvalidArgument, reasonKey(decision.reason));
-    }
-
-    store::RecordChange change;
-    change.id = id;
-    change.kind = kKind;
-    change.projectId = current->projectId;
-    change.participantRef = next.participantId;
-    change.body = current->body;
-    writeDetails(change.body, next);
     auto r = m_records.put(change);
     if (!r.ok())
         return r.error();

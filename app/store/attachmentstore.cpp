@@ -68,6 +68,24 @@ Result<QByteArray> hashFile(const QString &path)
 
 } // namespace
 
+QCborMap attachmentRefToCbor(const AttachmentRef &ref)
+{
+    QCborMap m;
+    m.insert(QStringLiteral("hash"), ref.hash);
+    m.insert(QStringLiteral("size"), qint64(ref.plainSize));
+    m.insert(QStringLiteral("key"), QCborValue(ref.wrappedKey));
+    return m;
+}
+
+std::optional<AttachmentRef> attachmentRefFromCbor(const QCborValue &value)
+{
+    if (!value.isMap())
+        return std::nullopt;
+    const QCborMap m = value.toMap();
+    return AttachmentRef{m.value(QStringLiteral("hash")).toString(), m.value(QStringLiteral("size")).toInteger(),
+                         m.value(QStringLiteral("key")).toByteArray()};
+}
+
 AttachmentStore::AttachmentStore(QString directory) : m_dir(std::move(directory)) {}
 
 struct AttachmentSink::Private {

@@ -5,10 +5,13 @@
 #include "platform/crypto/securebytes.h"
 
 #include <QByteArray>
+#include <QCborMap>
+#include <QCborValue>
 #include <QIODevice>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace samla::store {
 
@@ -18,6 +21,10 @@ struct AttachmentRef {
     std::int64_t plainSize = 0;
     QByteArray wrappedKey;   // the file key, wrapped under the owning record's key
 };
+
+// How a record's body keeps a reference: {"hash", "size", "key"}.
+QCborMap attachmentRefToCbor(const AttachmentRef &ref);
+std::optional<AttachmentRef> attachmentRefFromCbor(const QCborValue &value);
 
 class AttachmentStore;
 

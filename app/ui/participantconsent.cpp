@@ -1,6 +1,6 @@
 #include "participantconsent.h"
 
-#include "app/domain/consentfhir.h"
+#include "app/export/consentfhir.h"
 #include "app/domain/consentlog.h"
 #include "appsettings.h"
 #include "consentflow.h"

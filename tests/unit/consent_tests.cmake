@@ -12,7 +12,7 @@ samla_add_unit_test(tst_consentpdf SOURCES tst_consentpdf.cpp LIBS samla_domain)
 # test copies tests/fhir (package.json, package-lock.json, validate.mjs) into
 # its build directory and runs `npm ci` there, so node_modules never lands in
 # the source tree. It skips only when node or npm is missing.
-samla_add_unit_test(tst_fhirexport SOURCES tst_fhirexport.cpp LIBS samla_domain)
+samla_add_unit_test(tst_fhirexport SOURCES tst_fhirexport.cpp LIBS samla_export)
 target_compile_definitions(tst_fhirexport PRIVATE
   SAMLA_FHIR_SOURCE_DIR="${CMAKE_CURRENT_LIST_DIR}/../fhir"
   SAMLA_FHIR_WORK_DIR="${CMAKE_CURRENT_BINARY_DIR}/fhir-validator")

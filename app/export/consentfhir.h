@@ -1,7 +1,7 @@
 // ConsentFhir: a participant's consent history as FHIR R4 Consent resources in a collection Bundle.
 #pragma once
 
-#include "consentgate.h"
+#include "app/domain/consentgate.h"
 
 #include <QJsonObject>
 

@@ -1,6 +1,6 @@
 #include "consentfhir.h"
 
-#include "consentlog.h"
+#include "app/domain/consentlog.h"
 
 #include <QDateTime>
 #include <QHash>
