@@ -44,6 +44,15 @@ Item {
                 color: NoteEditor.dirty ? "#9a3412" : Theme.success
             }
             AppButton {
+                objectName: "detailsButton"
+                text: qsTr("Details")
+                Accessible.description: qsTr("Field note or memo, codes, site and participant.")
+                onClicked: {
+                    if (NoteEditor.save())
+                        Navigator.push("noteDetails")
+                }
+            }
+            AppButton {
                 objectName: "versionsButton"
                 enabled: NoteEditor.noteId !== ""
                 text: qsTr("Versions")

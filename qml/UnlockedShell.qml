@@ -28,6 +28,7 @@ Item {
                 case "notes": return notes
                 case "editor": return editor
                 case "versions": return versions
+                case "noteDetails": return noteDetails
                 case "settings": return settings
                 case "changePassphrase": return changePassphrase
                 case "participants": return participants
@@ -56,6 +57,10 @@ Item {
     Component {
         id: editor
         NoteEditorScreen {}
+    }
+    Component {
+        id: noteDetails
+        NoteDetailsScreen {}
     }
     Component {
         id: versions

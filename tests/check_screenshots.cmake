@@ -6,7 +6,7 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "samla --screenshots failed with ${rc}")
 endif()
 set(screens first-run first-run-strength recovery-key unlock unlock-error recover home notes notes-search
-            editor versions settings change-passphrase
+            editor note-details versions settings change-passphrase
             participants-empty participants enrol enrol-novault enrol-vault consent-setup consent-read
             consent-items-required consent-sign consent-done participant participant-timeline
             participant-withdrawn project project-error)

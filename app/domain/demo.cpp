@@ -1,5 +1,6 @@
 #include "demo.h"
 
+#include "codebook.h"
 #include "consentforms.h"
 #include "notes.h"
 #include "projects.h"
@@ -197,6 +198,19 @@ Result<Project> seedDemoCafe(store::RecordStore &records, Projects &projects, No
                                     QCoreApplication::translate("samla::domain::Demo", n.text));
         if (!created.ok())
             return created.error();
+    }
+    // A small codebook to tag the notes with.
+    static const char *const demoCodes[] = {
+        QT_TRANSLATE_NOOP("samla::domain::Demo", "Peer support"),
+        QT_TRANSLATE_NOOP("samla::domain::Demo", "Feeling secure"),
+        QT_TRANSLATE_NOOP("samla::domain::Demo", "Information needs"),
+        QT_TRANSLATE_NOOP("samla::domain::Demo", "Observer effect"),
+    };
+    Codebook codebook(records);
+    for (const char *name : demoCodes) {
+        auto code = codebook.create(project->id, QCoreApplication::translate("samla::domain::Demo", name));
+        if (!code.ok())
+            return code.error();
     }
     return project;
 }

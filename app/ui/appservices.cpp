@@ -6,6 +6,7 @@
 #include "idlemonitor.h"
 #include "navigator.h"
 #include "notebook.h"
+#include "notedetailsform.h"
 #include "noteeditor.h"
 #include "participantconsent.h"
 #include "participantregister.h"
@@ -43,6 +44,7 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
     m_consentFlow = std::make_unique<ConsentFlow>(*m_session, *m_settings);
     m_participantConsent = std::make_unique<ParticipantConsent>(*m_session, *m_settings);
     m_projectEditor = std::make_unique<ProjectEditor>(*m_session);
+    m_noteDetails = std::make_unique<NoteDetailsForm>(*m_session);
     m_idle = std::make_unique<IdleMonitor>(m_options.application);
 
     m_translations->apply(m_settings->language());
@@ -114,6 +116,7 @@ void AppServices::attachEngine(QQmlEngine &engine)
     provideServiceToEngine(engine, m_consentFlow.get());
     provideServiceToEngine(engine, m_participantConsent.get());
     provideServiceToEngine(engine, m_projectEditor.get());
+    provideServiceToEngine(engine, m_noteDetails.get());
     m_translations->attachEngine(&engine);
 }
 

@@ -24,6 +24,7 @@ class Notebook;
 class ParticipantConsent;
 class ParticipantRegister;
 class ProjectEditor;
+class NoteDetailsForm;
 class Session;
 class Translations;
 
@@ -57,6 +58,7 @@ public:
     ConsentFlow &consentFlow() { return *m_consentFlow; }
     ParticipantConsent &participantConsent() { return *m_participantConsent; }
     ProjectEditor &projectEditor() { return *m_projectEditor; }
+    NoteDetailsForm &noteDetails() { return *m_noteDetails; }
     IdleMonitor &idleMonitor() { return *m_idle; }
     Translations &translations() { return *m_translations; }
     const Clock &clock() const { return m_clock; }
@@ -80,6 +82,7 @@ private:
     std::unique_ptr<ConsentFlow> m_consentFlow;
     std::unique_ptr<ParticipantConsent> m_participantConsent;
     std::unique_ptr<ProjectEditor> m_projectEditor;
+    std::unique_ptr<NoteDetailsForm> m_noteDetails;
     std::unique_ptr<IdleMonitor> m_idle;
 };
 

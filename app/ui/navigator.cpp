@@ -12,6 +12,7 @@ const QStringList &Navigator::screens()
         QStringLiteral("notes"),
         QStringLiteral("editor"),
         QStringLiteral("versions"),
+        QStringLiteral("noteDetails"),
         QStringLiteral("settings"),
         QStringLiteral("changePassphrase"),
         QStringLiteral("participants"),

@@ -9,6 +9,7 @@
 #include "noteeditor.h"
 #include "participantconsent.h"
 #include "participantregister.h"
+#include "notedetailsform.h"
 #include "projecteditor.h"
 #include "session.h"
 
@@ -383,6 +384,16 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
         services.editor().openNote(notes->data(notes->index(0), NotesModel::IdRole).toString());
     services.navigator().push(QStringLiteral("editor"));
     shooter.shoot(QStringLiteral("editor"));
+
+    // Details of the note: a memo type and a code chosen, not yet saved.
+    services.navigator().push(QStringLiteral("noteDetails"));
+    NoteDetailsForm &details = services.noteDetails();
+    details.load(services.editor().noteId());
+    details.setMemoType(QStringLiteral("reflexive"));
+    if (!details.codes().isEmpty())
+        details.toggleCode(details.codes().first().toMap().value(QStringLiteral("id")).toString());
+    shooter.shoot(QStringLiteral("note-details"));
+    services.navigator().back();
 
     // A second version, so the history has something to show.
     NoteEditor &editor = services.editor();

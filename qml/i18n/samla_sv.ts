@@ -1082,6 +1082,61 @@
     </message>
 </context>
 <context>
+    <name>NoteDetailsScreen</name>
+    <message>
+        <source>Note details</source>
+        <translation>Anteckningens detaljer</translation>
+    </message>
+    <message>
+        <source>Saving makes a new version of the note; earlier versions are kept.</source>
+        <translation>När du sparar blir det en ny version av anteckningen; tidigare versioner finns kvar.</translation>
+    </message>
+    <message>
+        <source>Save details</source>
+        <translation>Spara detaljer</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation>Typ av anteckning</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Koder</translation>
+    </message>
+    <message>
+        <source>The project&apos;s codebook is empty. Add the first code below.</source>
+        <translation>Projektets kodbok är tom. Lägg till den första koden nedan.</translation>
+    </message>
+    <message>
+        <source>New code, e.g. Positive care</source>
+        <translation>Ny kod, t.ex. Positiv omvårdnad</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>Ny kod</translation>
+    </message>
+    <message>
+        <source>Add code</source>
+        <translation>Lägg till kod</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>About a participant</source>
+        <translation>Om en deltagare</translation>
+    </message>
+    <message>
+        <source>Only participants whose consent allows observation can be linked. Others show why not.</source>
+        <translation>Bara deltagare vars samtycke tillåter observation kan kopplas. För de andra står varför inte.</translation>
+    </message>
+    <message>
+        <source>No participant</source>
+        <translation>Ingen deltagare</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditorScreen</name>
     <message>
         <source>New note</source>
@@ -1114,6 +1169,14 @@
     <message>
         <source>Write what you observed…</source>
         <translation>Skriv vad du observerade…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Field note or memo, codes, site and participant.</source>
+        <translation>Fältanteckning eller memo, koder, plats och deltagare.</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +1663,22 @@
         <source>Several describe the first week after discharge as the hardest. Idea from a relative: a phone list of who to call at night.</source>
         <translation>Flera beskriver den första veckan efter utskrivningen som den svåraste. Idé från en anhörig: en telefonlista över vem man kan ringa på natten.</translation>
     </message>
+    <message>
+        <source>Peer support</source>
+        <translation>Stöd från andra deltagare</translation>
+    </message>
+    <message>
+        <source>Feeling secure</source>
+        <translation>Känsla av trygghet</translation>
+    </message>
+    <message>
+        <source>Information needs</source>
+        <translation>Informationsbehov</translation>
+    </message>
+    <message>
+        <source>Observer effect</source>
+        <translation>Observatörens påverkan</translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::ConsentFlow</name>
@@ -1665,6 +1744,33 @@
     <message>
         <source>Recorded by %1</source>
         <translation>Registrerat av %1</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::NoteDetailsForm</name>
+    <message>
+        <source>Field note (descriptive)</source>
+        <translation>Fältanteckning (beskrivande)</translation>
+    </message>
+    <message>
+        <source>Reflexive memo</source>
+        <translation>Reflexivt memo</translation>
+    </message>
+    <message>
+        <source>Analytic memo</source>
+        <translation>Analytiskt memo</translation>
+    </message>
+    <message>
+        <source>Methodological memo</source>
+        <translation>Metodologiskt memo</translation>
+    </message>
+    <message>
+        <source>No particular site</source>
+        <translation>Ingen särskild plats</translation>
+    </message>
+    <message>
+        <source>Saved as a new version of the note.</source>
+        <translation>Sparat som en ny version av anteckningen.</translation>
     </message>
 </context>
 <context>
