@@ -199,16 +199,7 @@ void RecordStore::setSearchExtractor(const QString &kind, SearchExtractor extrac
 
 Result<Record> RecordStore::put(const RecordChange &change)
 {
-    if (change.kind.isEmpty() || change.projectId.isEmpty())
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("record needs a kind and a project"));
-
-    db::Transaction tx(m_db);
-    SAMLA_TRY(tx.begin());
-    auto record = write(change, false);
-    if (!record.ok())
-        return record.error();
-    SAMLA_TRY(tx.commit());
-    return record;
+    return putWithMeta(change, nullptr, {});
 }
 
 Result<Record> RecordStore::putWithMeta(const RecordChange &change, const char *metaKey, const QByteArray &metaValue)
@@ -220,11 +211,13 @@ Result<Record> RecordStore::putWithMeta(const RecordChange &change, const char *
     auto record = write(change, false);
     if (!record.ok())
         return record.error();
-    auto s = m_db.cached(sql::kSetMeta);
-    if (!s.ok())
-        return s.error();
-    s.value()->bind(1, QString::fromLatin1(metaKey)).bindBlob(2, metaValue);
-    SAMLA_TRY(s.value()->run());
+    if (metaKey) {
+        auto s = m_db.cached(sql::kSetMeta);
+        if (!s.ok())
+            return s.error();
+        s.value()->bind(1, QString::fromLatin1(metaKey)).bindBlob(2, metaValue);
+        SAMLA_TRY(s.value()->run());
+    }
     SAMLA_TRY(tx.commit());
     return record;
 }

@@ -92,8 +92,9 @@ public:
     // Writes the record's current row, a version row, its search rows and one
     // outbox entry, in one transaction. Either all of it happens or none.
     [[nodiscard]] Result<Record> put(const RecordChange &change);
-    // put(), and in the same transaction sets the meta value `key` (a chain
-    // head or counter that must move with the record, or not at all).
+    // put(), and in the same transaction sets the meta value `metaKey` (a
+    // chain head or counter that must move with the record, or not at all).
+    // A null metaKey sets nothing.
     [[nodiscard]] Result<Record> putWithMeta(const RecordChange &change, const char *metaKey,
                                              const QByteArray &metaValue);
     // A meta value; empty if unset.
