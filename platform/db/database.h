@@ -39,6 +39,19 @@ public:
     [[nodiscard]] Result<bool> step();
     // Runs to completion, ignoring rows.
     [[nodiscard]] Status run();
+    // Steps to the end, calling onRow() with each row current.
+    template <typename OnRow>
+    [[nodiscard]] Status forEachRow(OnRow &&onRow)
+    {
+        for (;;) {
+            auto row = step();
+            if (!row.ok())
+                return row.error();
+            if (!row.value())
+                return {};
+            onRow();
+        }
+    }
     void reset();
 
     std::int64_t columnInt(int column) const;

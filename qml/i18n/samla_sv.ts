@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>Agreement</name>
+    <message>
+        <source>Cohen&apos;s kappa (unweighted)</source>
+        <translation>Cohens kappa (oviktad)</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s weighted kappa, linear weights</source>
+        <translation>Cohens viktade kappa, linjära vikter</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s weighted kappa, quadratic weights</source>
+        <translation>Cohens viktade kappa, kvadratiska vikter</translation>
+    </message>
+    <message>
+        <source>%1 over %2 time slices of %3 s. Each slice takes the category each observer coded in it; %4 slices where an observer coded more than one category are left out.</source>
+        <translation>%1 över %2 tidsintervall om %3 s. Varje intervall får den kategori som varje observatör kodade i det; %4 intervall där en observatör kodade mer än en kategori är uteslutna.</translation>
+    </message>
+    <message>
+        <source>%1 over %2 matched events: each event is paired with the other observer&apos;s nearest event within %3 s; an event with no partner counts as a disagreement with &quot;nothing coded&quot;; %4 pairs left out.</source>
+        <translation>%1 över %2 matchade händelser: varje händelse paras med den andra observatörens närmaste händelse inom %3 s; en händelse utan partner räknas som oenighet mot &quot;inget kodat&quot;; %4 par är uteslutna.</translation>
+    </message>
+    <message>
+        <source>one-way random effects</source>
+        <translation>envägs slumpeffekter</translation>
+    </message>
+    <message>
+        <source>two-way random effects, absolute agreement</source>
+        <translation>tvåvägs slumpeffekter, absolut överensstämmelse</translation>
+    </message>
+    <message>
+        <source>two-way mixed effects, consistency</source>
+        <translation>tvåvägs blandade effekter, konsistens</translation>
+    </message>
+    <message>
+        <source>%1 (%2; Shrout &amp; Fleiss 1979) of event counts in %3 time slices of %4 s.</source>
+        <translation>%1 (%2; Shrout &amp; Fleiss 1979) av antal händelser i %3 tidsintervall om %4 s.</translation>
+    </message>
+</context>
+<context>
     <name>AppHeader</name>
     <message>
         <source>‹ Back</source>
@@ -68,6 +107,77 @@
     <message>
         <source>A code cannot be placed under itself or one of its own sub-codes.</source>
         <translation>En kod kan inte placeras under sig själv eller under någon av sina egna underkoder.</translation>
+    </message>
+</context>
+<context>
+    <name>CodingScheme</name>
+    <message>
+        <source>The file is not a coding scheme: it is not valid JSON (%1).</source>
+        <translation>Filen är inget kodschema: den är inte giltig JSON (%1).</translation>
+    </message>
+    <message>
+        <source>The file is not a Samla coding scheme, or it was made by a newer version of Samla (%1).</source>
+        <translation>Filen är inget kodschema för Samla, eller så är den gjord av en nyare version av Samla (%1).</translation>
+    </message>
+    <message>
+        <source>The scheme has a field Samla does not know: %1. Check its spelling.</source>
+        <translation>Schemat har ett fält som Samla inte känner till: %1. Kontrollera stavningen.</translation>
+    </message>
+    <message>
+        <source>The scheme is missing a required field: %1.</source>
+        <translation>Schemat saknar ett obligatoriskt fält: %1.</translation>
+    </message>
+    <message>
+        <source>The field %1 has the wrong kind of value.</source>
+        <translation>Fältet %1 har fel sorts värde.</translation>
+    </message>
+    <message>
+        <source>The code at %1 must be 1 to 64 letters, digits, dots, dashes or underscores.</source>
+        <translation>Koden vid %1 måste bestå av 1 till 64 bokstäver, siffror, punkter, bindestreck eller understreck.</translation>
+    </message>
+    <message>
+        <source>The code at %1 is used twice. Each code must be unique.</source>
+        <translation>Koden vid %1 används två gånger. Varje kod måste vara unik.</translation>
+    </message>
+    <message>
+        <source>The scheme has no behaviours to code (%1).</source>
+        <translation>Schemat har inga beteenden att koda (%1).</translation>
+    </message>
+    <message>
+        <source>%1 names a category the scheme does not have.</source>
+        <translation>%1 anger en kategori som schemat inte har.</translation>
+    </message>
+    <message>
+        <source>%1 names a modifier the scheme does not have.</source>
+        <translation>%1 anger en modifierare som schemat inte har.</translation>
+    </message>
+    <message>
+        <source>The modifier at %1 is incomplete: a choice needs options with unique codes, and a number&apos;s minimum cannot be above its maximum.</source>
+        <translation>Modifieraren vid %1 är ofullständig: ett val behöver alternativ med unika koder, och ett tals minimum får inte vara större än dess maximum.</translation>
+    </message>
+    <message>
+        <source>The exclusive group at %1 must name at least two different state behaviours (point events cannot exclude each other).</source>
+        <translation>Den ömsesidigt uteslutande gruppen vid %1 måste ange minst två olika tillståndsbeteenden (punkthändelser kan inte utesluta varandra).</translation>
+    </message>
+    <message>
+        <source>%1 names a behaviour the scheme does not have.</source>
+        <translation>%1 anger ett beteende som schemat inte har.</translation>
+    </message>
+    <message>
+        <source>The behaviour at %1 needs a subject, but the scheme has no roles and does not allow participants.</source>
+        <translation>Beteendet vid %1 behöver ett subjekt, men schemat har inga roller och tillåter inte deltagare.</translation>
+    </message>
+    <message>
+        <source>The prompt interval at %1 must be between 0 (no prompts) and 86400 seconds.</source>
+        <translation>Påminnelseintervallet vid %1 måste vara mellan 0 (inga påminnelser) och 86400 sekunder.</translation>
+    </message>
+    <message>
+        <source>The colour at %1 must be written as #rrggbb.</source>
+        <translation>Färgen vid %1 ska skrivas som #rrggbb.</translation>
+    </message>
+    <message>
+        <source>The item at %1 needs a label.</source>
+        <translation>Posten vid %1 behöver en etikett.</translation>
     </message>
 </context>
 <context>

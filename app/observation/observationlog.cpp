@@ -1,0 +1,3 @@
+#include "observationlog.h"
+
+Q_LOGGING_CATEGORY(lcObservation, "samla.observation")

@@ -1,0 +1,233 @@
+#include "syncclient.h"
+
+#include "platform/core/logging.h"
+#include "sync/protocol/requestauth.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace samla::sync {
+
+namespace {
+
+Refusal refusalFrom(const HttpResponse &response)
+{
+    Refusal r;
+    r.status = response.status;
+    auto decoded = protocol::ErrorResponse::decode(response.body);
+    r.reason = decoded.ok() ? decoded->error : QStringLiteral("http-%1").arg(response.status);
+    return r;
+}
+
+} // namespace
+
+Error refusalError(const Refusal &refusal)
+{
+    ErrorCode code = ErrorCode::InvalidArgument;
+    if (refusal.reason == QLatin1String("tampered"))
+        code = ErrorCode::Tampered;
+    else if (refusal.reason == QLatin1String("malformed"))
+        code = ErrorCode::Corrupt;
+    else if (refusal.reason == QLatin1String("unknown-device"))
+        code = ErrorCode::NotFound;
+    return makeError(code, QStringLiteral("server refused (%1): %2").arg(refusal.status).arg(refusal.reason));
+}
+
+SyncClient::SyncClient(Transport &transport, const Clock &clock, const crypto::SignKeyPair &device,
+                       SyncClientOptions options)
+    : m_transport(transport), m_clock(clock), m_device(device), m_options(options)
+{
+}
+
+void SyncClient::setProjectKey(const QString &projectId, std::uint32_t epoch, crypto::SecureBytes key)
+{
+    m_keys.insert_or_assign({projectId, epoch}, std::move(key));
+}
+
+const crypto::SecureBytes *SyncClient::projectKey(const QString &projectId, std::uint32_t epoch) const
+{
+    auto it = m_keys.find({projectId, epoch});
+    return it == m_keys.end() ? nullptr : &it->second;
+}
+
+Result<HttpResponse> SyncClient::request(const QByteArray &method, const QByteArray &target, const QByteArray &body,
+                                         bool sign)
+{
+    std::chrono::milliseconds wait = m_options.backoff;
+    Error last = makeError(ErrorCode::Io, QStringLiteral("no attempt made"));
+    for (int attempt = 0; attempt < std::max(1, m_options.attempts); ++attempt) {
+        if (attempt > 0) {
+            std::this_thread::sleep_for(wait);
+            wait = std::min(wait * 2, m_options.maxBackoff);
+        }
+        HeaderList headers;
+        if (sign) {
+            // A fresh nonce and time on every attempt: the server refuses a
+            // repeated nonce, and the request it refers to may have arrived.
+            const auto auth = protocol::signRequest(m_device.publicKey, m_device.secretKey, method, target,
+                                                    m_clock.nowMs(), body);
+            headers.append({protocol::kHeaderDevice, auth.device.toHex()});
+            headers.append({protocol::kHeaderTime, QByteArray::number(qint64(auth.timeMs))});
+            headers.append({protocol::kHeaderNonce, auth.nonce.toHex()});
+            headers.append({protocol::kHeaderSignature, auth.signature.toHex()});
+        }
+        auto response = m_transport.send(method, target, headers, body);
+        if (!response.ok()) {
+            last = response.error();
+            qCInfo(lcSync) << "sync request failed, attempt" << attempt + 1 << errorCodeName(last.code);
+            continue;
+        }
+        if (response->status >= 500) {
+            last = makeError(ErrorCode::Io, QStringLiteral("server error %1").arg(response->status));
+            continue;
+        }
+        return response;
+    }
+    return last;
+}
+
+Result<protocol::EnrolResponse> SyncClient::enrol(const QByteArray &token, const QByteArray &boxPublicKey)
+{
+    protocol::EnrolRequest req;
+    req.token = token;
+    req.signKey = m_device.publicKey;
+    req.boxKey = boxPublicKey;
+    req.proof = crypto::sign(m_device.secretKey, protocol::enrolProofBytes(token, m_device.publicKey, boxPublicKey));
+    auto response = request("POST", "/v1/enrol", req.encode(), false);
+    if (!response.ok())
+        return response.error();
+    if (response->status != 200) {
+        m_lastRefusal = refusalFrom(response.value());
+        return refusalError(m_lastRefusal);
+    }
+    return protocol::EnrolResponse::decode(response->body);
+}
+
+Result<PushReport> SyncClient::push(const QList<OutgoingOp> &ops)
+{
+    m_partialPush = {};
+    PushReport &report = m_partialPush;
+    const int batchSize = std::clamp(m_options.pushBatch, 1, protocol::kMaxPushBatch);
+    for (qsizetype start = 0; start < ops.size(); start += batchSize) {
+        const qsizetype count = std::min<qsizetype>(batchSize, ops.size() - start);
+        protocol::PushRequest req;
+        for (qsizetype i = start; i < start + count; ++i) {
+            protocol::EnvelopeHeader header = ops.at(i).header;
+            header.authorDevice = m_device.publicKey;
+            const crypto::SecureBytes *key = projectKey(header.projectId, header.keyEpoch);
+            if (!key)
+                return makeError(ErrorCode::NotFound, QStringLiteral("no key for this project and epoch"));
+            auto sealed = protocol::sealEnvelope(header, ops.at(i).plaintext, *key, m_device.secretKey);
+            if (!sealed.ok())
+                return sealed.error();
+            req.envelopes.append(sealed->encode());
+        }
+        // Sealed once: every retry of this batch sends the same bytes.
+        auto response = request("POST", "/v1/push", req.encode(), true);
+        if (!response.ok())
+            return response.error();
+        auto answer = protocol::PushResponse::decode(response->body);
+        if (!answer.ok()) {
+            m_lastRefusal = refusalFrom(response.value());
+            return response->status == 200 ? answer.error() : refusalError(m_lastRefusal);
+        }
+        // Receipts are for a prefix of the batch, in order; anything else is a
+        // broken server and nothing is acknowledged from it.
+        if (answer->receipts.size() > count)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("more receipts than ops"));
+        for (qsizetype i = 0; i < answer->receipts.size(); ++i) {
+            const protocol::Receipt &r = answer->receipts.at(i);
+            if (r.opId != ops.at(start + i).header.opId || r.deviceSeq != ops.at(start + i).header.deviceSeq)
+                return makeError(ErrorCode::Corrupt, QStringLiteral("receipt does not match its op"));
+        }
+        report.receipts += answer->receipts;
+        report.high = answer->high;
+        if (response->status != 200 || answer->receipts.size() != count) {
+            m_lastRefusal = Refusal{response->status, answer->error.isEmpty() ? QStringLiteral("incomplete")
+                                                                               : answer->error};
+            return refusalError(m_lastRefusal);
+        }
+    }
+    return report;
+}
+
+Result<IncomingOp> SyncClient::open(const protocol::PulledEnvelope &pulled) const
+{
+    auto envelope = protocol::decodeEnvelope(pulled.envelope, {protocol::kMaxEnvelopeBytes});
+    if (!envelope.ok())
+        return envelope.error();
+    const crypto::SecureBytes *key = projectKey(envelope->header.projectId, envelope->header.keyEpoch);
+    if (!key)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no key for this project and epoch"));
+    auto plaintext = protocol::openEnvelope(envelope.value(), *key);
+    if (!plaintext.ok())
+        return plaintext.error();
+    return IncomingOp{pulled.serverSeq, envelope->header, plaintext.value()};
+}
+
+Result<std::int64_t> SyncClient::pull(std::int64_t since, const ApplyPage &apply)
+{
+    const int limit = std::clamp(m_options.pullPage, 1, protocol::kMaxPullPage);
+    for (;;) {
+        const QByteArray target = "/v1/pull?since=" + QByteArray::number(qint64(since)) + "&limit="
+                                  + QByteArray::number(limit);
+        auto response = request("GET", target, {}, true);
+        if (!response.ok())
+            return response.error();
+        if (response->status != 200) {
+            m_lastRefusal = refusalFrom(response.value());
+            return refusalError(m_lastRefusal);
+        }
+        auto page = protocol::PullResponse::decode(response->body);
+        if (!page.ok())
+            return page.error();
+        if (page->next < since || (!page->ops.isEmpty() && page->ops.first().serverSeq <= since))
+            return makeError(ErrorCode::Corrupt, QStringLiteral("pull page behind its cursor"));
+        QList<IncomingOp> opened;
+        opened.reserve(page->ops.size());
+        for (const protocol::PulledEnvelope &p : page->ops) {
+            // One envelope that does not open stops the pull before its page
+            // is applied: nothing is skipped silently, and the next pull
+            // starts again from the same cursor.
+            auto op = open(p);
+            if (!op.ok())
+                return op.error();
+            opened.append(std::move(op.value()));
+        }
+        if (page->next != since) {
+            SAMLA_TRY(apply(opened, page->next));
+            since = page->next;
+        }
+        if (!page->more)
+            return since;
+    }
+}
+
+Status SyncClient::sync(SyncJournal &journal)
+{
+    for (;;) {
+        auto pending = journal.pending(m_options.pushBatch);
+        if (!pending.ok())
+            return pending.error();
+        if (pending->isEmpty())
+            break;
+        auto pushed = push(pending.value());
+        // Receipts the server gave before a refusal are acknowledged too.
+        const QList<protocol::Receipt> receipts = pushed.ok() ? pushed->receipts : partialPush().receipts;
+        if (!receipts.isEmpty())
+            SAMLA_TRY(journal.acknowledge(receipts));
+        if (!pushed.ok())
+            return pushed.error();
+    }
+    auto cursor = journal.cursor();
+    if (!cursor.ok())
+        return cursor.error();
+    auto pulled = pull(cursor.value(), [&journal](const QList<IncomingOp> &ops, std::int64_t next) {
+        return journal.apply(ops, next);
+    });
+    if (!pulled.ok())
+        return pulled.error();
+    return {};
+}
+
+} // namespace samla::sync

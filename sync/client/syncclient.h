@@ -1,0 +1,124 @@
+// SyncClient: enrols a device, seals and pushes its outbox, pulls and opens what other devices sent.
+#pragma once
+
+#include "transport.h"
+
+#include "platform/core/clock.h"
+#include "platform/core/result.h"
+#include "platform/crypto/crypto.h"
+#include "sync/protocol/envelope.h"
+#include "sync/protocol/messages.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <chrono>
+#include <functional>
+#include <map>
+
+namespace samla::sync {
+
+// One outbox entry as the sync engine needs it: the clear header fields and
+// the op's plaintext (canonical CBOR). The author device is filled in by the
+// client from its own key.
+struct OutgoingOp {
+    protocol::EnvelopeHeader header;
+    QByteArray plaintext;
+};
+
+// An op another device (or this one) wrote, verified and opened.
+struct IncomingOp {
+    std::int64_t serverSeq = 0;
+    protocol::EnvelopeHeader header;
+    QByteArray plaintext;
+};
+
+// The narrow journal the engine works through (app/store implements it over
+// RecordStore; tests over memory). Applying a page and moving the cursor
+// happen in ONE transaction, so the cursor is never ahead of applied data.
+class SyncJournal {
+public:
+    virtual ~SyncJournal() = default;
+    // Ops not yet acknowledged by the server, in device_seq order.
+    [[nodiscard]] virtual Result<QList<OutgoingOp>> pending(int limit) = 0;
+    // The server stored these; they may leave the outbox.
+    [[nodiscard]] virtual Status acknowledge(const QList<protocol::Receipt> &receipts) = 0;
+    [[nodiscard]] virtual Result<std::int64_t> cursor() = 0;
+    [[nodiscard]] virtual Status apply(const QList<IncomingOp> &ops, std::int64_t newCursor) = 0;
+};
+
+struct SyncClientOptions {
+    int attempts = 5;                                 // per request, before giving up
+    std::chrono::milliseconds backoff{100};           // doubled after each failed attempt
+    std::chrono::milliseconds maxBackoff{5'000};
+    int pushBatch = 100;                              // envelopes per push request
+    int pullPage = 200;                               // ops per pull request
+};
+
+// Why a sync request was refused, for the caller to show or act on.
+struct Refusal {
+    int status = 0;
+    QString reason;     // the server's reason code ("gap", "revoked", …)
+};
+
+struct PushReport {
+    QList<protocol::Receipt> receipts;
+    std::int64_t high = 0;
+};
+
+class SyncClient {
+public:
+    // The device key stays the caller's; the client only signs with it.
+    SyncClient(Transport &transport, const Clock &clock, const crypto::SignKeyPair &device,
+               SyncClientOptions options = {});
+
+    // The key that seals and opens a project's envelopes of one key epoch.
+    void setProjectKey(const QString &projectId, std::uint32_t epoch, crypto::SecureBytes key);
+
+    // Joins a project with a one-time token (idempotent: a retry after a lost answer succeeds).
+    [[nodiscard]] Result<protocol::EnrolResponse> enrol(const QByteArray &token, const QByteArray &boxPublicKey);
+
+    // Seals and pushes ops in batches. Retries transport failures (the server
+    // answers a repeated op with its first receipt). Stops at a refusal.
+    [[nodiscard]] Result<PushReport> push(const QList<OutgoingOp> &ops);
+
+    // Pulls every page after `since`, verifies and opens each envelope, and
+    // hands each page with its new cursor to `apply`. A failure stops before
+    // the failing page is applied, so a later pull resumes from the last
+    // cursor `apply` accepted.
+    using ApplyPage = std::function<Status(const QList<IncomingOp> &ops, std::int64_t newCursor)>;
+    [[nodiscard]] Result<std::int64_t> pull(std::int64_t since, const ApplyPage &apply);
+
+    // Push everything pending, then pull everything new.
+    [[nodiscard]] Status sync(SyncJournal &journal);
+
+    // After push() failed: the receipts the server gave before it stopped
+    // (earlier batches, or the stored prefix of a refused batch). Those ops
+    // are stored and may leave the outbox.
+    const PushReport &partialPush() const { return m_partialPush; }
+
+    // The last refusal the server gave (reason code), for the UI and tests.
+    const Refusal &lastRefusal() const { return m_lastRefusal; }
+
+private:
+    Result<HttpResponse> request(const QByteArray &method, const QByteArray &target, const QByteArray &body,
+                                 bool sign);
+    Result<IncomingOp> open(const protocol::PulledEnvelope &pulled) const;
+    const crypto::SecureBytes *projectKey(const QString &projectId, std::uint32_t epoch) const;
+
+    Transport &m_transport;
+    const Clock &m_clock;
+    const crypto::SignKeyPair &m_device;
+    SyncClientOptions m_options;
+    std::map<std::pair<QString, std::uint32_t>, crypto::SecureBytes> m_keys;
+    Refusal m_lastRefusal;
+    PushReport m_partialPush;
+};
+
+// The error a refusal becomes: the reason code in the detail, and a code the
+// UI can map (Tampered for a bad envelope, NotFound for an unknown device…).
+Error refusalError(const Refusal &refusal);
+
+} // namespace samla::sync

@@ -1,0 +1,275 @@
+#include "messages.h"
+
+#include "canonicalcbor.h"
+
+#include <QCborArray>
+#include <QCborMap>
+
+#include <limits>
+
+namespace samla::protocol {
+
+namespace {
+
+constexpr std::int64_t kMaxSeq = std::numeric_limits<std::int64_t>::max();
+constexpr qsizetype kMaxReasonText = 64;
+constexpr qsizetype kMaxIdText = 64;
+
+Result<QCborMap> decodeMap(QByteArrayView bytes, const char *what)
+{
+    auto value = decodeStrict(bytes, {kMaxMessageBytes});
+    if (!value.ok())
+        return value.error();
+    if (!value->isMap())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("%1 is not a map").arg(QLatin1String(what)));
+    QCborMap m = value->toMap();
+    MapReader r(m, what);
+    auto version = r.integer(QStringLiteral("v"), kMessageVersion, kMessageVersion);
+    if (!version.ok())
+        return version.error();
+    return m;
+}
+
+Result<QCborArray> arrayField(const QCborMap &m, const char *key, int maxItems, const char *what)
+{
+    const QCborValue v = m.value(QLatin1String(key));
+    if (!v.isArray())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("%1.%2: array expected").arg(QLatin1String(what),
+                                                                                       QLatin1String(key)));
+    QCborArray a = v.toArray();
+    if (a.size() > maxItems)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("%1.%2: too many items").arg(QLatin1String(what),
+                                                                                       QLatin1String(key)));
+    return a;
+}
+
+QCborMap versioned()
+{
+    QCborMap m;
+    m.insert(QStringLiteral("v"), kMessageVersion);
+    return m;
+}
+
+} // namespace
+
+QByteArray enrolProofBytes(const QByteArray &token, const QByteArray &signKey, const QByteArray &boxKey)
+{
+    return QByteArrayLiteral("samla-enrol-v1") + token + signKey + boxKey;
+}
+
+QByteArray EnrolRequest::encode() const
+{
+    QCborMap m = versioned();
+    m.insert(QStringLiteral("token"), token);
+    m.insert(QStringLiteral("sign"), signKey);
+    m.insert(QStringLiteral("box"), boxKey);
+    m.insert(QStringLiteral("proof"), proof);
+    return encodeCanonical(m);
+}
+
+Result<EnrolRequest> EnrolRequest::decode(QByteArrayView bytes)
+{
+    auto m = decodeMap(bytes, "enrol");
+    if (!m.ok())
+        return m.error();
+    MapReader r(m.value(), "enrol");
+    SAMLA_TRY(r.onlyKeys({"v", "token", "sign", "box", "proof"}));
+    auto token = r.bytes(QStringLiteral("token"), 32, 32);
+    auto sign = r.bytes(QStringLiteral("sign"), 32, 32);
+    auto box = r.bytes(QStringLiteral("box"), 32, 32);
+    auto proof = r.bytes(QStringLiteral("proof"), 64, 64);
+    for (const auto *field : {&token, &sign, &box, &proof})
+        if (!field->ok())
+            return field->error();
+    return EnrolRequest{token.value(), sign.value(), box.value(), proof.value()};
+}
+
+QByteArray EnrolResponse::encode() const
+{
+    QCborMap m = versioned();
+    m.insert(QStringLiteral("project"), projectId);
+    m.insert(QStringLiteral("role"), role);
+    return encodeCanonical(m);
+}
+
+Result<EnrolResponse> EnrolResponse::decode(QByteArrayView bytes)
+{
+    auto m = decodeMap(bytes, "enrolled");
+    if (!m.ok())
+        return m.error();
+    MapReader r(m.value(), "enrolled");
+    SAMLA_TRY(r.onlyKeys({"v", "project", "role"}));
+    auto project = r.text(QStringLiteral("project"), kMaxIdText);
+    if (!project.ok())
+        return project.error();
+    auto role = r.text(QStringLiteral("role"), kMaxIdText);
+    if (!role.ok())
+        return role.error();
+    return EnrolResponse{project.value(), role.value()};
+}
+
+QByteArray PushRequest::encode() const
+{
+    QCborArray a;
+    for (const QByteArray &e : envelopes)
+        a.append(e);
+    QCborMap m = versioned();
+    m.insert(QStringLiteral("envelopes"), a);
+    return encodeCanonical(m);
+}
+
+Result<PushRequest> PushRequest::decode(QByteArrayView bytes)
+{
+    auto m = decodeMap(bytes, "push");
+    if (!m.ok())
+        return m.error();
+    MapReader r(m.value(), "push");
+    SAMLA_TRY(r.onlyKeys({"v", "envelopes"}));
+    auto a = arrayField(m.value(), "envelopes", kMaxPushBatch, "push");
+    if (!a.ok())
+        return a.error();
+    PushRequest out;
+    for (const QCborValue &v : a.value()) {
+        if (!v.isByteArray() || v.toByteArray().isEmpty() || v.toByteArray().size() > kMaxEnvelopeBytes)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("push.envelopes: bytes expected"));
+        out.envelopes.append(v.toByteArray());
+    }
+    return out;
+}
+
+QByteArray PushResponse::encode() const
+{
+    QCborArray a;
+    for (const Receipt &r : receipts) {
+        QCborMap rm;
+        rm.insert(QStringLiteral("op"), r.opId);
+        rm.insert(QStringLiteral("seq"), qint64(r.deviceSeq));
+        rm.insert(QStringLiteral("srv"), qint64(r.serverSeq));
+        a.append(rm);
+    }
+    QCborMap m = versioned();
+    m.insert(QStringLiteral("receipts"), a);
+    m.insert(QStringLiteral("high"), qint64(high));
+    if (!error.isEmpty())
+        m.insert(QStringLiteral("error"), error);
+    return encodeCanonical(m);
+}
+
+Result<PushResponse> PushResponse::decode(QByteArrayView bytes)
+{
+    auto m = decodeMap(bytes, "pushed");
+    if (!m.ok())
+        return m.error();
+    MapReader r(m.value(), "pushed");
+    SAMLA_TRY(r.onlyKeys({"v", "receipts", "high", "error"}));
+    auto a = arrayField(m.value(), "receipts", kMaxPushBatch, "pushed");
+    if (!a.ok())
+        return a.error();
+    auto high = r.integer(QStringLiteral("high"), 0, kMaxSeq);
+    if (!high.ok())
+        return high.error();
+    auto error = r.text(QStringLiteral("error"), kMaxReasonText, true);
+    if (!error.ok())
+        return error.error();
+    PushResponse out;
+    out.high = high.value();
+    out.error = error.value();
+    for (const QCborValue &v : a.value()) {
+        if (!v.isMap())
+            return makeError(ErrorCode::Corrupt, QStringLiteral("pushed.receipts: map expected"));
+        const QCborMap rm = v.toMap();
+        MapReader rr(rm, "receipt");
+        SAMLA_TRY(rr.onlyKeys({"op", "seq", "srv"}));
+        auto op = rr.bytes(QStringLiteral("op"), 16, 16);
+        auto seq = rr.integer(QStringLiteral("seq"), 1, kMaxSeq);
+        auto srv = rr.integer(QStringLiteral("srv"), 1, kMaxSeq);
+        if (!op.ok())
+            return op.error();
+        if (!seq.ok())
+            return seq.error();
+        if (!srv.ok())
+            return srv.error();
+        out.receipts.append(Receipt{op.value(), seq.value(), srv.value()});
+    }
+    return out;
+}
+
+QByteArray PullResponse::encode() const
+{
+    QCborArray a;
+    for (const PulledEnvelope &p : ops) {
+        QCborMap pm;
+        pm.insert(QStringLiteral("srv"), qint64(p.serverSeq));
+        pm.insert(QStringLiteral("env"), p.envelope);
+        a.append(pm);
+    }
+    QCborMap m = versioned();
+    m.insert(QStringLiteral("ops"), a);
+    m.insert(QStringLiteral("next"), qint64(next));
+    m.insert(QStringLiteral("more"), more);
+    return encodeCanonical(m);
+}
+
+Result<PullResponse> PullResponse::decode(QByteArrayView bytes)
+{
+    auto m = decodeMap(bytes, "pulled");
+    if (!m.ok())
+        return m.error();
+    MapReader r(m.value(), "pulled");
+    SAMLA_TRY(r.onlyKeys({"v", "ops", "next", "more"}));
+    auto a = arrayField(m.value(), "ops", kMaxPullPage, "pulled");
+    if (!a.ok())
+        return a.error();
+    auto next = r.integer(QStringLiteral("next"), 0, kMaxSeq);
+    if (!next.ok())
+        return next.error();
+    const QCborValue more = m->value(QStringLiteral("more"));
+    if (!more.isBool())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("pulled.more: bool expected"));
+    PullResponse out;
+    out.next = next.value();
+    out.more = more.toBool();
+    std::int64_t previous = 0;
+    for (const QCborValue &v : a.value()) {
+        if (!v.isMap())
+            return makeError(ErrorCode::Corrupt, QStringLiteral("pulled.ops: map expected"));
+        const QCborMap pm = v.toMap();
+        MapReader pr(pm, "pulled op");
+        SAMLA_TRY(pr.onlyKeys({"srv", "env"}));
+        auto srv = pr.integer(QStringLiteral("srv"), 1, kMaxSeq);
+        auto env = pr.bytes(QStringLiteral("env"), 1, kMaxEnvelopeBytes);
+        if (!srv.ok())
+            return srv.error();
+        if (!env.ok())
+            return env.error();
+        // A page is strictly ascending and never beyond its own cursor, so a
+        // client that stores `next` can never skip an op it did not get.
+        if (srv.value() <= previous || srv.value() > out.next)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("pulled.ops: out of order"));
+        previous = srv.value();
+        out.ops.append(PulledEnvelope{srv.value(), env.value()});
+    }
+    return out;
+}
+
+QByteArray ErrorResponse::encode() const
+{
+    QCborMap m = versioned();
+    m.insert(QStringLiteral("error"), error);
+    return encodeCanonical(m);
+}
+
+Result<ErrorResponse> ErrorResponse::decode(QByteArrayView bytes)
+{
+    auto m = decodeMap(bytes, "error");
+    if (!m.ok())
+        return m.error();
+    MapReader r(m.value(), "error");
+    SAMLA_TRY(r.onlyKeys({"v", "error"}));
+    auto error = r.text(QStringLiteral("error"), kMaxReasonText);
+    if (!error.ok())
+        return error.error();
+    return ErrorResponse{error.value()};
+}
+
+} // namespace samla::protocol

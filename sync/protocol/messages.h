@@ -1,0 +1,100 @@
+// Sync messages between device and server: enrolment, push, pull, refusals; canonical CBOR, strictly decoded.
+#pragma once
+
+#include "strictcbor.h"
+
+#include "platform/core/result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+
+namespace samla::protocol {
+
+inline constexpr int kMessageVersion = 1;
+// Bounds a decoder enforces before it trusts a count or a size.
+inline constexpr int kMaxPushBatch = 256;
+inline constexpr int kMaxPullPage = 500;
+inline constexpr qsizetype kMaxEnvelopeBytes = 4 * 1024 * 1024;
+inline constexpr qsizetype kMaxMessageBytes = 8 * 1024 * 1024;
+
+// Roles a device can hold in a project.
+inline constexpr char kRoleMember[] = "member";        // reads and writes the project's envelopes
+inline constexpr char kRoleWriteOnly[] = "writeonly";  // submits only (a participant's diary device)
+
+// POST /v1/enrol. The device proves it holds the signing key it enrols by
+// signing enrolProofBytes() with it; the one-time token proves an
+// administrator let it in.
+struct EnrolRequest {
+    QByteArray token;      // 32 bytes, as issued by `samla-server enrol`
+    QByteArray signKey;    // Ed25519 public key (the device id)
+    QByteArray boxKey;     // X25519 public key, to which project keys will be sealed
+    QByteArray proof;      // Ed25519 signature over enrolProofBytes()
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<EnrolRequest> decode(QByteArrayView bytes);
+};
+QByteArray enrolProofBytes(const QByteArray &token, const QByteArray &signKey, const QByteArray &boxKey);
+
+struct EnrolResponse {
+    QString projectId;
+    QString role;
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<EnrolResponse> decode(QByteArrayView bytes);
+};
+
+// POST /v1/push: envelopes in device_seq order, each in its wire form.
+struct PushRequest {
+    QList<QByteArray> envelopes;
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<PushRequest> decode(QByteArrayView bytes);
+};
+
+// The server's promise that an op is stored: retries get the same receipt.
+struct Receipt {
+    QByteArray opId;
+    std::int64_t deviceSeq = 0;
+    std::int64_t serverSeq = 0;
+    bool operator==(const Receipt &) const = default;
+};
+
+// Answer to a push, also when part of it was refused: receipts for the ops
+// stored (a prefix of the batch), the device's high-water mark, and, when an
+// op was refused, why (`error` is a reason code, see sync/server/README.md).
+struct PushResponse {
+    QList<Receipt> receipts;
+    std::int64_t high = 0;
+    QString error;
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<PushResponse> decode(QByteArrayView bytes);
+};
+
+// GET /v1/pull?since=N&limit=M: envelopes after server_seq N, oldest first.
+struct PulledEnvelope {
+    std::int64_t serverSeq = 0;
+    QByteArray envelope;
+};
+struct PullResponse {
+    QList<PulledEnvelope> ops;
+    std::int64_t next = 0;   // the cursor to ask from next
+    bool more = false;       // another page is waiting
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<PullResponse> decode(QByteArrayView bytes);
+};
+
+// Every refusal: a stable reason code and nothing else (no personal data, no
+// echo of the request).
+struct ErrorResponse {
+    QString error;
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<ErrorResponse> decode(QByteArrayView bytes);
+};
+
+} // namespace samla::protocol

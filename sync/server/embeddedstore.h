@@ -1,0 +1,49 @@
+// EmbeddedStore: the default ServerStore, one SQLCipher file through platform/db.
+#pragma once
+
+#include "serverstore.h"
+
+#include "platform/crypto/securebytes.h"
+
+#include <memory>
+
+namespace samla::db { class Database; }
+
+namespace samla::server {
+
+class EmbeddedStore final : public ServerStore {
+public:
+    // Opens (or with create, makes) the store file and brings its schema up to date.
+    [[nodiscard]] static Result<std::unique_ptr<EmbeddedStore>> open(const QString &path,
+                                                                      const crypto::SecureBytes &key, bool create);
+    ~EmbeddedStore() override;
+
+    Status createProject(const QString &projectId, std::int64_t nowMs) override;
+    Result<QList<QString>> projects() override;
+    Status addEnrolToken(const QByteArray &tokenHash, const QString &projectId, const QString &role,
+                         std::int64_t expiresMs) override;
+    Result<EnrolResult> enrol(const QByteArray &tokenHash, const QByteArray &signKey, const QByteArray &boxKey,
+                              std::int64_t nowMs) override;
+    Result<std::optional<DeviceInfo>> device(const QByteArray &signKey) override;
+    Result<QList<DeviceInfo>> devices() override;
+    Result<QList<Membership>> memberships(std::int64_t deviceId) override;
+    Status revokeDevice(const QByteArray &signKey, std::int64_t nowMs) override;
+    Result<bool> rememberNonce(std::int64_t deviceId, const QByteArray &nonce, std::int64_t expiresMs,
+                               std::int64_t nowMs) override;
+    Result<PushResult> push(std::int64_t deviceId, const QList<StoredOp> &ops, std::int64_t nowMs) override;
+    Result<std::int64_t> highWaterMark(std::int64_t deviceId) override;
+    Result<protocol::PullResponse> pull(std::int64_t deviceId, std::int64_t since, int limit,
+                                        qsizetype maxBytes) override;
+    Result<Counts> counts() override;
+
+    db::Database &database() { return *m_db; }
+
+private:
+    explicit EmbeddedStore(std::unique_ptr<db::Database> db);
+    Status migrate();
+    Result<std::int64_t> highIn(std::int64_t deviceId);
+
+    std::unique_ptr<db::Database> m_db;
+};
+
+} // namespace samla::server

@@ -1,0 +1,282 @@
+#include "httpserver.h"
+
+#include "serverlog.h"
+
+#include "sync/protocol/messages.h"
+#include "sync/protocol/requestauth.h"
+
+#include <QElapsedTimer>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <csignal>
+#include <optional>
+
+Q_LOGGING_CATEGORY(lcServer, "samla.server", QtInfoMsg)
+
+namespace samla::server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+QByteArray toBytes(beast::string_view s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+// The access log names only endpoints it knows: a hostile path is not echoed.
+const char *loggablePath(const QByteArray &target)
+{
+    const qsizetype q = target.indexOf('?');
+    const QByteArray path = q < 0 ? target : target.left(q);
+    for (const char *known : {"/v1/health", "/v1/enrol", "/v1/push", "/v1/pull"})
+        if (path == known)
+            return known;
+    return "-";
+}
+
+class Session;
+
+} // namespace
+
+struct HttpServer::Impl {
+    Impl(SyncService &s, HttpServerOptions o) : service(s), options(std::move(o)) {}
+
+    void accept();
+    void shutdown();
+
+    SyncService &service;
+    HttpServerOptions options;
+    asio::io_context ioc{1};
+    tcp::acceptor acceptor{ioc};
+    asio::signal_set signalSet{ioc};
+    asio::steady_timer acceptRetry{ioc};
+    int connections = 0;
+};
+
+namespace {
+
+// One connection: reads requests one at a time (HTTP/1.1 keep-alive, no
+// pipelining beyond what Beast buffers), answers each, and closes on any
+// error. Runs on the server's single I/O thread, so the service and its
+// store are never entered concurrently.
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket socket, HttpServer::Impl &server) : m_stream(std::move(socket)), m_server(server)
+    {
+        ++m_server.connections;
+    }
+    ~Session() { --m_server.connections; }
+
+    void start() { readRequest(); }
+
+private:
+    void readRequest()
+    {
+        m_parser.emplace();
+        m_parser->body_limit(m_server.options.maxBodyBytes);
+        m_parser->header_limit(m_server.options.maxHeaderBytes);
+        m_stream.expires_after(m_server.options.requestTimeout);
+        m_timer.start();
+        http::async_read(m_stream, m_buffer, *m_parser,
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
+    }
+
+    void onRead(beast::error_code ec)
+    {
+        if (ec == http::error::body_limit || ec == http::error::header_limit) {
+            // The rest of the body is never read: answer and close.
+            respondError(413, "too-large");
+            return;
+        }
+        if (ec == beast::error::timeout) {
+            qCInfo(lcServer).noquote() << "- - timeout";
+            close();
+            return;
+        }
+        if (ec && ec.category() == http::make_error_code(http::error::bad_target).category()
+            && ec != http::error::end_of_stream && ec != http::error::partial_message) {
+            respondError(400, "malformed");
+            return;
+        }
+        if (ec) {
+            close();   // the peer went away; nothing was handled
+            return;
+        }
+
+        const auto &req = m_parser->get();
+        ServiceRequest r;
+        r.method = toBytes(req.method_string());
+        r.target = toBytes(req.target());
+        r.device = toBytes(req[protocol::kHeaderDevice]);
+        r.time = toBytes(req[protocol::kHeaderTime]);
+        r.nonce = toBytes(req[protocol::kHeaderNonce]);
+        r.signature = toBytes(req[protocol::kHeaderSignature]);
+        r.body = QByteArray(req.body().data(), qsizetype(req.body().size()));
+        const ServiceResponse out = m_server.service.handle(r);
+        qCInfo(lcServer).noquote() << r.method.left(8) << loggablePath(r.target) << out.status
+                                   << (out.reason.isEmpty() ? QByteArray("-") : out.reason)
+                                   << (out.deviceTag.isEmpty() ? QByteArray("-") : out.deviceTag)
+                                   << m_timer.elapsed() << "ms";
+        respond(out, req.keep_alive());
+    }
+
+    void respondError(int status, const char *reason)
+    {
+        ServiceResponse out;
+        out.status = status;
+        out.reason = reason;
+        out.body = protocol::ErrorResponse{QString::fromLatin1(reason)}.encode();
+        qCInfo(lcServer).noquote() << "- -" << status << reason;
+        respond(out, false);
+    }
+
+    void respond(const ServiceResponse &out, bool keepAlive)
+    {
+        m_response.emplace();
+        m_response->version(11);
+        m_response->result(static_cast<unsigned>(out.status));
+        m_response->set(http::field::server, "samla-server");
+        m_response->set(http::field::content_type,
+                        beast::string_view(out.contentType.constData(), std::size_t(out.contentType.size())));
+        m_response->body().assign(out.body.constData(), std::size_t(out.body.size()));
+        m_response->keep_alive(keepAlive);
+        m_response->prepare_payload();
+        m_stream.expires_after(m_server.options.requestTimeout);
+        http::async_write(m_stream, *m_response,
+                          [self = shared_from_this(), keepAlive](beast::error_code ec, std::size_t) {
+                              if (ec || !keepAlive) {
+                                  self->close();
+                                  return;
+                              }
+                              self->readRequest();
+                          });
+    }
+
+    void close()
+    {
+        beast::error_code ignored;
+        m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+        m_stream.socket().close(ignored);
+    }
+
+    beast::tcp_stream m_stream;
+    HttpServer::Impl &m_server;
+    beast::flat_buffer m_buffer;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::optional<http::response<http::string_body>> m_response;
+    QElapsedTimer m_timer;
+};
+
+} // namespace
+
+void HttpServer::Impl::accept()
+{
+    acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
+        if (ec == asio::error::operation_aborted || !acceptor.is_open())
+            return;
+        if (ec) {
+            // Out of file descriptors and the like: wait a little rather than spin.
+            qCWarning(lcServer) << "accept failed:" << ec.value();
+            acceptRetry.expires_after(std::chrono::milliseconds(100));
+            acceptRetry.async_wait([this](beast::error_code waitEc) {
+                if (!waitEc)
+                    accept();
+            });
+            return;
+        }
+        if (connections >= options.maxConnections) {
+            beast::error_code ignored;
+            socket.close(ignored);
+        } else {
+            std::make_shared<Session>(std::move(socket), *this)->start();
+        }
+        accept();
+    });
+}
+
+void HttpServer::Impl::shutdown()
+{
+    // Every request is handled inside one handler and one store transaction,
+    // so stopping between handlers never leaves half an op: a request not yet
+    // read is retried by its device, an answer not yet written is answered
+    // again from the stored receipt.
+    beast::error_code ignored;
+    acceptor.close(ignored);
+    signalSet.cancel(ignored);
+    acceptRetry.cancel();
+    ioc.stop();
+}
+
+HttpServer::HttpServer(SyncService &service, HttpServerOptions options)
+    : m_impl(std::make_unique<Impl>(service, std::move(options)))
+{
+}
+
+HttpServer::~HttpServer() = default;
+
+Result<std::uint16_t> HttpServer::listen()
+{
+    beast::error_code ec;
+    const auto address = asio::ip::make_address(m_impl->options.address.toStdString(), ec);
+    if (ec)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an IP address"));
+    if (!address.is_loopback() && !m_impl->options.allowNonLoopback)
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("plain HTTP is served on loopback only (this build has no TLS yet)"));
+    const tcp::endpoint endpoint(address, m_impl->options.port);
+    tcp::acceptor &a = m_impl->acceptor;
+    a.open(endpoint.protocol(), ec);
+    if (!ec)
+        a.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec)
+        a.bind(endpoint, ec);
+    if (!ec)
+        a.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot listen: %1").arg(QString::fromStdString(ec.message())));
+    const auto port = a.local_endpoint(ec).port();
+    if (ec)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read the listening port"));
+    return port;
+}
+
+void HttpServer::run(bool handleSignals)
+{
+    if (handleSignals) {
+        m_impl->signalSet.add(SIGINT);
+        m_impl->signalSet.add(SIGTERM);
+        m_impl->signalSet.async_wait([this](beast::error_code ec, int) {
+            if (!ec) {
+                qCInfo(lcServer) << "stopping";
+                m_impl->shutdown();
+            }
+        });
+    }
+    m_impl->accept();
+    for (;;) {
+        try {
+            m_impl->ioc.run();
+            return;
+        } catch (const std::exception &e) {
+            // One connection's failure must not end the server; its session is gone.
+            qCWarning(lcServer) << "handler failed:" << e.what();
+        }
+    }
+}
+
+void HttpServer::stop()
+{
+    asio::post(m_impl->ioc, [this] { m_impl->shutdown(); });
+}
+
+} // namespace samla::server

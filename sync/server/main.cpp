@@ -1,0 +1,326 @@
+// samla-server: the composition root and the administrator's command line.
+#include "embeddedstore.h"
+#include "httpserver.h"
+#include "serverconfig.h"
+#include "serverlog.h"
+#include "syncservice.h"
+
+#include "platform/core/clock.h"
+#include "platform/core/files.h"
+#include "platform/crypto/crypto.h"
+#include "sync/protocol/messages.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+#include <QUuid>
+
+#include <cstdio>
+
+using namespace samla;
+using namespace samla::server;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int fail(const QString &what, const Error &error)
+{
+    err() << "samla-server: " << what << ": " << error.detail << " (" << errorCodeName(error.code) << ")\n";
+    err().flush();
+    return 1;
+}
+
+struct Command {
+    QCommandLineParser parser;
+    QCommandLineOption data{QStringLiteral("data"), QStringLiteral("Server data directory."), QStringLiteral("dir")};
+    QCommandLineOption keyFile{QStringLiteral("key-file"),
+                               QStringLiteral("Store key file (default <dir>/server.key). Or set SAMLA_SERVER_KEY "
+                                              "to 64 hex digits."),
+                               QStringLiteral("file")};
+
+    Command(const QString &description)
+    {
+        parser.setApplicationDescription(description);
+        parser.addHelpOption();
+        parser.addOption(data);
+        parser.addOption(keyFile);
+    }
+
+    // Parses the arguments after the command word; exits for --help.
+    bool parse(const QStringList &args)
+    {
+        if (!parser.parse(args)) {
+            err() << parser.errorText() << '\n';
+            return false;
+        }
+        if (parser.isSet(QStringLiteral("help")))
+            parser.showHelp(0);
+        if (!parser.isSet(data)) {
+            err() << "samla-server: --data is required\n";
+            return false;
+        }
+        return true;
+    }
+
+    ServerPaths paths() const { return ServerPaths{parser.value(data), parser.value(keyFile)}; }
+
+    Result<std::unique_ptr<EmbeddedStore>> openStore(bool create = false) const
+    {
+        auto key = create ? initServerKey(paths()) : loadServerKey(paths());
+        if (!key.ok())
+            return key.error();
+        return EmbeddedStore::open(paths().storePath(), key.value(), create);
+    }
+};
+
+int cmdInit(const QStringList &args)
+{
+    Command c(QStringLiteral("Creates a server data directory: an encrypted store and its key file."));
+    if (!c.parse(args))
+        return 2;
+    auto store = c.openStore(true);
+    if (!store.ok())
+        return fail(QStringLiteral("init"), store.error());
+    out() << "samla-server: initialised " << c.paths().dataDir << '\n';
+    return 0;
+}
+
+int cmdServe(const QStringList &args)
+{
+    Command c(QStringLiteral("Serves sync on HTTP/1.1 (loopback only until TLS is built)."));
+    QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                              QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port (default 0: any free port)."),
+                            QStringLiteral("port"), QStringLiteral("0"));
+    QCommandLineOption portFile(QStringLiteral("port-file"), QStringLiteral("Write the port to this file once listening."),
+                                QStringLiteral("file"));
+    QCommandLineOption timeout(QStringLiteral("request-timeout-ms"),
+                               QStringLiteral("Deadline for reading one request (default 30000)."),
+                               QStringLiteral("ms"), QStringLiteral("30000"));
+    QCommandLineOption maxBody(QStringLiteral("max-body-bytes"),
+                               QStringLiteral("Largest request body accepted (default 8 MiB)."),
+                               QStringLiteral("bytes"), QString::number(protocol::kMaxMessageBytes));
+    c.parser.addOptions({listen, port, portFile, timeout, maxBody});
+    if (!c.parse(args))
+        return 2;
+    bool okPort = false, okTimeout = false, okBody = false;
+    const uint portValue = c.parser.value(port).toUInt(&okPort);
+    const int timeoutMs = c.parser.value(timeout).toInt(&okTimeout);
+    const qint64 bodyBytes = c.parser.value(maxBody).toLongLong(&okBody);
+    if (!okPort || portValue > 65535 || !okTimeout || timeoutMs < 1 || !okBody || bodyBytes < 1
+        || bodyBytes > protocol::kMaxMessageBytes) {
+        err() << "samla-server: bad --port, --request-timeout-ms or --max-body-bytes\n";
+        return 2;
+    }
+
+    auto store = c.openStore();
+    if (!store.ok())
+        return fail(QStringLiteral("serve"), store.error());
+    SystemClock clock;
+    ServiceLimits limits;
+    limits.maxBodyBytes = bodyBytes;
+    SyncService service(*store.value(), clock, limits);
+    HttpServerOptions options;
+    options.address = c.parser.value(listen);
+    options.port = std::uint16_t(portValue);
+    options.requestTimeout = std::chrono::milliseconds(timeoutMs);
+    options.maxBodyBytes = std::uint64_t(bodyBytes);
+    HttpServer http(service, options);
+    auto bound = http.listen();
+    if (!bound.ok())
+        return fail(QStringLiteral("serve"), bound.error());
+    if (c.parser.isSet(portFile)) {
+        auto written = files::writeAtomically(c.parser.value(portFile), QByteArray::number(bound.value()) + '\n');
+        if (!written.ok())
+            return fail(QStringLiteral("port file"), written.error());
+    }
+    out() << "samla-server listening on " << options.address << ':' << bound.value() << '\n';
+    out().flush();
+    http.run(true);
+    qCInfo(lcServer) << "stopped";
+    return 0;
+}
+
+int cmdProject(const QStringList &args)
+{
+    Command c(QStringLiteral("Project administration. `project create [--id UUID]` creates a project; "
+                             "`project list` lists them."));
+    QCommandLineOption id(QStringLiteral("id"), QStringLiteral("Project id (default: a new UUID)."),
+                          QStringLiteral("uuid"));
+    c.parser.addOption(id);
+    c.parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("create | list"));
+    if (!c.parse(args))
+        return 2;
+    const QStringList pos = c.parser.positionalArguments();
+    auto store = c.openStore();
+    if (!store.ok())
+        return fail(QStringLiteral("project"), store.error());
+    if (pos == QStringList{QStringLiteral("create")}) {
+        const QString projectId = c.parser.isSet(id) ? c.parser.value(id)
+                                                     : QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (QUuid::fromString(projectId).isNull())
+            return fail(QStringLiteral("project create"), makeError(ErrorCode::InvalidArgument,
+                                                                    QStringLiteral("the id must be a UUID")));
+        auto created = store.value()->createProject(projectId, SystemClock().nowMs());
+        if (!created.ok())
+            return fail(QStringLiteral("project create"), created.error());
+        out() << projectId << '\n';
+        return 0;
+    }
+    if (pos == QStringList{QStringLiteral("list")}) {
+        auto projects = store.value()->projects();
+        if (!projects.ok())
+            return fail(QStringLiteral("project list"), projects.error());
+        for (const QString &p : projects.value())
+            out() << p << '\n';
+        return 0;
+    }
+    c.parser.showHelp(2);
+}
+
+int cmdEnrol(const QStringList &args)
+{
+    Command c(QStringLiteral("Issues a one-time enrolment token for a device to join a project. "
+                             "Prints the token: give it to the fieldworker, and to nobody else."));
+    QCommandLineOption project(QStringLiteral("project"), QStringLiteral("Project id."), QStringLiteral("uuid"));
+    QCommandLineOption role(QStringLiteral("role"), QStringLiteral("member (default) or writeonly."),
+                            QStringLiteral("role"), QString::fromLatin1(protocol::kRoleMember));
+    QCommandLineOption hours(QStringLiteral("valid-hours"), QStringLiteral("Hours until the token expires (default 72)."),
+                             QStringLiteral("hours"), QStringLiteral("72"));
+    c.parser.addOptions({project, role, hours});
+    if (!c.parse(args))
+        return 2;
+    const QString roleValue = c.parser.value(role);
+    bool okHours = false;
+    const int validHours = c.parser.value(hours).toInt(&okHours);
+    if (!c.parser.isSet(project) || !okHours || validHours < 1
+        || (roleValue != QLatin1String(protocol::kRoleMember) && roleValue != QLatin1String(protocol::kRoleWriteOnly))) {
+        err() << "samla-server: enrol needs --project, a valid --role and --valid-hours\n";
+        return 2;
+    }
+    auto store = c.openStore();
+    if (!store.ok())
+        return fail(QStringLiteral("enrol"), store.error());
+    const QByteArray token = crypto::randomBytes(32);
+    const std::int64_t expires = SystemClock().nowMs() + std::int64_t(validHours) * 3600 * 1000;
+    auto added = store.value()->addEnrolToken(crypto::hash(token), c.parser.value(project), roleValue, expires);
+    if (!added.ok())
+        return fail(QStringLiteral("enrol"), added.error());
+    out() << token.toHex() << '\n';
+    return 0;
+}
+
+int cmdDevices(const QStringList &args)
+{
+    Command c(QStringLiteral("Devices: `devices list`, or `devices revoke <device id>` (a revoked device can no "
+                             "longer push, pull or enrol again)."));
+    c.parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list | revoke <device id>"));
+    if (!c.parse(args))
+        return 2;
+    const QStringList pos = c.parser.positionalArguments();
+    auto store = c.openStore();
+    if (!store.ok())
+        return fail(QStringLiteral("devices"), store.error());
+    if (pos == QStringList{QStringLiteral("list")}) {
+        auto devices = store.value()->devices();
+        if (!devices.ok())
+            return fail(QStringLiteral("devices"), devices.error());
+        for (const DeviceInfo &d : devices.value()) {
+            out() << d.signKey.toHex() << (d.revokedMs ? " revoked" : " active");
+            auto memberships = store.value()->memberships(d.id);
+            if (memberships.ok())
+                for (const Membership &m : memberships.value())
+                    out() << ' ' << m.projectId << ':' << m.role;
+            out() << '\n';
+        }
+        return 0;
+    }
+    if (pos.size() == 2 && pos.at(0) == QLatin1String("revoke")) {
+        const QByteArray key = QByteArray::fromHex(pos.at(1).toLatin1());
+        if (key.size() != 32)
+            return fail(QStringLiteral("revoke"), makeError(ErrorCode::InvalidArgument,
+                                                            QStringLiteral("a device id is 64 hex digits")));
+        auto revoked = store.value()->revokeDevice(key, SystemClock().nowMs());
+        if (!revoked.ok())
+            return fail(QStringLiteral("revoke"), revoked.error());
+        out() << "revoked\n";
+        return 0;
+    }
+    c.parser.showHelp(2);
+}
+
+int cmdStatus(const QStringList &args)
+{
+    Command c(QStringLiteral("Prints counts of projects, devices and stored ops."));
+    if (!c.parse(args))
+        return 2;
+    auto store = c.openStore();
+    if (!store.ok())
+        return fail(QStringLiteral("status"), store.error());
+    auto counts = store.value()->counts();
+    if (!counts.ok())
+        return fail(QStringLiteral("status"), counts.error());
+    out() << "projects " << counts->projects << "\ndevices " << counts->devices << " (revoked "
+          << counts->revokedDevices << ")\nops " << counts->ops << "\nlast server_seq " << counts->lastServerSeq
+          << '\n';
+    return 0;
+}
+
+void usage(QTextStream &s)
+{
+    s << "usage: samla-server <command> --data <dir> [options]\n"
+         "commands:\n"
+         "  init       create the encrypted store and its key\n"
+         "  serve      serve sync (loopback HTTP)\n"
+         "  project    create | list\n"
+         "  enrol      issue a one-time enrolment token for a project\n"
+         "  devices    list | revoke <device id>\n"
+         "  status     counts\n"
+         "Each command takes --help.\n";
+    s.flush();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("samla-server"));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type} %{message}"));
+    if (auto ready = crypto::initialize(); !ready.ok())
+        return fail(QStringLiteral("crypto self-test"), ready.error());
+
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
+        usage(args.size() < 2 ? err() : out());
+        return args.size() < 2 ? 2 : 0;
+    }
+    const QString command = args.takeAt(1);
+    // QCommandLineParser wants the program name first.
+    if (command == QLatin1String("init"))
+        return cmdInit(args);
+    if (command == QLatin1String("serve"))
+        return cmdServe(args);
+    if (command == QLatin1String("project"))
+        return cmdProject(args);
+    if (command == QLatin1String("enrol"))
+        return cmdEnrol(args);
+    if (command == QLatin1String("devices"))
+        return cmdDevices(args);
+    if (command == QLatin1String("status"))
+        return cmdStatus(args);
+    err() << "samla-server: unknown command\n";
+    usage(err());
+    return 2;
+}

@@ -1,0 +1,109 @@
+// ServerStore: what samla-server keeps (devices, projects, tokens, sealed ops), behind one interface per backend.
+#pragma once
+
+#include "platform/core/result.h"
+#include "sync/protocol/messages.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+namespace samla::server {
+
+struct DeviceInfo {
+    std::int64_t id = 0;          // the store's row id
+    QByteArray signKey;           // Ed25519 public key: the device id on the wire
+    QByteArray boxKey;            // X25519 public key
+    std::int64_t enrolledMs = 0;
+    std::optional<std::int64_t> revokedMs;
+};
+
+struct Membership {
+    QString projectId;
+    QString role;                 // protocol::kRoleMember or kRoleWriteOnly
+};
+
+// One op as the server keeps it: the clear header fields it indexes and the
+// envelope exactly as the device sent it (body still sealed).
+struct StoredOp {
+    QByteArray opId;
+    std::int64_t deviceSeq = 0;
+    QString projectId;
+    QByteArray envelope;
+};
+
+enum class PushOutcome {
+    Stored,        // every op is stored (new ones got a server_seq, retries their old one)
+    Gap,           // an op's device_seq is not high + 1
+    SeqConflict,   // device_seq already used by a different op
+    OpConflict,    // op_id already used by a different device or device_seq
+};
+
+struct PushResult {
+    QList<protocol::Receipt> receipts;   // for the stored prefix of the batch
+    std::int64_t high = 0;               // the device's highest stored device_seq, after the batch
+    PushOutcome outcome = PushOutcome::Stored;
+};
+
+enum class EnrolOutcome {
+    Enrolled,
+    BadToken,      // unknown, used by another device, or expired
+    Revoked,       // this device key was revoked; it cannot come back with a new token
+};
+
+struct EnrolResult {
+    EnrolOutcome outcome = EnrolOutcome::BadToken;
+    Membership membership;
+};
+
+// Every method runs in its own transaction; a failure leaves nothing half-written.
+class ServerStore {
+public:
+    virtual ~ServerStore() = default;
+
+    [[nodiscard]] virtual Status createProject(const QString &projectId, std::int64_t nowMs) = 0;
+    [[nodiscard]] virtual Result<QList<QString>> projects() = 0;
+    // Stores only a hash of the token, so reading the store does not let anyone enrol.
+    [[nodiscard]] virtual Status addEnrolToken(const QByteArray &tokenHash, const QString &projectId,
+                                               const QString &role, std::int64_t expiresMs) = 0;
+    // Consumes the token and enrols the device in its project. Idempotent for
+    // the device that used the token (a retry after a lost answer succeeds).
+    [[nodiscard]] virtual Result<EnrolResult> enrol(const QByteArray &tokenHash, const QByteArray &signKey,
+                                                    const QByteArray &boxKey, std::int64_t nowMs) = 0;
+
+    [[nodiscard]] virtual Result<std::optional<DeviceInfo>> device(const QByteArray &signKey) = 0;
+    [[nodiscard]] virtual Result<QList<DeviceInfo>> devices() = 0;
+    [[nodiscard]] virtual Result<QList<Membership>> memberships(std::int64_t deviceId) = 0;
+    [[nodiscard]] virtual Status revokeDevice(const QByteArray &signKey, std::int64_t nowMs) = 0;
+
+    // Remembers a request nonce until expiresMs; false if it was seen before.
+    // Also forgets nonces that expired before nowMs.
+    [[nodiscard]] virtual Result<bool> rememberNonce(std::int64_t deviceId, const QByteArray &nonce,
+                                                     std::int64_t expiresMs, std::int64_t nowMs) = 0;
+
+    // Stores ops of one device in order, all in one transaction, stopping at
+    // the first that cannot be stored: retries (same op_id, same device and
+    // device_seq) get their old receipt; a new op must be exactly high + 1.
+    [[nodiscard]] virtual Result<PushResult> push(std::int64_t deviceId, const QList<StoredOp> &ops,
+                                                  std::int64_t nowMs) = 0;
+    [[nodiscard]] virtual Result<std::int64_t> highWaterMark(std::int64_t deviceId) = 0;
+    // Ops after server_seq `since` in the projects where the device is a member
+    // (not write-only), oldest first, at most `limit` ops and about `maxBytes`
+    // (always at least one op when any is waiting).
+    [[nodiscard]] virtual Result<protocol::PullResponse> pull(std::int64_t deviceId, std::int64_t since, int limit,
+                                                              qsizetype maxBytes) = 0;
+
+    struct Counts {
+        std::int64_t projects = 0;
+        std::int64_t devices = 0;
+        std::int64_t revokedDevices = 0;
+        std::int64_t ops = 0;
+        std::int64_t lastServerSeq = 0;
+    };
+    [[nodiscard]] virtual Result<Counts> counts() = 0;
+};
+
+} // namespace samla::server

@@ -1,0 +1,314 @@
+// End to end: the real samla-server on loopback, client devices syncing through it, and the network breaking.
+#include "synctestsupport.h"
+
+#include "platform/core/clock.h"
+#include "sync/protocol/messages.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+
+#include <poll.h>
+
+using namespace samla;
+using namespace samla::sync;
+using samla::test::FaultProxy;
+using samla::test::MemoryJournal;
+using samla::test::ServerProcess;
+using samla::test::TestDevice;
+
+namespace {
+
+// Sends raw bytes to the server and returns what comes back until it closes
+// the connection or `waitMs` passes. `closed` says whether the server closed.
+QByteArray rawExchange(std::uint16_t port, const QByteArray &bytes, int waitMs, bool *closed = nullptr)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(port);
+    QByteArray out;
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0) {
+        ::send(fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL);
+        QElapsedTimer t;
+        t.start();
+        for (;;) {
+            const int left = waitMs - int(t.elapsed());
+            if (left <= 0)
+                break;
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, left) <= 0)
+                break;
+            char buf[4096];
+            const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0) {
+                if (closed)
+                    *closed = true;
+                break;
+            }
+            out.append(buf, qsizetype(n));
+        }
+    }
+    ::close(fd);
+    return out;
+}
+
+} // namespace
+
+class TestSyncEndToEnd : public QObject {
+    Q_OBJECT
+    SystemClock m_clock;
+
+    // A device with a client talking to `port` (the server, or a proxy in front of it).
+    struct Device {
+        TestDevice keys;
+        std::unique_ptr<BeastTransport> transport;
+        std::unique_ptr<SyncClient> client;
+        MemoryJournal journal;
+
+        Device(std::uint16_t port, const Clock &clock, SyncClientOptions options = {})
+        {
+            BeastTransportOptions t;
+            t.timeout = std::chrono::milliseconds(5000);
+            transport = std::make_unique<BeastTransport>(QStringLiteral("127.0.0.1"), port, t);
+            client = std::make_unique<SyncClient>(*transport, clock, keys.sign, options);
+        }
+        void write(const QString &project, const QByteArray &plaintext)
+        {
+            journal.outbox.append(keys.op(project, plaintext));
+        }
+    };
+
+    static SyncClientOptions fastRetries(int attempts = 5)
+    {
+        SyncClientOptions o;
+        o.attempts = attempts;
+        o.backoff = std::chrono::milliseconds(20);
+        o.maxBackoff = std::chrono::milliseconds(200);
+        return o;
+    }
+
+    static bool enrol(ServerProcess &server, Device &d, const QString &project, const char *role = "member")
+    {
+        auto r = d.client->enrol(server.enrolToken(project, role), d.keys.box.publicKey);
+        return r.ok() && r->projectId == project;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(crypto::initialize().ok()); }
+
+    void twoDevicesOfOneProjectExchangeNotes()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString p = server.createProject();
+        const QString q = server.createProject();
+        QVERIFY(!p.isEmpty() && !q.isEmpty());
+        QVERIFY(server.start());
+
+        Device a(server.port(), m_clock), b(server.port(), m_clock), c(server.port(), m_clock);
+        QVERIFY(enrol(server, a, p));
+        QVERIFY(enrol(server, b, p));
+        QVERIFY(enrol(server, c, q));
+        const crypto::SecureBytes projectKey = crypto::SecureBytes::random(32);
+        a.client->setProjectKey(p, 1, projectKey.clone());
+        b.client->setProjectKey(p, 1, projectKey.clone());
+        c.client->setProjectKey(q, 1, crypto::SecureBytes::random(32));
+
+        a.write(p, "CANARY-E2E-1 Observed the handover at 07:00");
+        a.write(p, "CANARY-E2E-2 Staff discussed the new rota");
+        a.write(p, "CANARY-E2E-3 Patient council met");
+        QVERIFY(a.client->sync(a.journal).ok());
+        QVERIFY(a.journal.outbox.isEmpty());
+
+        QVERIFY(b.client->sync(b.journal).ok());
+        QCOMPARE(b.journal.applied.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const IncomingOp &op = b.journal.applied.at(i);
+            QCOMPARE(op.header.authorDevice, a.keys.sign.publicKey);
+            QCOMPARE(op.header.deviceSeq, i + 1);
+            QVERIFY(op.plaintext.startsWith("CANARY-E2E-" + QByteArray::number(i + 1)));
+        }
+        QCOMPARE(b.journal.cursorValue, b.journal.applied.last().serverSeq);
+
+        // The device of the other project sees nothing of it.
+        QVERIFY(c.client->sync(c.journal).ok());
+        QVERIFY(c.journal.applied.isEmpty());
+        QCOMPARE(c.journal.cursorValue, 0);
+
+        // B's next sync has nothing new.
+        QVERIFY(b.client->sync(b.journal).ok());
+        QCOMPARE(b.journal.applied.size(), 3);
+
+        // The server never had the plaintext, in its store or its log.
+        QVERIFY(server.terminate() == 0);
+        QVERIFY(test::filesContaining(server.dataDir(), "CANARY-E2E").isEmpty());
+        QVERIFY(!server.log().contains("CANARY"));
+    }
+
+    void revokedDeviceIsRefusedWhileServing()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString p = server.createProject();
+        QVERIFY(server.start());
+        Device a(server.port(), m_clock), b(server.port(), m_clock);
+        QVERIFY(enrol(server, a, p));
+        QVERIFY(enrol(server, b, p));
+        const crypto::SecureBytes key = crypto::SecureBytes::random(32);
+        a.client->setProjectKey(p, 1, key.clone());
+        b.client->setProjectKey(p, 1, key.clone());
+        a.write(p, "before");
+        QVERIFY(a.client->sync(a.journal).ok());
+
+        QCOMPARE(server.admin({QStringLiteral("devices"), QStringLiteral("revoke"),
+                               QString::fromLatin1(a.keys.sign.publicKey.toHex())}),
+                 QByteArray("revoked"));
+        a.write(p, "after");
+        QVERIFY(!a.client->sync(a.journal).ok());
+        QCOMPARE(a.client->lastRefusal().status, 403);
+        QCOMPARE(a.client->lastRefusal().reason, QStringLiteral("revoked"));
+        QCOMPARE(a.journal.outbox.size(), 1);
+        QVERIFY(b.client->sync(b.journal).ok());
+        QCOMPARE(b.journal.applied.size(), 1);
+    }
+
+    void hostileConnectionsDoNotHurtTheServer()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        QVERIFY(server.start(0, {QStringLiteral("--request-timeout-ms"), QStringLiteral("500"),
+                                 QStringLiteral("--max-body-bytes"), QStringLiteral("4096")}));
+        const QByteArray big = "POST /v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n" + QByteArray(8000, 'x');
+        QVERIFY(rawExchange(server.port(), big, 3000).startsWith("HTTP/1.1 413"));
+        QVERIFY(rawExchange(server.port(), "HELLO THERE\r\n\r\n", 3000).startsWith("HTTP/1.1 400"));
+        QVERIFY(rawExchange(server.port(), "GET /v1/health HTTP/1.1\r\nHost: x\r\n" + QByteArray(20000, 'a') + "\r\n\r\n", 3000)
+                    .startsWith("HTTP/1.1 413"));
+        // A client that starts a request and stalls is cut off at the deadline.
+        bool closed = false;
+        QElapsedTimer t;
+        t.start();
+        const QByteArray stalled = rawExchange(server.port(), "GET /v1/health HTTP/1.1\r\n", 5000, &closed);
+        QVERIFY(closed);
+        QVERIFY(stalled.isEmpty());
+        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+        // And it still serves.
+        QVERIFY(rawExchange(server.port(), "GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3000)
+                    .startsWith("HTTP/1.1 200"));
+        QVERIFY(server.running());
+        QCOMPARE(server.terminate(), 0);
+    }
+
+    // The server handles a push and is killed before its answer leaves; the
+    // device retries after a restart: nothing lost, nothing twice.
+    void resumesAfterServerKilledMidPush()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString p = server.createProject();
+        QVERIFY(server.start());
+        const std::uint16_t port = server.port();
+
+        FaultProxy proxy(port);
+        std::atomic<qint64> victim{server.pid()};
+        proxy.afterUpstream = [&victim](int index) {
+            if (index == 1)
+                ::kill(pid_t(victim.load()), SIGKILL);
+        };
+        QVERIFY(proxy.start([](int index) {
+            return index == 1 ? FaultProxy::Fault::DropResponse : FaultProxy::Fault::Pass;
+        }));
+
+        SyncClientOptions options = fastRetries(2);
+        options.pushBatch = 10;
+        Device a(proxy.port(), m_clock, options), b(port, m_clock);
+        QVERIFY(enrol(server, b, p));
+        // A enrols directly, then syncs through the proxy with the same keys.
+        {
+            auto direct = std::make_unique<BeastTransport>(QStringLiteral("127.0.0.1"), port);
+            SyncClient enrolClient(*direct, m_clock, a.keys.sign);
+            QVERIFY(enrolClient.enrol(server.enrolToken(p), a.keys.box.publicKey).ok());
+        }
+        const crypto::SecureBytes key = crypto::SecureBytes::random(32);
+        a.client->setProjectKey(p, 1, key.clone());
+        b.client->setProjectKey(p, 1, key.clone());
+        for (int i = 1; i <= 30; ++i)
+            a.write(p, "op " + QByteArray::number(i));
+
+        // Batch 1 is stored and acknowledged; batch 2 is stored but its
+        // receipt is lost with the server; the retries find no server.
+        QVERIFY(!a.client->sync(a.journal).ok());
+        QCOMPARE(a.journal.outbox.size(), 20);
+        QCOMPARE(a.journal.outbox.first().header.deviceSeq, 11);
+        server.kill();
+
+        QVERIFY(server.start(port));
+        QVERIFY(a.client->sync(a.journal).ok());
+        QVERIFY(a.journal.outbox.isEmpty());
+
+        QVERIFY(b.client->sync(b.journal).ok());
+        QCOMPARE(b.journal.applied.size(), 30);
+        QSet<QByteArray> opIds;
+        for (int i = 0; i < 30; ++i) {
+            const IncomingOp &op = b.journal.applied.at(i);
+            QCOMPARE(op.header.deviceSeq, i + 1);
+            QCOMPARE(op.plaintext, "op " + QByteArray::number(i + 1));
+            opIds.insert(op.header.opId);
+        }
+        QCOMPARE(opIds.size(), 30);
+        QCOMPARE(server.admin({QStringLiteral("status")}).split('\n').value(2), QByteArray("ops 30"));
+        proxy.stop();
+    }
+
+    // The connection breaks while an answer is on its way (dropped, or cut
+    // in half): retries neither lose nor repeat anything.
+    void socketClosedMidResponse()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString p = server.createProject();
+        QVERIFY(server.start());
+        FaultProxy pushProxy(server.port()), pullProxy(server.port());
+        QVERIFY(pushProxy.start([](int index) {
+            return index == 0 ? FaultProxy::Fault::DropResponse : FaultProxy::Fault::Pass;
+        }));
+        QVERIFY(pullProxy.start([](int index) {
+            return index < 2 ? FaultProxy::Fault::TruncateResponse : FaultProxy::Fault::Pass;
+        }));
+        SyncClientOptions options = fastRetries(5);
+        options.pullPage = 4;
+        Device a(pushProxy.port(), m_clock, options), b(pullProxy.port(), m_clock, options);
+        QVERIFY(enrol(server, a, p));
+        QVERIFY(enrol(server, b, p));   // the first truncated answer hits this; enrolment retries are idempotent
+        const crypto::SecureBytes key = crypto::SecureBytes::random(32);
+        a.client->setProjectKey(p, 1, key.clone());
+        b.client->setProjectKey(p, 1, key.clone());
+        for (int i = 1; i <= 10; ++i)
+            a.write(p, "note " + QByteArray::number(i));
+
+        QVERIFY(a.client->sync(a.journal).ok());
+        QVERIFY(a.journal.outbox.isEmpty());
+        QVERIFY(pushProxy.requests() >= 2);
+
+        // An apply that fails leaves the cursor where it was; the next sync resumes.
+        b.journal.failApplyAfter = 1;
+        QVERIFY(!b.client->sync(b.journal).ok());
+        QCOMPARE(b.journal.applied.size(), 4);
+        const Status resumed = b.client->sync(b.journal);
+        QVERIFY2(resumed.ok(), qPrintable(resumed.ok() ? QString() : resumed.error().detail));
+        QCOMPARE(b.journal.applied.size(), 10);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(b.journal.applied.at(i).plaintext, "note " + QByteArray::number(i + 1));
+        QCOMPARE(server.admin({QStringLiteral("status")}).split('\n').value(2), QByteArray("ops 10"));
+    }
+
+    void plainHttpOnlyOnLoopback()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        QVERIFY(!server.start(0, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncEndToEnd)
+#include "tst_sync_e2e.moc"

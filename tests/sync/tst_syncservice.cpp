@@ -1,0 +1,521 @@
+// SyncService: every endpoint authenticates and authorises; every refusal has its status and reason.
+#include "synctestsupport.h"
+
+#include "sync/protocol/canonicalcbor.h"
+#include "sync/protocol/requestauth.h"
+#include "sync/server/embeddedstore.h"
+#include "sync/server/syncservice.h"
+
+#include <QCborArray>
+#include <QCborMap>
+
+using namespace samla;
+using namespace samla::server;
+using samla::test::TestDevice;
+
+namespace {
+
+QString reasonOf(const ServiceResponse &r)
+{
+    auto e = protocol::ErrorResponse::decode(r.body);
+    if (e.ok())
+        return e->error;
+    auto p = protocol::PushResponse::decode(r.body);
+    return p.ok() ? p->error : QStringLiteral("<undecodable>");
+}
+
+} // namespace
+
+class TestSyncService : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<EmbeddedStore> m_store;
+    ManualClock m_clock{1'750'000'000'000};
+    std::unique_ptr<SyncService> m_service;
+    QString m_projectA = QStringLiteral("0190f0c2-aaaa-7000-8000-000000000001");
+    QString m_projectB = QStringLiteral("0190f0c2-bbbb-7000-8000-000000000002");
+    crypto::SecureBytes m_keyA = crypto::SecureBytes::random(32);
+    crypto::SecureBytes m_keyB = crypto::SecureBytes::random(32);
+
+    ServiceRequest signedRequest(const TestDevice &d, const QByteArray &method, const QByteArray &target,
+                                 const QByteArray &body)
+    {
+        const auto auth = protocol::signRequest(d.sign.publicKey, d.sign.secretKey, method, target, m_clock.nowMs(), body);
+        ServiceRequest r;
+        r.method = method;
+        r.target = target;
+        r.device = auth.device.toHex();
+        r.time = QByteArray::number(qint64(auth.timeMs));
+        r.nonce = auth.nonce.toHex();
+        r.signature = auth.signature.toHex();
+        r.body = body;
+        return r;
+    }
+
+    QByteArray sealed(TestDevice &d, const sync::OutgoingOp &op, const crypto::SecureBytes &key)
+    {
+        auto e = protocol::sealEnvelope(op.header, op.plaintext, key, d.sign.secretKey);
+        return e.ok() ? e->encode() : QByteArray();
+    }
+
+    ServiceResponse pushOps(TestDevice &d, const QList<QByteArray> &envelopes)
+    {
+        return m_service->handle(signedRequest(d, "POST", "/v1/push", protocol::PushRequest{envelopes}.encode()));
+    }
+
+    ServiceResponse pull(TestDevice &d, std::int64_t since, int limit = 100)
+    {
+        const QByteArray target = "/v1/pull?since=" + QByteArray::number(qint64(since)) + "&limit="
+                                  + QByteArray::number(limit);
+        return m_service->handle(signedRequest(d, "GET", target, {}));
+    }
+
+    QByteArray issueToken(const QString &project, const char *role = protocol::kRoleMember,
+                          std::int64_t validMs = 3'600'000)
+    {
+        const QByteArray token = crypto::randomBytes(32);
+        if (!m_store->addEnrolToken(crypto::hash(token), project, QString::fromLatin1(role), m_clock.nowMs() + validMs).ok())
+            return {};
+        return token;
+    }
+
+    ServiceResponse enrol(const TestDevice &d, const QByteArray &token)
+    {
+        protocol::EnrolRequest req{token, d.sign.publicKey, d.box.publicKey, {}};
+        req.proof = crypto::sign(d.sign.secretKey, protocol::enrolProofBytes(token, d.sign.publicKey, d.box.publicKey));
+        ServiceRequest r;
+        r.method = "POST";
+        r.target = "/v1/enrol";
+        r.body = req.encode();
+        return m_service->handle(r);
+    }
+
+    bool enrolled(const TestDevice &d, const QString &project, const char *role = protocol::kRoleMember)
+    {
+        return enrol(d, issueToken(project, role)).status == 200;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(crypto::initialize().ok());
+        QVERIFY(m_dir.isValid());
+    }
+
+    void init()
+    {
+        m_service.reset();
+        m_store.reset();
+        QFile::remove(m_dir.filePath(QStringLiteral("server.db")));
+        auto store = EmbeddedStore::open(m_dir.filePath(QStringLiteral("server.db")), crypto::SecureBytes::random(32), true);
+        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().detail));
+        m_store = std::move(store.value());
+        QVERIFY(m_store->createProject(m_projectA, m_clock.nowMs()).ok());
+        QVERIFY(m_store->createProject(m_projectB, m_clock.nowMs()).ok());
+        m_service = std::make_unique<SyncService>(*m_store, m_clock);
+    }
+
+    void healthNeedsNoAuthentication()
+    {
+        ServiceRequest r{"GET", "/v1/health", {}, {}, {}, {}, {}};
+        QCOMPARE(m_service->handle(r).status, 200);
+    }
+
+    void enrolmentTokenIsOneTime()
+    {
+        TestDevice a, b;
+        const QByteArray token = issueToken(m_projectA);
+        auto first = enrol(a, token);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(protocol::EnrolResponse::decode(first.body)->projectId, m_projectA);
+        // The same device asking again (its answer was lost) is told the same.
+        QCOMPARE(enrol(a, token).status, 200);
+        // Anyone else with the token is refused.
+        auto second = enrol(b, token);
+        QCOMPARE(second.status, 403);
+        QCOMPARE(reasonOf(second), QStringLiteral("bad-token"));
+    }
+
+    void enrolmentRefusals()
+    {
+        TestDevice a;
+        QCOMPARE(enrol(a, crypto::randomBytes(32)).status, 403);   // never issued
+        const QByteArray expired = issueToken(m_projectA, protocol::kRoleMember, 1000);
+        m_clock.advance(2000);
+        QCOMPARE(reasonOf(enrol(a, expired)), QStringLiteral("bad-token"));
+
+        // A proof signed by another key: the enrolling party does not hold the key it enrols.
+        TestDevice b;
+        const QByteArray token = issueToken(m_projectA);
+        protocol::EnrolRequest req{token, a.sign.publicKey, a.box.publicKey, {}};
+        req.proof = crypto::sign(b.sign.secretKey, protocol::enrolProofBytes(token, a.sign.publicKey, a.box.publicKey));
+        ServiceRequest r{"POST", "/v1/enrol", {}, {}, {}, {}, req.encode()};
+        auto refused = m_service->handle(r);
+        QCOMPARE(refused.status, 401);
+        QCOMPARE(reasonOf(refused), QStringLiteral("bad-signature"));
+        // The token was not used up by the refused attempt.
+        QCOMPARE(enrol(a, token).status, 200);
+
+        ServiceRequest garbage{"POST", "/v1/enrol", {}, {}, {}, {}, QByteArray("\xa1\x61", 2)};
+        QCOMPARE(m_service->handle(garbage).status, 400);
+    }
+
+    void revokedDeviceCannotEnrolAgain()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        QVERIFY(m_store->revokeDevice(a.sign.publicKey, m_clock.nowMs()).ok());
+        auto again = enrol(a, issueToken(m_projectB));
+        QCOMPARE(again.status, 403);
+        QCOMPARE(reasonOf(again), QStringLiteral("revoked"));
+    }
+
+    void pushThenPullSameProject()
+    {
+        TestDevice a, b, c;
+        QVERIFY(enrolled(a, m_projectA));
+        QVERIFY(enrolled(b, m_projectA));
+        QVERIFY(enrolled(c, m_projectB));
+        auto op = a.op(m_projectA, "CANARY-1 the ward was quiet");
+        auto pushed = pushOps(a, {sealed(a, op, m_keyA)});
+        QCOMPARE(pushed.status, 200);
+        auto answer = protocol::PushResponse::decode(pushed.body);
+        QVERIFY(answer.ok());
+        QCOMPARE(answer->receipts.size(), 1);
+        QCOMPARE(answer->receipts.first().opId, op.header.opId);
+        QCOMPARE(answer->high, 1);
+
+        auto pulled = pull(b, 0);
+        QCOMPARE(pulled.status, 200);
+        auto page = protocol::PullResponse::decode(pulled.body);
+        QVERIFY(page.ok());
+        QCOMPARE(page->ops.size(), 1);
+        auto envelope = protocol::decodeEnvelope(page->ops.first().envelope);
+        QVERIFY(envelope.ok());
+        QCOMPARE(protocol::openEnvelope(envelope.value(), m_keyA).value(), QByteArray("CANARY-1 the ward was quiet"));
+
+        // Another project's device sees nothing, and its cursor does not move.
+        auto other = protocol::PullResponse::decode(pull(c, 0).body);
+        QVERIFY(other.ok());
+        QVERIFY(other->ops.isEmpty());
+        QCOMPARE(other->next, 0);
+    }
+
+    void retryGetsSameReceipt()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        const QByteArray wire = sealed(a, a.op(m_projectA, "x"), m_keyA);
+        auto first = protocol::PushResponse::decode(pushOps(a, {wire}).body);
+        auto second = protocol::PushResponse::decode(pushOps(a, {wire}).body);
+        QVERIFY(first.ok() && second.ok());
+        QCOMPARE(second->receipts, first->receipts);
+        QCOMPARE(m_store->counts()->ops, 1);
+    }
+
+    void refusesUnauthenticated()
+    {
+        ServiceRequest r{"POST", "/v1/push", {}, {}, {}, {}, protocol::PushRequest{}.encode()};
+        auto res = m_service->handle(r);
+        QCOMPARE(res.status, 401);
+        QCOMPARE(reasonOf(res), QStringLiteral("unauthenticated"));
+        ServiceRequest pullReq{"GET", "/v1/pull?since=0", {}, {}, {}, {}, {}};
+        QCOMPARE(m_service->handle(pullReq).status, 401);
+        // Malformed header values are the same as none.
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        auto req = signedRequest(a, "GET", "/v1/pull?since=0", {});
+        req.device = req.device.toUpper();
+        QCOMPARE(reasonOf(m_service->handle(req)), QStringLiteral("unauthenticated"));
+    }
+
+    void refusesBadSignature()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        // Body changed after signing.
+        auto req = signedRequest(a, "POST", "/v1/push", protocol::PushRequest{}.encode());
+        req.body = protocol::PushRequest{{sealed(a, a.op(m_projectA, "x"), m_keyA)}}.encode();
+        auto res = m_service->handle(req);
+        QCOMPARE(res.status, 401);
+        QCOMPARE(reasonOf(res), QStringLiteral("bad-signature"));
+        // Signed for another path.
+        auto moved = signedRequest(a, "GET", "/v1/pull?since=0", {});
+        moved.target = "/v1/pull?since=5";
+        QCOMPARE(reasonOf(m_service->handle(moved)), QStringLiteral("bad-signature"));
+        // Signed by another key than the one it names.
+        TestDevice b;
+        auto impostor = signedRequest(b, "GET", "/v1/pull?since=0", {});
+        impostor.device = a.sign.publicKey.toHex();
+        QCOMPARE(reasonOf(m_service->handle(impostor)), QStringLiteral("bad-signature"));
+        QCOMPARE(m_store->counts()->ops, 0);
+    }
+
+    void refusesReplayedNonce()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        const auto req = signedRequest(a, "POST", "/v1/push", protocol::PushRequest{{sealed(a, a.op(m_projectA, "x"), m_keyA)}}.encode());
+        QCOMPARE(m_service->handle(req).status, 200);
+        auto replay = m_service->handle(req);
+        QCOMPARE(replay.status, 401);
+        QCOMPARE(reasonOf(replay), QStringLiteral("replayed"));
+        // Still refused near the end of the time window…
+        m_clock.advance(protocol::kRequestWindowMs - 1);
+        QCOMPARE(reasonOf(m_service->handle(req)), QStringLiteral("replayed"));
+        // …and after it, as too old.
+        m_clock.advance(2);
+        QCOMPARE(reasonOf(m_service->handle(req)), QStringLiteral("stale-time"));
+    }
+
+    void refusesStaleOrFutureTime()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        const std::int64_t now = m_clock.nowMs();
+        m_clock.set(now - protocol::kRequestWindowMs - 1000);
+        auto old = signedRequest(a, "GET", "/v1/pull?since=0", {});
+        m_clock.set(now + protocol::kRequestWindowMs + 1000);
+        auto future = signedRequest(a, "GET", "/v1/pull?since=0", {});
+        m_clock.set(now);
+        QCOMPARE(reasonOf(m_service->handle(old)), QStringLiteral("stale-time"));
+        QCOMPARE(reasonOf(m_service->handle(future)), QStringLiteral("stale-time"));
+    }
+
+    void refusesUnknownDevice()
+    {
+        TestDevice stranger;
+        auto res = pull(stranger, 0);
+        QCOMPARE(res.status, 401);
+        QCOMPARE(reasonOf(res), QStringLiteral("unknown-device"));
+    }
+
+    void refusesWrongProject()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        auto res = pushOps(a, {sealed(a, a.op(m_projectB, "not my project"), m_keyB)});
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("forbidden-project"));
+        QCOMPARE(m_store->counts()->ops, 0);
+    }
+
+    void refusesOpsOfAnotherAuthor()
+    {
+        TestDevice a, b;
+        QVERIFY(enrolled(a, m_projectA));
+        QVERIFY(enrolled(b, m_projectA));
+        // b relays an envelope a signed: each device pushes only its own ops.
+        auto res = pushOps(b, {sealed(a, a.op(m_projectA, "x"), m_keyA)});
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("forbidden-author"));
+    }
+
+    void refusesRevokedDevice()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        QCOMPARE(pushOps(a, {sealed(a, a.op(m_projectA, "before"), m_keyA)}).status, 200);
+        QVERIFY(m_store->revokeDevice(a.sign.publicKey, m_clock.nowMs()).ok());
+        auto res = pushOps(a, {sealed(a, a.op(m_projectA, "after"), m_keyA)});
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("revoked"));
+        QCOMPARE(reasonOf(pull(a, 0)), QStringLiteral("revoked"));
+        QCOMPARE(m_store->counts()->ops, 1);
+    }
+
+    void refusesGapInDeviceSeq()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        auto op1 = a.op(m_projectA, "1");
+        auto op2 = a.op(m_projectA, "2");
+        a.op(m_projectA, "3 (lost)");
+        auto op4 = a.op(m_projectA, "4");
+        auto res = pushOps(a, {sealed(a, op1, m_keyA), sealed(a, op2, m_keyA), sealed(a, op4, m_keyA)});
+        QCOMPARE(res.status, 409);
+        auto answer = protocol::PushResponse::decode(res.body);
+        QVERIFY(answer.ok());
+        QCOMPARE(answer->error, QStringLiteral("gap"));
+        // The ops before the gap are stored, and the answer says where the device stands.
+        QCOMPARE(answer->receipts.size(), 2);
+        QCOMPARE(answer->high, 2);
+        QCOMPARE(m_store->counts()->ops, 2);
+        // A first push that does not start at 1 is a gap too.
+        TestDevice b;
+        QVERIFY(enrolled(b, m_projectA));
+        b.seq = 5;
+        auto late = pushOps(b, {sealed(b, b.op(m_projectA, "6"), m_keyA)});
+        QCOMPARE(reasonOf(late), QStringLiteral("gap"));
+        QCOMPARE(protocol::PushResponse::decode(late.body)->high, 0);
+    }
+
+    void refusesReusedSeqOrOpId()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        auto op1 = a.op(m_projectA, "1");
+        QCOMPARE(pushOps(a, {sealed(a, op1, m_keyA)}).status, 200);
+        // Same device_seq, another op: a device that was restored from an old copy.
+        auto other = op1;
+        other.header.opId = crypto::randomBytes(16);
+        auto res = pushOps(a, {sealed(a, other, m_keyA)});
+        QCOMPARE(res.status, 409);
+        QCOMPARE(reasonOf(res), QStringLiteral("seq-conflict"));
+        // Same op id under another device_seq.
+        auto op2 = a.op(m_projectA, "2");
+        op2.header.opId = op1.header.opId;
+        QCOMPARE(reasonOf(pushOps(a, {sealed(a, op2, m_keyA)})), QStringLiteral("op-conflict"));
+        QCOMPARE(m_store->counts()->ops, 1);
+    }
+
+    void refusesMalformedCbor()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        const QByteArray valid = protocol::PushRequest{{sealed(a, a.op(m_projectA, "x"), m_keyA)}}.encode();
+        const QList<QByteArray> bodies{
+            QByteArray("not cbor at all"),
+            valid + '\0',                                   // trailing byte
+            valid.left(valid.size() - 3),                   // truncated
+            QByteArray("\xbf\x61v\x01\xff", 5),             // indefinite-length map
+            QByteArray("\xa1\x61v\x1b\x00\x00\x00\x00\x00\x00\x00\x01", 12),   // over-long integer
+            protocol::encodeCanonical(QCborMap{{QStringLiteral("v"), 1}, {QStringLiteral("envelopes"), 7}}),
+            protocol::encodeCanonical(QCborMap{{QStringLiteral("v"), 2}, {QStringLiteral("envelopes"), QCborArray{}}}),
+            protocol::encodeCanonical(QCborMap{{QStringLiteral("v"), 1}, {QStringLiteral("envelopes"), QCborArray{}},
+                                               {QStringLiteral("extra"), 1}}),
+            protocol::PushRequest{{QByteArray("garbage envelope")}}.encode(),
+        };
+        for (const QByteArray &body : bodies) {
+            auto res = m_service->handle(signedRequest(a, "POST", "/v1/push", body));
+            QCOMPARE(res.status, 400);
+            QCOMPARE(reasonOf(res), QStringLiteral("malformed"));
+        }
+        // Too many envelopes in one batch is malformed, not slow.
+        QList<QByteArray> many(protocol::kMaxPushBatch + 1, QByteArray("e"));
+        QCOMPARE(m_service->handle(signedRequest(a, "POST", "/v1/push", protocol::PushRequest{many}.encode())).status, 400);
+        // Bad query strings on pull.
+        for (const QByteArray &target : {QByteArray("/v1/pull?since=-1"), QByteArray("/v1/pull?since=1x"),
+                                         QByteArray("/v1/pull?limit=0"), QByteArray("/v1/pull?limit=100000"),
+                                         QByteArray("/v1/pull?since=99999999999999999999")})
+            QCOMPARE(m_service->handle(signedRequest(a, "GET", target, {})).status, 400);
+        QCOMPARE(m_store->counts()->ops, 0);
+    }
+
+    void refusesTamperedEnvelope()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        auto op = a.op(m_projectA, "x");
+        auto envelope = protocol::sealEnvelope(op.header, op.plaintext, m_keyA, a.sign.secretKey);
+        QVERIFY(envelope.ok());
+        envelope->body[30] = char(envelope->body[30] ^ 1);
+        auto res = pushOps(a, {envelope->encode()});
+        QCOMPARE(res.status, 400);
+        QCOMPARE(reasonOf(res), QStringLiteral("tampered"));
+        QCOMPARE(m_store->counts()->ops, 0);
+    }
+
+    void refusesOversizedBody()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        auto res = m_service->handle(signedRequest(a, "POST", "/v1/push", QByteArray(protocol::kMaxMessageBytes + 1, 'x')));
+        QCOMPARE(res.status, 413);
+        QCOMPARE(reasonOf(res), QStringLiteral("too-large"));
+    }
+
+    void writeOnlyDeviceCannotRead()
+    {
+        TestDevice diary, reader;
+        QVERIFY(enrolled(diary, m_projectA, protocol::kRoleWriteOnly));
+        QVERIFY(enrolled(reader, m_projectA));
+        QCOMPARE(pushOps(diary, {sealed(diary, diary.op(m_projectA, "diary entry"), m_keyA)}).status, 200);
+        auto res = pull(diary, 0);
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("write-only"));
+        QCOMPARE(protocol::PullResponse::decode(pull(reader, 0).body)->ops.size(), 1);
+    }
+
+    void unknownPathsAndMethods()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        QCOMPARE(m_service->handle(signedRequest(a, "GET", "/v1/nothing", {})).status, 404);
+        QCOMPARE(m_service->handle(signedRequest(a, "GET", "/v1/push", {})).status, 405);
+        QCOMPARE(m_service->handle(signedRequest(a, "POST", "/v1/pull", {})).status, 405);
+    }
+
+    void pullPagesInServerOrder()
+    {
+        TestDevice a, b;
+        QVERIFY(enrolled(a, m_projectA));
+        QVERIFY(enrolled(b, m_projectA));
+        QList<QByteArray> wires;
+        for (int i = 0; i < 25; ++i)
+            wires << sealed(a, a.op(m_projectA, QByteArray::number(i)), m_keyA);
+        QCOMPARE(pushOps(a, wires).status, 200);
+        std::int64_t cursor = 0;
+        QList<QByteArray> got;
+        int pages = 0;
+        for (;;) {
+            auto page = protocol::PullResponse::decode(pull(b, cursor, 10).body);
+            QVERIFY(page.ok());
+            ++pages;
+            for (const auto &p : page->ops)
+                got << protocol::openEnvelope(protocol::decodeEnvelope(p.envelope).value(), m_keyA).value();
+            cursor = page->next;
+            if (!page->more)
+                break;
+        }
+        QCOMPARE(pages, 3);
+        QCOMPARE(got.size(), 25);
+        for (int i = 0; i < 25; ++i)
+            QCOMPARE(got.at(i), QByteArray::number(i));
+    }
+
+    // Random mutations of valid requests: none crashes the service or stores anything.
+    void mutatedRequestsAreRefusedNotFatal()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        const QByteArray valid = protocol::PushRequest{{sealed(a, a.op(m_projectA, "x"), m_keyA)}}.encode();
+        protocol::EnrolRequest enrolReq{crypto::randomBytes(32), a.sign.publicKey, a.box.publicKey, crypto::randomBytes(64)};
+        const QByteArray validEnrol = enrolReq.encode();
+        quint32 seed = 12345;
+        auto next = [&seed] {
+            seed = seed * 1664525u + 1013904223u;
+            return seed >> 8;
+        };
+        for (int i = 0; i < 3000; ++i) {
+            QByteArray body = (i % 2) ? valid : validEnrol;
+            const int edits = 1 + int(next() % 4);
+            for (int e = 0; e < edits; ++e) {
+                switch (next() % 4) {
+                case 0: body[qsizetype(next() % quint32(body.size()))] = char(next()); break;
+                case 1: body.truncate(qsizetype(next() % quint32(body.size()))); break;
+                case 2: body.insert(qsizetype(next() % quint32(body.size() + 1)), char(next())); break;
+                default: body.remove(qsizetype(next() % quint32(body.size())), 1 + qsizetype(next() % 8)); break;
+                }
+                if (body.isEmpty())
+                    body = "\xa0";
+            }
+            if (body == valid)
+                continue;   // a mutation that changed nothing
+            ServiceResponse res;
+            if (i % 2) {
+                // Signed after mutation, so the mutation reaches the decoders.
+                res = m_service->handle(signedRequest(a, "POST", "/v1/push", body));
+            } else {
+                ServiceRequest r{"POST", "/v1/enrol", {}, {}, {}, {}, body};
+                res = m_service->handle(r);
+            }
+            QVERIFY2(res.status >= 400 && res.status < 500, qPrintable(QString::number(res.status)));
+        }
+        QCOMPARE(m_store->counts()->ops, 0);
+        QCOMPARE(m_store->counts()->devices, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncService)
+#include "tst_syncservice.moc"
