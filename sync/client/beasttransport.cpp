@@ -1,10 +1,15 @@
 #include "transport.h"
 
+#include "sync/tls/tlsidentity.h"
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <openssl/x509.h>
 
 #include <optional>
 
@@ -14,6 +19,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 // Beast's timeouts (tcp_stream::expires_after) apply to asynchronous
 // operations only, so each step is started asynchronously and the private
@@ -24,19 +30,56 @@ struct BeastTransport::Impl {
     std::uint16_t port;
     BeastTransportOptions options;
     asio::io_context ioc{1};
-    std::optional<beast::tcp_stream> stream;
+    std::optional<asio::ssl::context> tlsContext;
+    std::optional<beast::tcp_stream> plain;
+    std::optional<TlsStream> secure;
     beast::flat_buffer buffer;
+    bool pinMismatch = false;   // set by the verify callback of the last handshake
+
+    bool connected() const { return plain.has_value() || secure.has_value(); }
+    beast::tcp_stream &lowest() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+
+    void setUpTls()
+    {
+        if (options.pinnedCertificateSha256.isEmpty())
+            return;
+        tlsContext.emplace(asio::ssl::context::tls_client);
+        SSL_CTX_set_min_proto_version(tlsContext->native_handle(), TLS1_3_VERSION);
+        // Trust is the pin, not a CA: every certificate in the chain is let
+        // through to the callback, which accepts the connection only when
+        // the server's own (depth 0) certificate hashes to the pin.
+        tlsContext->set_verify_mode(asio::ssl::verify_peer);
+        tlsContext->set_verify_callback([this](bool, asio::ssl::verify_context &ctx) {
+            X509_STORE_CTX *store = ctx.native_handle();
+            if (X509_STORE_CTX_get_error_depth(store) > 0)
+                return true;
+            X509 *cert = X509_STORE_CTX_get_current_cert(store);
+            const int size = cert ? i2d_X509(cert, nullptr) : 0;
+            if (size <= 0)
+                return false;
+            QByteArray der(size, Qt::Uninitialized);
+            auto *p = reinterpret_cast<unsigned char *>(der.data());
+            i2d_X509(cert, &p);
+            const bool match = tls::fingerprint(der) == options.pinnedCertificateSha256;
+            pinMismatch = !match;
+            return match;
+        });
+    }
 
     Result<HttpResponse> exchange(const http::request<http::string_body> &request);
-    beast::error_code connect();
+    template <class Stream>
+    beast::error_code roundTrip(Stream &stream, const http::request<http::string_body> &request,
+                                http::response_parser<http::string_body> &parser);
+    Result<bool> connect();
     void drop()
     {
-        if (stream) {
+        if (connected()) {
             beast::error_code ignored;
-            stream->socket().shutdown(tcp::socket::shutdown_both, ignored);
-            stream->socket().close(ignored);
+            lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
+            lowest().socket().close(ignored);
         }
-        stream.reset();
+        plain.reset();
+        secure.reset();
         buffer.clear();
     }
     // Runs the io_context until the started operation has called back.
@@ -47,39 +90,59 @@ struct BeastTransport::Impl {
     }
 };
 
-beast::error_code BeastTransport::Impl::connect()
+Result<bool> BeastTransport::Impl::connect()
 {
     beast::error_code ec;
     tcp::resolver resolver(ioc);
     const auto endpoints = resolver.resolve(host.toStdString(), std::to_string(port), ec);
     if (ec)
-        return ec;
-    stream.emplace(ioc);
-    stream->expires_after(options.timeout);
-    stream->async_connect(endpoints, [&ec](beast::error_code e, const tcp::endpoint &) { ec = e; });
+        return makeError(ErrorCode::Io, QStringLiteral("cannot resolve the server address"));
+    if (tlsContext)
+        secure.emplace(ioc, *tlsContext);
+    else
+        plain.emplace(ioc);
+    lowest().expires_after(options.timeout);
+    lowest().async_connect(endpoints, [&ec](beast::error_code e, const tcp::endpoint &) { ec = e; });
     runOne();
+    if (!ec && secure) {
+        pinMismatch = false;
+        secure->async_handshake(asio::ssl::stream_base::client, [&ec](beast::error_code e) { ec = e; });
+        runOne();
+        if (ec && pinMismatch)
+            return makeError(ErrorCode::Tampered, QString::fromLatin1(kCertificateMismatch));
+    }
+    if (ec)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot connect: %1").arg(QString::fromStdString(ec.message())));
+    return true;
+}
+
+template <class Stream>
+beast::error_code BeastTransport::Impl::roundTrip(Stream &stream, const http::request<http::string_body> &request,
+                                                  http::response_parser<http::string_body> &parser)
+{
+    beast::error_code ec;
+    lowest().expires_after(options.timeout);
+    http::async_write(stream, request, [&ec](beast::error_code e, std::size_t) { ec = e; });
+    runOne();
+    if (!ec) {
+        http::async_read(stream, buffer, parser, [&ec](beast::error_code e, std::size_t) { ec = e; });
+        runOne();
+    }
     return ec;
 }
 
 Result<HttpResponse> BeastTransport::Impl::exchange(const http::request<http::string_body> &request)
 {
-    const bool reused = stream.has_value();
-    if (!reused) {
-        if (auto ec = connect()) {
+    if (!connected()) {
+        auto ok = connect();
+        if (!ok.ok()) {
             drop();
-            return makeError(ErrorCode::Io, QStringLiteral("cannot connect: %1").arg(QString::fromStdString(ec.message())));
+            return ok.error();
         }
     }
-    beast::error_code ec;
-    stream->expires_after(options.timeout);
-    http::async_write(*stream, request, [&ec](beast::error_code e, std::size_t) { ec = e; });
-    runOne();
     http::response_parser<http::string_body> parser;
     parser.body_limit(options.maxResponseBytes);
-    if (!ec) {
-        http::async_read(*stream, buffer, parser, [&ec](beast::error_code e, std::size_t) { ec = e; });
-        runOne();
-    }
+    const beast::error_code ec = secure ? roundTrip(*secure, request, parser) : roundTrip(*plain, request, parser);
     if (ec) {
         drop();
         return makeError(ErrorCode::Io, QStringLiteral("request failed: %1").arg(QString::fromStdString(ec.message())));
@@ -99,6 +162,7 @@ BeastTransport::BeastTransport(QString host, std::uint16_t port, BeastTransportO
     m_impl->host = std::move(host);
     m_impl->port = port;
     m_impl->options = options;
+    m_impl->setUpTls();
 }
 
 BeastTransport::~BeastTransport()
@@ -138,7 +202,7 @@ Result<HttpResponse> BeastTransport::send(const QByteArray &method, const QByteA
         return m_impl->exchange(req);
     } catch (const std::exception &) {
         // Asio reports most failures by error code; the few that throw
-        // (allocation) must not cross into Qt code.
+        // (allocation, TLS set-up) must not cross into Qt code.
         m_impl->drop();
         return makeError(ErrorCode::Io, QStringLiteral("request failed"));
     }

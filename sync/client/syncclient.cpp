@@ -75,6 +75,9 @@ Result<HttpResponse> SyncClient::request(const QByteArray &method, const QByteAr
         if (!response.ok()) {
             last = response.error();
             qCInfo(lcSync) << "sync request failed, attempt" << attempt + 1 << errorCodeName(last.code);
+            // A wrong certificate is not a glitch that a retry could fix.
+            if (last.code != ErrorCode::Io)
+                return last;
             continue;
         }
         if (response->status >= 500) {

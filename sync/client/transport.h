@@ -34,10 +34,19 @@ public:
 struct BeastTransportOptions {
     std::chrono::milliseconds timeout{30'000};       // per request: connect, write and read together
     std::uint64_t maxResponseBytes = 16 * 1024 * 1024;
+    // SHA-256 of the server certificate's DER (32 bytes), from the enrolment
+    // code: the connection uses TLS 1.3 and accepts that certificate only,
+    // whoever signed it. Empty: plain HTTP (loopback tests and proxies only).
+    QByteArray pinnedCertificateSha256;
 };
 
-// HTTP/1.1 over TCP with Boost.Beast, one keep-alive connection reused and
-// rebuilt after any error. Blocking: the sync engine runs on its own thread.
+// A server that presented a certificate other than the pinned one: never
+// retried (it is not a network glitch), and reported as such to the user.
+inline constexpr char kCertificateMismatch[] = "server certificate does not match the pinned fingerprint";
+
+// HTTP/1.1 over TCP (or TLS 1.3) with Boost.Beast, one keep-alive connection
+// reused and rebuilt after any error. Blocking: the sync engine runs on its
+// own thread.
 class BeastTransport final : public Transport {
 public:
     BeastTransport(QString host, std::uint16_t port, BeastTransportOptions options = {});

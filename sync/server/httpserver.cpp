@@ -13,6 +13,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 
 #include <csignal>
 #include <optional>
@@ -44,12 +45,31 @@ const char *loggablePath(const QByteArray &target)
     return "-";
 }
 
-class Session;
-
 } // namespace
 
 struct HttpServer::Impl {
     Impl(SyncService &s, HttpServerOptions o) : service(s), options(std::move(o)) {}
+
+    // TLS 1.3 only: every client is Samla's own, so nothing older is needed.
+    Status setUpTls()
+    {
+        if (!options.tls)
+            return {};
+        beast::error_code ec;
+        tlsContext.emplace(asio::ssl::context::tls_server);
+        SSL_CTX *ctx = tlsContext->native_handle();
+        SSL_CTX_set_min_proto_version(ctx, TLS1_3_VERSION);
+        tlsContext->set_options(asio::ssl::context::no_compression | asio::ssl::context::single_dh_use);
+        const QByteArray &cert = options.tls->certificateDer;
+        tlsContext->use_certificate(asio::buffer(cert.constData(), std::size_t(cert.size())),
+                                    asio::ssl::context::asn1, ec);
+        const crypto::SecureBytes &key = options.tls->privateKeyDer;
+        if (!ec)
+            tlsContext->use_private_key(asio::buffer(key.data(), key.size()), asio::ssl::context::asn1, ec);
+        if (ec)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("the TLS certificate or key is not usable"));
+        return {};
+    }
 
     void accept();
     void shutdown();
@@ -60,24 +80,53 @@ struct HttpServer::Impl {
     tcp::acceptor acceptor{ioc};
     asio::signal_set signalSet{ioc};
     asio::steady_timer acceptRetry{ioc};
+    std::optional<asio::ssl::context> tlsContext;
     int connections = 0;
 };
 
 namespace {
 
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
 // One connection: reads requests one at a time (HTTP/1.1 keep-alive, no
 // pipelining beyond what Beast buffers), answers each, and closes on any
 // error. Runs on the server's single I/O thread, so the service and its
-// store are never entered concurrently.
-class Session : public std::enable_shared_from_this<Session> {
+// store are never entered concurrently. Stream is a plain TCP stream
+// (loopback behind a proxy) or a TLS stream.
+template <class Stream>
+class Session : public std::enable_shared_from_this<Session<Stream>> {
 public:
-    Session(tcp::socket socket, HttpServer::Impl &server) : m_stream(std::move(socket)), m_server(server)
+    Session(tcp::socket socket, HttpServer::Impl &server) requires std::is_same_v<Stream, beast::tcp_stream>
+        : m_stream(std::move(socket)), m_server(server)
+    {
+        ++m_server.connections;
+    }
+    Session(tcp::socket socket, HttpServer::Impl &server) requires std::is_same_v<Stream, TlsStream>
+        : m_stream(std::move(socket), *server.tlsContext), m_server(server)
     {
         ++m_server.connections;
     }
     ~Session() { --m_server.connections; }
 
-    void start() { readRequest(); }
+    void start()
+    {
+        if constexpr (std::is_same_v<Stream, TlsStream>) {
+            // The handshake counts against the request deadline: a client
+            // that connects and says nothing holds no slot for long.
+            beast::get_lowest_layer(m_stream).expires_after(m_server.options.requestTimeout);
+            m_stream.async_handshake(asio::ssl::stream_base::server,
+                                     [self = this->shared_from_this()](beast::error_code ec) {
+                                         if (ec) {
+                                             qCInfo(lcServer).noquote() << "- - tls-handshake-failed";
+                                             self->close();
+                                             return;
+                                         }
+                                         self->readRequest();
+                                     });
+        } else {
+            readRequest();
+        }
+    }
 
 private:
     void readRequest()
@@ -85,10 +134,10 @@ private:
         m_parser.emplace();
         m_parser->body_limit(m_server.options.maxBodyBytes);
         m_parser->header_limit(m_server.options.maxHeaderBytes);
-        m_stream.expires_after(m_server.options.requestTimeout);
+        beast::get_lowest_layer(m_stream).expires_after(m_server.options.requestTimeout);
         m_timer.start();
         http::async_read(m_stream, m_buffer, *m_parser,
-                         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
+                         [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
     }
 
     void onRead(beast::error_code ec)
@@ -151,9 +200,9 @@ private:
         m_response->body().assign(out.body.constData(), std::size_t(out.body.size()));
         m_response->keep_alive(keepAlive);
         m_response->prepare_payload();
-        m_stream.expires_after(m_server.options.requestTimeout);
+        beast::get_lowest_layer(m_stream).expires_after(m_server.options.requestTimeout);
         http::async_write(m_stream, *m_response,
-                          [self = shared_from_this(), keepAlive](beast::error_code ec, std::size_t) {
+                          [self = this->shared_from_this(), keepAlive](beast::error_code ec, std::size_t) {
                               if (ec || !keepAlive) {
                                   self->close();
                                   return;
@@ -165,11 +214,12 @@ private:
     void close()
     {
         beast::error_code ignored;
-        m_stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-        m_stream.socket().close(ignored);
+        tcp::socket &socket = beast::get_lowest_layer(m_stream).socket();
+        socket.shutdown(tcp::socket::shutdown_both, ignored);
+        socket.close(ignored);
     }
 
-    beast::tcp_stream m_stream;
+    Stream m_stream;
     HttpServer::Impl &m_server;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
@@ -198,7 +248,10 @@ void HttpServer::Impl::accept()
             beast::error_code ignored;
             socket.close(ignored);
         } else {
-            std::make_shared<Session>(std::move(socket), *this)->start();
+            if (tlsContext)
+                std::make_shared<Session<TlsStream>>(std::move(socket), *this)->start();
+            else
+                std::make_shared<Session<beast::tcp_stream>>(std::move(socket), *this)->start();
         }
         accept();
     });
@@ -230,9 +283,11 @@ Result<std::uint16_t> HttpServer::listen()
     const auto address = asio::ip::make_address(m_impl->options.address.toStdString(), ec);
     if (ec)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an IP address"));
-    if (!address.is_loopback() && !m_impl->options.allowNonLoopback)
+    if (!address.is_loopback() && !m_impl->options.tls && !m_impl->options.allowNonLoopback)
         return makeError(ErrorCode::Unsupported,
-                         QStringLiteral("plain HTTP is served on loopback only (this build has no TLS yet)"));
+                         QStringLiteral("plain HTTP is served on loopback only: serve with TLS, or put a TLS proxy "
+                                        "in front on this machine"));
+    SAMLA_TRY(m_impl->setUpTls());
     const tcp::endpoint endpoint(address, m_impl->options.port);
     tcp::acceptor &a = m_impl->acceptor;
     a.open(endpoint.protocol(), ec);

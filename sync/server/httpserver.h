@@ -4,6 +4,7 @@
 #include "syncservice.h"
 
 #include "platform/core/result.h"
+#include "sync/tls/tlsidentity.h"
 
 #include <QString>
 
@@ -21,9 +22,11 @@ struct HttpServerOptions {
     // Whole-request deadline: a client that sends slowly (or not at all) is cut off.
     std::chrono::milliseconds requestTimeout{30'000};
     int maxConnections = 512;
-    // Plain HTTP carries request signatures and sealed envelopes only, but
-    // headers (which project, which device, when) are still metadata; the
-    // architecture allows plain HTTP only on loopback until TLS is in.
+    // TLS 1.3 with this identity; none: plain HTTP. Plain HTTP carries request
+    // signatures and sealed envelopes only, but headers (which project, which
+    // device, when) are still metadata, so it is served on loopback only
+    // (behind a TLS proxy on the same machine) unless a test says otherwise.
+    std::shared_ptr<const tls::Identity> tls;
     bool allowNonLoopback = false;
 };
 

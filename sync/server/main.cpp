@@ -75,13 +75,18 @@ struct Command {
 
     ServerPaths paths() const { return ServerPaths{parser.value(data), parser.value(keyFile)}; }
 
-    Result<std::unique_ptr<EmbeddedStore>> openStore(bool create = false) const
+    Result<std::unique_ptr<EmbeddedStore>> openStore(bool create = false)
     {
+        // The key is read once (the environment variable is cleared on reading)
+        // and kept for the TLS key, which it also unwraps.
         auto key = create ? initServerKey(paths()) : loadServerKey(paths());
         if (!key.ok())
             return key.error();
-        return EmbeddedStore::open(paths().storePath(), key.value(), create);
+        storeKey = std::move(key.value());
+        return EmbeddedStore::open(paths().storePath(), storeKey, create);
     }
+
+    crypto::SecureBytes storeKey;
 };
 
 int cmdInit(const QStringList &args)
@@ -92,13 +97,22 @@ int cmdInit(const QStringList &args)
     auto store = c.openStore(true);
     if (!store.ok())
         return fail(QStringLiteral("init"), store.error());
-    out() << "samla-server: initialised " << c.paths().dataDir << '\n';
+    if (auto made = createTlsIdentity(c.paths(), c.storeKey); !made.ok())
+        return fail(QStringLiteral("init: TLS certificate"), made.error());
+    auto identity = loadTlsIdentity(c.paths(), c.storeKey);
+    if (!identity.ok())
+        return fail(QStringLiteral("init: TLS certificate"), identity.error());
+    out() << "samla-server: initialised " << c.paths().dataDir << '\n'
+          << "certificate sha256 " << tls::formatFingerprint(tls::fingerprint(identity->certificateDer)) << '\n';
     return 0;
 }
 
 int cmdServe(const QStringList &args)
 {
-    Command c(QStringLiteral("Serves sync on HTTP/1.1 (loopback only until TLS is built)."));
+    Command c(QStringLiteral("Serves sync on HTTPS (TLS 1.3 with the certificate made at init). With --plain-http, "
+                             "serves HTTP on loopback only, for a TLS proxy (nginx) on the same machine."));
+    QCommandLineOption plain(QStringLiteral("plain-http"),
+                             QStringLiteral("Serve plain HTTP on a loopback address (behind a TLS proxy)."));
     QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
                               QStringLiteral("address"), QStringLiteral("127.0.0.1"));
     QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port (default 0: any free port)."),
@@ -111,7 +125,7 @@ int cmdServe(const QStringList &args)
     QCommandLineOption maxBody(QStringLiteral("max-body-bytes"),
                                QStringLiteral("Largest request body accepted (default 8 MiB)."),
                                QStringLiteral("bytes"), QString::number(protocol::kMaxMessageBytes));
-    c.parser.addOptions({listen, port, portFile, timeout, maxBody});
+    c.parser.addOptions({listen, port, portFile, timeout, maxBody, plain});
     if (!c.parse(args))
         return 2;
     bool okPort = false, okTimeout = false, okBody = false;
@@ -132,6 +146,12 @@ int cmdServe(const QStringList &args)
     limits.maxBodyBytes = bodyBytes;
     SyncService service(*store.value(), clock, limits);
     HttpServerOptions options;
+    if (!c.parser.isSet(plain)) {
+        auto identity = loadTlsIdentity(c.paths(), c.storeKey);
+        if (!identity.ok())
+            return fail(QStringLiteral("serve"), identity.error());
+        options.tls = std::make_shared<const tls::Identity>(std::move(identity.value()));
+    }
     options.address = c.parser.value(listen);
     options.port = std::uint16_t(portValue);
     options.requestTimeout = std::chrono::milliseconds(timeoutMs);
@@ -146,6 +166,10 @@ int cmdServe(const QStringList &args)
             return fail(QStringLiteral("port file"), written.error());
     }
     out() << "samla-server listening on " << options.address << ':' << bound.value() << '\n';
+    if (options.tls)
+        out() << "certificate sha256 " << tls::formatFingerprint(tls::fingerprint(options.tls->certificateDer)) << '\n';
+    else
+        out() << "plain HTTP (loopback only)\n";
     out().flush();
     http.run(true);
     qCInfo(lcServer) << "stopped";
@@ -274,6 +298,8 @@ int cmdStatus(const QStringList &args)
     out() << "projects " << counts->projects << "\ndevices " << counts->devices << " (revoked "
           << counts->revokedDevices << ")\nops " << counts->ops << "\nlast server_seq " << counts->lastServerSeq
           << '\n';
+    if (auto identity = loadTlsIdentity(c.paths(), c.storeKey); identity.ok())
+        out() << "certificate sha256 " << tls::formatFingerprint(tls::fingerprint(identity->certificateDer)) << '\n';
     return 0;
 }
 
@@ -282,7 +308,7 @@ void usage(QTextStream &s)
     s << "usage: samla-server <command> --data <dir> [options]\n"
          "commands:\n"
          "  init       create the encrypted store and its key\n"
-         "  serve      serve sync (loopback HTTP)\n"
+         "  serve      serve sync (HTTPS; --plain-http on loopback behind a proxy)\n"
          "  project    create | list\n"
          "  enrol      issue a one-time enrolment token for a project\n"
          "  devices    list | revoke <device id>\n"

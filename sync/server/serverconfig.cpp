@@ -1,6 +1,7 @@
 #include "serverconfig.h"
 
 #include "platform/core/files.h"
+#include "platform/crypto/crypto.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,6 +53,51 @@ QString ServerPaths::storePath() const
 QString ServerPaths::keyPath() const
 {
     return keyFile.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("server.key")) : keyFile;
+}
+
+QString ServerPaths::certificatePath() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("tls-certificate.pem"));
+}
+
+QString ServerPaths::sealedTlsKeyPath() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("tls-key.sealed"));
+}
+
+namespace {
+// Binds the wrapped key to its purpose: the store key wraps nothing else this way.
+constexpr char kTlsKeyAd[] = "samla-server tls private key v1";
+}
+
+Status createTlsIdentity(const ServerPaths &paths, const crypto::SecureBytes &storeKey)
+{
+    auto identity = tls::generateIdentity(QStringLiteral("samla-server"), 3650);
+    if (!identity.ok())
+        return identity.error();
+    const QByteArray wrapped = crypto::wrapKey(storeKey, identity->privateKeyDer, kTlsKeyAd);
+    SAMLA_TRY(files::writeAtomically(paths.sealedTlsKeyPath(), wrapped));
+    QFile::setPermissions(paths.sealedTlsKeyPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return files::writeAtomically(paths.certificatePath(), tls::certificatePem(identity->certificateDer));
+}
+
+Result<tls::Identity> loadTlsIdentity(const ServerPaths &paths, const crypto::SecureBytes &storeKey)
+{
+    QFile cert(paths.certificatePath()), sealed(paths.sealedTlsKeyPath());
+    if (!cert.exists() || !sealed.exists())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no TLS identity in the data directory (run `samla-server "
+                                                             "init`, or serve with --plain-http behind a proxy)"));
+    if (!cert.open(QIODevice::ReadOnly))
+        return files::errorFromFile(cert, "open certificate");
+    if (!sealed.open(QIODevice::ReadOnly))
+        return files::errorFromFile(sealed, "open sealed TLS key");
+    auto der = tls::certificateDerFromPem(cert.read(64 * 1024));
+    if (!der.ok())
+        return der.error();
+    auto key = crypto::unwrapKey(storeKey, sealed.read(64 * 1024), kTlsKeyAd);
+    if (!key.ok())
+        return makeError(key.error().code, QStringLiteral("the sealed TLS key does not open with this store key"));
+    return tls::Identity{der.value(), std::move(key.value())};
 }
 
 Result<crypto::SecureBytes> loadServerKey(const ServerPaths &paths)

@@ -3,6 +3,7 @@
 
 #include "platform/core/result.h"
 #include "platform/crypto/securebytes.h"
+#include "sync/tls/tlsidentity.h"
 
 #include <QString>
 
@@ -18,6 +19,8 @@ struct ServerPaths {
 
     QString storePath() const;
     QString keyPath() const;
+    QString certificatePath() const;   // tls-certificate.pem: public, for nginx, curl and comparing by eye
+    QString sealedTlsKeyPath() const;  // tls-key.sealed: the TLS private key wrapped with the store key
 };
 
 // The key from the environment if set (the variable is then cleared from
@@ -27,5 +30,11 @@ struct ServerPaths {
 // Makes the data directory (0700) and, unless the key comes from the
 // environment, a new random key file (0600). Refuses to overwrite either.
 [[nodiscard]] Result<crypto::SecureBytes> initServerKey(const ServerPaths &paths);
+
+// Makes the server's TLS identity at `init`: the certificate in clear (it is
+// public), the private key only wrapped with the store key (XChaCha20-Poly1305),
+// so a copy of the data directory without the key cannot impersonate the server.
+[[nodiscard]] Status createTlsIdentity(const ServerPaths &paths, const crypto::SecureBytes &storeKey);
+[[nodiscard]] Result<tls::Identity> loadTlsIdentity(const ServerPaths &paths, const crypto::SecureBytes &storeKey);
 
 } // namespace samla::server

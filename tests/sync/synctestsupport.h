@@ -69,29 +69,40 @@ public:
                                           QStringLiteral("--role"), QString::fromLatin1(role)}));
     }
 
+    enum class Tls { Off, On };
     // Starts `serve`; waits for the port it prints. port 0: any free port.
-    bool start(std::uint16_t port = 0, QStringList extra = {})
+    // Tls::Off serves plain HTTP on loopback (what a fault proxy can read);
+    // Tls::On serves HTTPS and records the certificate fingerprint it prints.
+    bool start(std::uint16_t port = 0, QStringList extra = {}, Tls tls = Tls::Off)
     {
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
         QStringList args{QStringLiteral("serve"), QStringLiteral("--data"), m_dataDir, QStringLiteral("--port"),
                          QString::number(port)};
+        if (tls == Tls::Off)
+            args << QStringLiteral("--plain-http");
         m_process->start(QStringLiteral(SAMLA_SERVER_BIN), args + extra);
         if (!m_process->waitForStarted(10'000))
             return false;
         QByteArray out;
-        while (!out.contains('\n')) {
+        while (out.count('\n') < 2) {
             if (!m_process->waitForReadyRead(10'000))
                 return false;
             out += m_process->readAllStandardOutput();
         }
-        const QByteArray line = out.left(out.indexOf('\n'));
+        const QList<QByteArray> lines = out.split('\n');
+        const QByteArray &line = lines.at(0);
         const qsizetype colon = line.lastIndexOf(':');
         if (!line.startsWith("samla-server listening on ") || colon < 0)
             return false;
         m_port = std::uint16_t(line.mid(colon + 1).toUInt());
-        return m_port != 0;
+        m_fingerprint.clear();
+        if (lines.at(1).startsWith("certificate sha256 "))
+            m_fingerprint = QByteArray::fromHex(lines.at(1).mid(19).replace(':', ""));
+        return m_port != 0 && (tls == Tls::Off || m_fingerprint.size() == 32);
     }
+    // SHA-256 of the certificate the running server presents (Tls::On).
+    QByteArray fingerprint() const { return m_fingerprint; }
 
     // SIGKILL: no chance to finish anything, like a power cut to the process.
     void kill()
@@ -121,6 +132,7 @@ private:
     QString m_dataDir;
     std::unique_ptr<QProcess> m_process;
     std::uint16_t m_port = 0;
+    QByteArray m_fingerprint;
 };
 
 // A TCP proxy between client and server that forwards one HTTP message at a

@@ -15,6 +15,7 @@ using samla::test::FaultProxy;
 using samla::test::MemoryJournal;
 using samla::test::ServerProcess;
 using samla::test::TestDevice;
+using samla::test::filesContaining;
 
 namespace {
 
@@ -66,10 +67,11 @@ class TestSyncEndToEnd : public QObject {
         std::unique_ptr<SyncClient> client;
         MemoryJournal journal;
 
-        Device(std::uint16_t port, const Clock &clock, SyncClientOptions options = {})
+        Device(std::uint16_t port, const Clock &clock, SyncClientOptions options = {}, QByteArray pin = {})
         {
             BeastTransportOptions t;
             t.timeout = std::chrono::milliseconds(5000);
+            t.pinnedCertificateSha256 = pin;
             transport = std::make_unique<BeastTransport>(QStringLiteral("127.0.0.1"), port, t);
             client = std::make_unique<SyncClient>(*transport, clock, keys.sign, options);
         }
@@ -97,6 +99,7 @@ class TestSyncEndToEnd : public QObject {
 private slots:
     void initTestCase() { QVERIFY(crypto::initialize().ok()); }
 
+    // Over TLS 1.3, each device pinning the certificate the server made at init.
     void twoDevicesOfOneProjectExchangeNotes()
     {
         ServerProcess server;
@@ -104,9 +107,11 @@ private slots:
         const QString p = server.createProject();
         const QString q = server.createProject();
         QVERIFY(!p.isEmpty() && !q.isEmpty());
-        QVERIFY(server.start());
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        const QByteArray pin = server.fingerprint();
 
-        Device a(server.port(), m_clock), b(server.port(), m_clock), c(server.port(), m_clock);
+        Device a(server.port(), m_clock, {}, pin), b(server.port(), m_clock, {}, pin),
+            c(server.port(), m_clock, {}, pin);
         QVERIFY(enrol(server, a, p));
         QVERIFY(enrol(server, b, p));
         QVERIFY(enrol(server, c, q));
@@ -307,6 +312,61 @@ private slots:
         ServerProcess server;
         QVERIFY(server.init());
         QVERIFY(!server.start(0, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0")}));
+        // With TLS, any address will do.
+        QVERIFY(server.start(0, {QStringLiteral("--listen"), QStringLiteral("0.0.0.0")}, ServerProcess::Tls::On));
+    }
+
+    // A server with another certificate (another server, or someone in
+    // between) is refused at the handshake, without retries and before any
+    // request is sent; plain HTTP to a TLS server gets nowhere either.
+    void otherCertificateIsRefused()
+    {
+        ServerProcess server, impostor;
+        QVERIFY(server.init());
+        QVERIFY(impostor.init());
+        const QString p = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        QVERIFY(impostor.start(0, {}, ServerProcess::Tls::On));
+        QVERIFY(server.fingerprint() != impostor.fingerprint());
+
+        Device honest(server.port(), m_clock, fastRetries(3), server.fingerprint());
+        QVERIFY(enrol(server, honest, p));
+
+        Device fooled(impostor.port(), m_clock, fastRetries(3), server.fingerprint());
+        QElapsedTimer t;
+        t.start();
+        auto r = fooled.client->enrol(server.enrolToken(p), fooled.keys.box.publicKey);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::Tampered);
+        QCOMPARE(r.error().detail, QString::fromLatin1(kCertificateMismatch));
+        QVERIFY2(t.elapsed() < 2000, "a certificate mismatch must not be retried with back-off");
+        QVERIFY(impostor.terminate() == 0);
+        QVERIFY(impostor.log().contains("tls-handshake-failed"));
+        QVERIFY(!impostor.log().contains("/v1/enrol"));
+
+        Device plain(server.port(), m_clock, fastRetries(1));
+        QVERIFY(!plain.client->enrol(server.enrolToken(p), plain.keys.box.publicKey).ok());
+    }
+
+    // The TLS private key is on disk only wrapped with the store key.
+    void tlsKeyIsSealedAtRest()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        QDir dir(server.dataDir());
+        QVERIFY(dir.exists(QStringLiteral("tls-certificate.pem")));
+        QVERIFY(dir.exists(QStringLiteral("tls-key.sealed")));
+        QVERIFY(filesContaining(server.dataDir(), "PRIVATE KEY").isEmpty());
+        QFile sealed(dir.filePath(QStringLiteral("tls-key.sealed")));
+        QCOMPARE(int(sealed.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup)), 0);
+        // A flipped byte in the sealed key: serve refuses to start with TLS.
+        QVERIFY(sealed.open(QIODevice::ReadWrite));
+        QByteArray bytes = sealed.readAll();
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+        sealed.seek(0);
+        sealed.write(bytes);
+        sealed.close();
+        QVERIFY(!server.start(0, {}, ServerProcess::Tls::On));
     }
 };
 
