@@ -8,6 +8,8 @@
 #include "platform/core/clock.h"
 #include "platform/core/files.h"
 #include "platform/crypto/crypto.h"
+#include "qrcode.h"
+#include "sync/protocol/enrolcode.h"
 #include "sync/protocol/messages.h"
 
 #include <QCommandLineParser>
@@ -215,33 +217,68 @@ int cmdProject(const QStringList &args)
 
 int cmdEnrol(const QStringList &args)
 {
-    Command c(QStringLiteral("Issues a one-time enrolment token for a device to join a project. "
-                             "Prints the token: give it to the fieldworker, and to nobody else."));
+    Command c(QStringLiteral("Issues a one-time enrolment code for a device to join a project: prints it as text "
+                             "and as a QR code, and with --png writes the QR code as an image. Anyone holding the "
+                             "code can enrol one device until it is used or expires: give it to the fieldworker, "
+                             "and to nobody else."));
     QCommandLineOption project(QStringLiteral("project"), QStringLiteral("Project id."), QStringLiteral("uuid"));
+    QCommandLineOption server(QStringLiteral("server"),
+                              QStringLiteral("The address devices reach this server at, host:port (e.g. "
+                                             "sync.example.org:8443)."),
+                              QStringLiteral("host:port"));
     QCommandLineOption role(QStringLiteral("role"), QStringLiteral("member (default) or writeonly."),
                             QStringLiteral("role"), QString::fromLatin1(protocol::kRoleMember));
-    QCommandLineOption hours(QStringLiteral("valid-hours"), QStringLiteral("Hours until the token expires (default 72)."),
+    QCommandLineOption hours(QStringLiteral("valid-hours"), QStringLiteral("Hours until the code expires (default 72)."),
                              QStringLiteral("hours"), QStringLiteral("72"));
-    c.parser.addOptions({project, role, hours});
+    QCommandLineOption png(QStringLiteral("png"), QStringLiteral("Also write the QR code to this PNG file."),
+                           QStringLiteral("file"));
+    c.parser.addOptions({project, server, role, hours, png});
     if (!c.parse(args))
         return 2;
     const QString roleValue = c.parser.value(role);
     bool okHours = false;
     const int validHours = c.parser.value(hours).toInt(&okHours);
-    if (!c.parser.isSet(project) || !okHours || validHours < 1
+    const QString address = c.parser.value(server);
+    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
+    if (!c.parser.isSet(project) || !okHours || validHours < 1 || colon < 1
         || (roleValue != QLatin1String(protocol::kRoleMember) && roleValue != QLatin1String(protocol::kRoleWriteOnly))) {
-        err() << "samla-server: enrol needs --project, a valid --role and --valid-hours\n";
+        err() << "samla-server: enrol needs --project, --server host:port, a valid --role and --valid-hours\n";
         return 2;
     }
     auto store = c.openStore();
     if (!store.ok())
         return fail(QStringLiteral("enrol"), store.error());
-    const QByteArray token = crypto::randomBytes(32);
+    auto identity = loadTlsIdentity(c.paths(), c.storeKey);
+    if (!identity.ok())
+        return fail(QStringLiteral("enrol"), identity.error());
+
+    protocol::EnrolCode code;
+    code.token = crypto::randomBytes(32);
+    code.fingerprint = tls::fingerprint(identity->certificateDer);
+    // The parse checks the host and port as a device will.
+    auto checked = protocol::EnrolCode::decode(
+        QStringLiteral("samla-enrol:v1;host=%1;port=%2;fp=%3;token=%4")
+            .arg(address.left(colon), address.mid(colon + 1), QString::fromLatin1(code.fingerprint.toHex()),
+                 QString::fromLatin1(code.token.toHex())));
+    if (!checked.ok())
+        return fail(QStringLiteral("enrol"), makeError(ErrorCode::InvalidArgument, QStringLiteral("bad --server")));
+    code = checked.value();
+    auto qr = encodeQr(code.encode().toLatin1());
+    if (!qr.ok())
+        return fail(QStringLiteral("enrol"), qr.error());
+    if (c.parser.isSet(png)) {
+        if (auto written = writeQrPng(qr.value(), c.parser.value(png)); !written.ok())
+            return fail(QStringLiteral("enrol: PNG"), written.error());
+    }
+
     const std::int64_t expires = SystemClock().nowMs() + std::int64_t(validHours) * 3600 * 1000;
-    auto added = store.value()->addEnrolToken(crypto::hash(token), c.parser.value(project), roleValue, expires);
+    auto added = store.value()->addEnrolToken(crypto::hash(code.token), c.parser.value(project), roleValue, expires);
     if (!added.ok())
         return fail(QStringLiteral("enrol"), added.error());
-    out() << token.toHex() << '\n';
+    out() << code.encode() << "\n\n" << qrForTerminal(qr.value()) << '\n';
+    out().flush();
+    err() << "samla-server: one device can enrol with this code within " << validHours
+          << " hours: scan the QR code, open the PNG or paste the text on the device.\n";
     return 0;
 }
 

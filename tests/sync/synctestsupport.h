@@ -3,6 +3,7 @@
 
 #include "platform/crypto/crypto.h"
 #include "sync/client/syncclient.h"
+#include "sync/protocol/enrolcode.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -63,10 +64,14 @@ public:
 
     bool init() { return admin({QStringLiteral("init")}).startsWith("samla-server: initialised"); }
     QString createProject() { return QString::fromLatin1(admin({QStringLiteral("project"), QStringLiteral("create")})); }
+    // `enrol` prints the enrolment code on its first line (then the QR code).
     QByteArray enrolToken(const QString &project, const char *role = "member")
     {
-        return QByteArray::fromHex(admin({QStringLiteral("enrol"), QStringLiteral("--project"), project,
-                                          QStringLiteral("--role"), QString::fromLatin1(role)}));
+        const QByteArray printed = admin({QStringLiteral("enrol"), QStringLiteral("--project"), project,
+                                          QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(m_port ? m_port : 1),
+                                          QStringLiteral("--role"), QString::fromLatin1(role)});
+        auto code = protocol::EnrolCode::decode(QString::fromLatin1(printed.left(printed.indexOf('\n'))));
+        return code.ok() ? code->token : QByteArray();
     }
 
     enum class Tls { Off, On };

@@ -5,6 +5,7 @@
 #include "sync/protocol/messages.h"
 
 #include <QElapsedTimer>
+#include <QImage>
 #include <QSet>
 
 #include <poll.h>
@@ -346,6 +347,50 @@ private slots:
 
         Device plain(server.port(), m_clock, fastRetries(1));
         QVERIFY(!plain.client->enrol(server.enrolToken(p), plain.keys.box.publicKey).ok());
+    }
+
+    // `enrol` prints a code that carries the server's address and pinned
+    // fingerprint, a QR code of it for the terminal, and the same QR as PNG;
+    // a device that follows the code alone syncs over TLS.
+    void enrolmentCodeCarriesEverythingADeviceNeeds()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString p = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        const QString png = QDir(server.dataDir()).filePath(QStringLiteral("enrol.png"));
+        const QByteArray printed = server.admin({QStringLiteral("enrol"), QStringLiteral("--project"), p,
+                                                 QStringLiteral("--server"),
+                                                 QStringLiteral("127.0.0.1:%1").arg(server.port()),
+                                                 QStringLiteral("--png"), png});
+        const QList<QByteArray> lines = printed.split('\n');
+        QVERIFY(lines.size() > 20);
+        auto code = protocol::EnrolCode::decode(QString::fromLatin1(lines.at(0)));
+        QVERIFY(code.ok());
+        QCOMPARE(code->fingerprint, server.fingerprint());
+        QCOMPARE(code->port, server.port());
+        QVERIFY(QString::fromUtf8(printed).contains(QChar(0x2580)));   // the terminal QR code
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), image.height());
+        QVERIFY(image.width() >= 200);
+
+        BeastTransportOptions t;
+        t.pinnedCertificateSha256 = code->fingerprint;
+        BeastTransport transport(code->host, code->port, t);
+        TestDevice keys;
+        SyncClient client(transport, m_clock, keys.sign);
+        auto joined = client.enrol(code->token, keys.box.publicKey);
+        QVERIFY(joined.ok());
+        QCOMPARE(joined->projectId, p);
+        // One code, one device.
+        TestDevice other;
+        SyncClient second(transport, m_clock, other.sign);
+        QVERIFY(!second.enrol(code->token, other.box.publicKey).ok());
+
+        int exit = 0;
+        server.admin({QStringLiteral("enrol"), QStringLiteral("--project"), p}, &exit);
+        QCOMPARE(exit, 2);   // no --server: refused, nothing issued
     }
 
     // The TLS private key is on disk only wrapped with the store key.
