@@ -206,6 +206,77 @@ Result<std::int64_t> SyncClient::pull(std::int64_t since, const ApplyPage &apply
     }
 }
 
+Result<QList<protocol::Member>> SyncClient::members(const QString &projectId)
+{
+    auto response = request("GET", "/v1/members?project=" + projectId.toLatin1(), {}, true);
+    if (!response.ok())
+        return response.error();
+    if (response->status != 200) {
+        m_lastRefusal = refusalFrom(response.value());
+        return refusalError(m_lastRefusal);
+    }
+    auto list = protocol::MemberList::decode(response->body);
+    if (!list.ok())
+        return list.error();
+    return list->members;
+}
+
+Status SyncClient::grantKey(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &key,
+                            const QList<protocol::Member> &recipients)
+{
+    if (key.size() != 32)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("a project key is 32 bytes"));
+    protocol::GrantList req;
+    for (const protocol::Member &m : recipients) {
+        protocol::KeyGrant g;
+        g.projectId = projectId;
+        g.epoch = epoch;
+        g.recipient = m.signKey;
+        g.sealed = crypto::sealToPublicKey(m.boxKey, key);
+        g.granter = m_device.publicKey;
+        g.signature = crypto::sign(m_device.secretKey, g.signedBytes());
+        req.grants.append(g);
+    }
+    for (qsizetype start = 0; start < req.grants.size(); start += protocol::kMaxGrants) {
+        const protocol::GrantList batch{req.grants.mid(start, protocol::kMaxGrants)};
+        auto response = request("POST", "/v1/grants", batch.encode(), true);
+        if (!response.ok())
+            return response.error();
+        if (response->status != 200) {
+            m_lastRefusal = refusalFrom(response.value());
+            return refusalError(m_lastRefusal);
+        }
+    }
+    return {};
+}
+
+Result<int> SyncClient::fetchKeys(const crypto::BoxKeyPair &box)
+{
+    auto response = request("GET", "/v1/grants", {}, true);
+    if (!response.ok())
+        return response.error();
+    if (response->status != 200) {
+        m_lastRefusal = refusalFrom(response.value());
+        return refusalError(m_lastRefusal);
+    }
+    auto list = protocol::GrantList::decode(response->body);
+    if (!list.ok())
+        return list.error();
+    // Everything is checked before anything is installed.
+    std::vector<std::pair<const protocol::KeyGrant *, crypto::SecureBytes>> opened;
+    for (const protocol::KeyGrant &g : list->grants) {
+        if (g.recipient != m_device.publicKey || !crypto::verify(g.granter, g.signedBytes(), g.signature))
+            return makeError(ErrorCode::Tampered, QStringLiteral("a key grant is not signed by its granter"));
+        auto key = crypto::openSealed(box, g.sealed);
+        if (!key.ok() || key->size() != 32)
+            return makeError(ErrorCode::Tampered, QStringLiteral("a key grant does not open with this device's key"));
+        opened.emplace_back(&g, std::move(key.value()));
+    }
+    for (auto &[grant, key] : opened)
+        setProjectKey(grant->projectId, grant->epoch, std::move(key));
+    return int(opened.size());
+}
+
 Status SyncClient::sync(SyncJournal &journal)
 {
     for (;;) {

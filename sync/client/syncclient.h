@@ -91,6 +91,18 @@ public:
     using ApplyPage = std::function<Status(const QList<IncomingOp> &ops, std::int64_t newCursor)>;
     [[nodiscard]] Result<std::int64_t> pull(std::int64_t since, const ApplyPage &apply);
 
+    // Key distribution (ARCHITECTURE.md section 4). An admin device lists the
+    // project's devices and approves one by sealing the project key of an
+    // epoch to its X25519 key and signing the grant; a device fetches the
+    // keys sealed to it. The server relays grants and cannot open them.
+    [[nodiscard]] Result<QList<protocol::Member>> members(const QString &projectId);
+    [[nodiscard]] Status grantKey(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &key,
+                                  const QList<protocol::Member> &recipients);
+    // Installs every key sealed to this device whose grant is signed by its
+    // granter and opens with `box`; returns how many it installed. A grant
+    // that fails either check is refused (ErrorCode::Tampered), nothing installed.
+    [[nodiscard]] Result<int> fetchKeys(const crypto::BoxKeyPair &box);
+
     // Push everything pending, then pull everything new.
     [[nodiscard]] Status sync(SyncJournal &journal);
 

@@ -272,4 +272,154 @@ Result<ErrorResponse> ErrorResponse::decode(QByteArrayView bytes)
     return ErrorResponse{error.value()};
 }
 
+bool roleReads(const QString &role)
+{
+    return role == QLatin1String(kRoleMember) || role == QLatin1String(kRoleAdmin);
+}
+
+QByteArray KeyGrant::signedBytes() const
+{
+    QByteArray out = QByteArrayLiteral("samla-key-grant-v1");
+    const QByteArray project = projectId.toUtf8();
+    out += char(project.size()) + project;
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out += char((epoch >> shift) & 0xff);
+    return out + recipient + granter + sealed;
+}
+
+namespace {
+
+QCborMap grantToMap(const KeyGrant &g)
+{
+    QCborMap m;
+    m.insert(QStringLiteral("project"), g.projectId);
+    m.insert(QStringLiteral("epoch"), qint64(g.epoch));
+    m.insert(QStringLiteral("to"), g.recipient);
+    m.insert(QStringLiteral("sealed"), g.sealed);
+    m.insert(QStringLiteral("by"), g.granter);
+    m.insert(QStringLiteral("sig"), g.signature);
+    return m;
+}
+
+Result<KeyGrant> grantFromValue(const QCborValue &v)
+{
+    if (!v.isMap())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("grant: map expected"));
+    const QCborMap m = v.toMap();
+    MapReader r(m, "grant");
+    SAMLA_TRY(r.onlyKeys({"project", "epoch", "to", "sealed", "by", "sig"}));
+    auto project = r.text(QStringLiteral("project"), kMaxIdText);
+    auto epoch = r.integer(QStringLiteral("epoch"), 1, std::numeric_limits<std::uint32_t>::max());
+    auto to = r.bytes(QStringLiteral("to"), 32, 32);
+    auto sealed = r.bytes(QStringLiteral("sealed"), 80, 80);
+    auto by = r.bytes(QStringLiteral("by"), 32, 32);
+    auto sig = r.bytes(QStringLiteral("sig"), 64, 64);
+    if (!project.ok())
+        return project.error();
+    if (!epoch.ok())
+        return epoch.error();
+    for (const auto *field : {&to, &sealed, &by, &sig})
+        if (!field->ok())
+            return field->error();
+    if (project->isEmpty())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("grant.project: empty"));
+    return KeyGrant{project.value(), std::uint32_t(epoch.value()), to.value(), sealed.value(), by.value(), sig.value()};
+}
+
+} // namespace
+
+QByteArray GrantList::encode() const
+{
+    QCborArray a;
+    for (const KeyGrant &g : grants)
+        a.append(grantToMap(g));
+    QCborMap m = versioned();
+    m.insert(QStringLiteral("grants"), a);
+    return encodeCanonical(m);
+}
+
+Result<GrantList> GrantList::decode(QByteArrayView bytes)
+{
+    auto m = decodeMap(bytes, "grants");
+    if (!m.ok())
+        return m.error();
+    MapReader r(m.value(), "grants");
+    SAMLA_TRY(r.onlyKeys({"v", "grants"}));
+    auto a = arrayField(m.value(), "grants", kMaxGrants, "grants");
+    if (!a.ok())
+        return a.error();
+    GrantList out;
+    for (const QCborValue &v : a.value()) {
+        auto g = grantFromValue(v);
+        if (!g.ok())
+            return g.error();
+        out.grants.append(g.value());
+    }
+    return out;
+}
+
+QByteArray MemberList::encode() const
+{
+    QCborArray a;
+    for (const Member &member : members) {
+        QCborArray epochs;
+        for (std::uint32_t e : member.grantedEpochs)
+            epochs.append(qint64(e));
+        QCborMap mm;
+        mm.insert(QStringLiteral("sign"), member.signKey);
+        mm.insert(QStringLiteral("box"), member.boxKey);
+        mm.insert(QStringLiteral("role"), member.role);
+        mm.insert(QStringLiteral("revoked"), member.revoked);
+        mm.insert(QStringLiteral("epochs"), epochs);
+        a.append(mm);
+    }
+    QCborMap m = versioned();
+    m.insert(QStringLiteral("members"), a);
+    return encodeCanonical(m);
+}
+
+Result<MemberList> MemberList::decode(QByteArrayView bytes)
+{
+    auto m = decodeMap(bytes, "members");
+    if (!m.ok())
+        return m.error();
+    MapReader r(m.value(), "members");
+    SAMLA_TRY(r.onlyKeys({"v", "members"}));
+    auto a = arrayField(m.value(), "members", kMaxMembers, "members");
+    if (!a.ok())
+        return a.error();
+    MemberList out;
+    for (const QCborValue &v : a.value()) {
+        if (!v.isMap())
+            return makeError(ErrorCode::Corrupt, QStringLiteral("members: map expected"));
+        const QCborMap mm = v.toMap();
+        MapReader mr(mm, "member");
+        SAMLA_TRY(mr.onlyKeys({"sign", "box", "role", "revoked", "epochs"}));
+        auto sign = mr.bytes(QStringLiteral("sign"), 32, 32);
+        auto box = mr.bytes(QStringLiteral("box"), 32, 32);
+        auto role = mr.text(QStringLiteral("role"), kMaxIdText);
+        if (!sign.ok())
+            return sign.error();
+        if (!box.ok())
+            return box.error();
+        if (!role.ok())
+            return role.error();
+        const QCborValue revoked = mm.value(QStringLiteral("revoked"));
+        if (!revoked.isBool())
+            return makeError(ErrorCode::Corrupt, QStringLiteral("member.revoked: bool expected"));
+        auto epochs = arrayField(mm, "epochs", 1024, "member");
+        if (!epochs.ok())
+            return epochs.error();
+        Member member{sign.value(), box.value(), role.value(), revoked.toBool(), {}};
+        for (const QCborValue &e : epochs.value()) {
+            if (!e.isInteger() || e.toInteger() < 1 || e.toInteger() > std::numeric_limits<std::uint32_t>::max()
+                || (!member.grantedEpochs.isEmpty() && std::uint32_t(e.toInteger()) <= member.grantedEpochs.last()))
+                return makeError(ErrorCode::Corrupt, QStringLiteral("member.epochs: ascending epochs expected"));
+            member.grantedEpochs.append(std::uint32_t(e.toInteger()));
+        }
+        out.members.append(member);
+    }
+    return out;
+}
+
 } // namespace samla::protocol

@@ -23,6 +23,11 @@ inline constexpr qsizetype kMaxMessageBytes = 8 * 1024 * 1024;
 // Roles a device can hold in a project.
 inline constexpr char kRoleMember[] = "member";        // reads and writes the project's envelopes
 inline constexpr char kRoleWriteOnly[] = "writeonly";  // submits only (a participant's diary device)
+inline constexpr char kRoleAdmin[] = "admin";          // a member who also approves devices (grants them the key)
+// Roles that read a project's envelopes (and so may hold its key).
+bool roleReads(const QString &role);
+inline constexpr int kMaxGrants = 256;
+inline constexpr int kMaxMembers = 4096;
 
 // POST /v1/enrol. The device proves it holds the signing key it enrols by
 // signing enrolProofBytes() with it; the one-time token proves an
@@ -86,6 +91,46 @@ struct PullResponse {
 
     QByteArray encode() const;
     [[nodiscard]] static Result<PullResponse> decode(QByteArrayView bytes);
+};
+
+// A project key of one epoch, sealed (crypto_box_seal) to one device's X25519
+// key by an admin device, which signs it so the recipient knows which
+// device approved it (the server only relays it and cannot read the key).
+struct KeyGrant {
+    QString projectId;
+    std::uint32_t epoch = 1;
+    QByteArray recipient;   // Ed25519 public key (device id) of the device it is for
+    QByteArray sealed;      // 80 bytes: a 32-byte key in a sealed box
+    QByteArray granter;     // Ed25519 public key of the admin device
+    QByteArray signature;   // granter's signature over signedBytes()
+
+    QByteArray signedBytes() const;
+    bool operator==(const KeyGrant &) const = default;
+};
+
+// POST /v1/grants (admin devices) and the answer to GET /v1/grants (the
+// caller's own grants, every epoch).
+struct GrantList {
+    QList<KeyGrant> grants;
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<GrantList> decode(QByteArrayView bytes);
+};
+
+// GET /v1/members?project=<id> (admin devices): who is in the project, so an
+// administrator can see which devices wait for the key and seal it to them.
+struct Member {
+    QByteArray signKey;
+    QByteArray boxKey;
+    QString role;
+    bool revoked = false;
+    QList<std::uint32_t> grantedEpochs;   // ascending
+};
+struct MemberList {
+    QList<Member> members;
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<MemberList> decode(QByteArrayView bytes);
 };
 
 // Every refusal: a stable reason code and nothing else (no personal data, no

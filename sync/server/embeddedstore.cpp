@@ -59,6 +59,20 @@ CREATE TABLE ops (
 );
 CREATE INDEX ops_project ON ops(project, server_seq);
 )sql",
+    // 2: project keys sealed to devices by admin devices (opaque to the server).
+    R"sql(
+CREATE TABLE key_grants (
+    project TEXT NOT NULL REFERENCES projects(id),
+    epoch INTEGER NOT NULL,
+    recipient INTEGER NOT NULL REFERENCES devices(id),
+    granter BLOB NOT NULL,
+    sealed BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    created_ms INTEGER NOT NULL,
+    PRIMARY KEY (project, epoch, recipient)
+) WITHOUT ROWID;
+CREATE INDEX key_grants_recipient ON key_grants(recipient);
+)sql",
 };
 
 DeviceInfo deviceFromRow(const db::Statement &s)
@@ -378,7 +392,7 @@ Result<protocol::PullResponse> EmbeddedStore::pull(std::int64_t deviceId, std::i
                                                    qsizetype maxBytes)
 {
     auto s = m_db->cached("SELECT server_seq, envelope FROM ops WHERE server_seq > ?1 AND project IN "
-                          "(SELECT project FROM memberships WHERE device = ?2 AND role = 'member') "
+                          "(SELECT project FROM memberships WHERE device = ?2 AND role IN ('member', 'admin')) "
                           "ORDER BY server_seq LIMIT ?3");
     if (!s.ok())
         return s.error();
@@ -418,6 +432,81 @@ Result<ServerStore::Counts> EmbeddedStore::counts()
     if (!row.ok())
         return row.error();
     return Counts{s->columnInt(0), s->columnInt(1), s->columnInt(2), s->columnInt(3), s->columnInt(4)};
+}
+
+Result<ServerStore::GrantOutcome> EmbeddedStore::putGrants(const QList<protocol::KeyGrant> &grants,
+                                                           std::int64_t nowMs)
+{
+    db::Transaction tx(*m_db);
+    SAMLA_TRY(tx.begin());
+    auto member = m_db->cached("SELECT d.id FROM devices d JOIN memberships m ON m.device = d.id "
+                               "WHERE d.sign_key = ?1 AND m.project = ?2 AND d.revoked_ms IS NULL "
+                               "AND m.role IN ('member', 'admin')");
+    if (!member.ok())
+        return member.error();
+    auto insert = m_db->cached("INSERT OR IGNORE INTO key_grants (project, epoch, recipient, granter, sealed, "
+                               "signature, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (!insert.ok())
+        return insert.error();
+    for (const protocol::KeyGrant &g : grants) {
+        db::Statement &m = *member.value();
+        m.bindBlob(1, g.recipient).bind(2, g.projectId);
+        auto row = m.step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value()) {
+            m.reset();
+            return GrantOutcome::NotMember;
+        }
+        const std::int64_t recipient = m.columnInt(0);
+        m.reset();
+        db::Statement &ins = *insert.value();
+        ins.bind(1, g.projectId).bind(2, std::int64_t(g.epoch)).bind(3, recipient).bindBlob(4, g.granter)
+            .bindBlob(5, g.sealed).bindBlob(6, g.signature).bind(7, nowMs);
+        SAMLA_TRY(ins.run());
+        ins.reset();
+    }
+    SAMLA_TRY(tx.commit());
+    return GrantOutcome::Stored;
+}
+
+Result<QList<protocol::KeyGrant>> EmbeddedStore::grantsFor(std::int64_t deviceId)
+{
+    auto s = m_db->cached("SELECT g.project, g.epoch, d.sign_key, g.sealed, g.granter, g.signature "
+                          "FROM key_grants g JOIN devices d ON d.id = g.recipient "
+                          "WHERE g.recipient = ?1 ORDER BY g.project, g.epoch");
+    if (!s.ok())
+        return s.error();
+    db::Statement &st = *s.value();
+    st.bind(1, deviceId);
+    QList<protocol::KeyGrant> out;
+    SAMLA_TRY(st.forEachRow([&] {
+        out.append(protocol::KeyGrant{st.columnText(0), std::uint32_t(st.columnInt(1)), st.columnBlob(2),
+                                      st.columnBlob(3), st.columnBlob(4), st.columnBlob(5)});
+    }));
+    st.reset();
+    return out;
+}
+
+Result<QList<protocol::Member>> EmbeddedStore::members(const QString &projectId)
+{
+    auto s = m_db->prepare("SELECT d.sign_key, d.box_key, m.role, d.revoked_ms IS NOT NULL, "
+                           "(SELECT group_concat(epoch) FROM (SELECT epoch FROM key_grants g "
+                           " WHERE g.project = m.project AND g.recipient = d.id ORDER BY epoch)) "
+                           "FROM memberships m JOIN devices d ON d.id = m.device "
+                           "WHERE m.project = ?1 ORDER BY d.enrolled_ms, d.id");
+    if (!s.ok())
+        return s.error();
+    s->bind(1, projectId);
+    QList<protocol::Member> out;
+    SAMLA_TRY(s->forEachRow([&] {
+        protocol::Member m{s->columnBlob(0), s->columnBlob(1), s->columnText(2), s->columnInt(3) != 0, {}};
+        const QString epochs = s->columnText(4);
+        for (const QString &e : epochs.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            m.grantedEpochs.append(e.toUInt());
+        out.append(m);
+    }));
+    return out;
 }
 
 } // namespace samla::server

@@ -34,6 +34,9 @@ public:
     Result<std::int64_t> highWaterMark(std::int64_t deviceId) override;
     Result<protocol::PullResponse> pull(std::int64_t deviceId, std::int64_t since, int limit,
                                         qsizetype maxBytes) override;
+    Result<GrantOutcome> putGrants(const QList<protocol::KeyGrant> &grants, std::int64_t nowMs) override;
+    Result<QList<protocol::KeyGrant>> grantsFor(std::int64_t deviceId) override;
+    Result<QList<protocol::Member>> members(const QString &projectId) override;
     Result<Counts> counts() override;
 
     db::Database &database() { return *m_db; }

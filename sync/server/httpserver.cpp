@@ -39,7 +39,7 @@ const char *loggablePath(const QByteArray &target)
 {
     const qsizetype q = target.indexOf('?');
     const QByteArray path = q < 0 ? target : target.left(q);
-    for (const char *known : {"/v1/health", "/v1/enrol", "/v1/push", "/v1/pull"})
+    for (const char *known : {"/v1/health", "/v1/enrol", "/v1/push", "/v1/pull", "/v1/grants", "/v1/members"})
         if (path == known)
             return known;
     return "-";

@@ -226,7 +226,8 @@ int cmdEnrol(const QStringList &args)
                               QStringLiteral("The address devices reach this server at, host:port (e.g. "
                                              "sync.example.org:8443)."),
                               QStringLiteral("host:port"));
-    QCommandLineOption role(QStringLiteral("role"), QStringLiteral("member (default) or writeonly."),
+    QCommandLineOption role(QStringLiteral("role"), QStringLiteral("member (default); admin (a member who approves devices); or "
+                                           "writeonly (a participant's diary device)."),
                             QStringLiteral("role"), QString::fromLatin1(protocol::kRoleMember));
     QCommandLineOption hours(QStringLiteral("valid-hours"), QStringLiteral("Hours until the code expires (default 72)."),
                              QStringLiteral("hours"), QStringLiteral("72"));
@@ -241,7 +242,7 @@ int cmdEnrol(const QStringList &args)
     const QString address = c.parser.value(server);
     const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
     if (!c.parser.isSet(project) || !okHours || validHours < 1 || colon < 1
-        || (roleValue != QLatin1String(protocol::kRoleMember) && roleValue != QLatin1String(protocol::kRoleWriteOnly))) {
+        || (!protocol::roleReads(roleValue) && roleValue != QLatin1String(protocol::kRoleWriteOnly))) {
         err() << "samla-server: enrol needs --project, --server host:port, a valid --role and --valid-hours\n";
         return 2;
     }

@@ -96,6 +96,18 @@ public:
     [[nodiscard]] virtual Result<protocol::PullResponse> pull(std::int64_t deviceId, std::int64_t since, int limit,
                                                               qsizetype maxBytes) = 0;
 
+    // Stores key grants, all or none, in one transaction. Each recipient
+    // must be an active reading member of the grant's project. A grant that
+    // is already stored for (project, epoch, recipient) is kept as it was:
+    // retries are harmless and nobody can overwrite a device's key.
+    enum class GrantOutcome { Stored, NotMember };
+    [[nodiscard]] virtual Result<GrantOutcome> putGrants(const QList<protocol::KeyGrant> &grants,
+                                                         std::int64_t nowMs) = 0;
+    // The grants sealed to a device, oldest epoch first.
+    [[nodiscard]] virtual Result<QList<protocol::KeyGrant>> grantsFor(std::int64_t deviceId) = 0;
+    // Every device of a project, with its role and the epochs it holds.
+    [[nodiscard]] virtual Result<QList<protocol::Member>> members(const QString &projectId) = 0;
+
     struct Counts {
         std::int64_t projects = 0;
         std::int64_t devices = 0;

@@ -21,6 +21,7 @@ struct SyncService::Caller {
                 return &m;
         return nullptr;
     }
+    bool isAdmin(const QString &projectId) const;
 };
 
 namespace {
@@ -102,17 +103,23 @@ ServiceResponse SyncService::handle(const ServiceRequest &request)
                 return refuse(405, "method");
             return enrol(request);
         }
-        const bool isPush = path == "/v1/push";
-        const bool isPull = path == "/v1/pull";
-        if (!isPush && !isPull)
+        // Signed endpoints: the method each accepts.
+        const bool isPush = path == "/v1/push", isPull = path == "/v1/pull", isGrants = path == "/v1/grants",
+                   isMembers = path == "/v1/members";
+        if (!isPush && !isPull && !isGrants && !isMembers)
             return refuse(404, "not-found");
-        if (request.method != (isPush ? "POST" : "GET"))
+        if ((isPush && request.method != "POST") || ((isPull || isMembers) && request.method != "GET")
+            || (isGrants && request.method != "GET" && request.method != "POST"))
             return refuse(405, "method");
         Caller caller;
         ServiceResponse refusal;
         if (!authenticate(request, &caller, &refusal))
             return refusal;
-        ServiceResponse r = isPush ? push(request, caller) : pull(request, caller);
+        ServiceResponse r = isPush                         ? push(request, caller)
+                            : isPull                       ? pull(request, caller)
+                            : isMembers                    ? members(request, caller)
+                            : request.method == "POST"     ? putGrants(request, caller)
+                                                           : getGrants(caller);
         r.deviceTag = tagOf(caller.device.signKey);
         return r;
     } catch (const std::exception &) {
@@ -233,7 +240,7 @@ ServiceResponse SyncService::push(const ServiceRequest &request, const Caller &c
             break;
         }
         const Membership *m = caller.membership(h.projectId);
-        if (!m || (m->role != QLatin1String(protocol::kRoleMember) && m->role != QLatin1String(protocol::kRoleWriteOnly))) {
+        if (!m || (!protocol::roleReads(m->role) && m->role != QLatin1String(protocol::kRoleWriteOnly))) {
             status = 403;
             reason = "forbidden-project";
             break;
@@ -276,7 +283,7 @@ ServiceResponse SyncService::pull(const ServiceRequest &request, const Caller &c
 {
     bool reader = false;
     for (const Membership &m : caller.memberships)
-        reader = reader || m.role == QLatin1String(protocol::kRoleMember);
+        reader = reader || protocol::roleReads(m.role);
     if (!reader)
         return refuse(403, "write-only");
     const qsizetype q = request.target.indexOf('?');
@@ -292,6 +299,66 @@ ServiceResponse SyncService::pull(const ServiceRequest &request, const Caller &c
     ServiceResponse r;
     r.reason = QByteArray("pulled ") + QByteArray::number(page->ops.size());
     r.body = page->encode();
+    return r;
+}
+
+bool SyncService::Caller::isAdmin(const QString &projectId) const
+{
+    const Membership *m = membership(projectId);
+    return m && m->role == QLatin1String(protocol::kRoleAdmin);
+}
+
+ServiceResponse SyncService::putGrants(const ServiceRequest &request, const Caller &caller)
+{
+    auto req = protocol::GrantList::decode(request.body);
+    if (!req.ok() || req->grants.isEmpty())
+        return refuse(400, "malformed");
+    for (const protocol::KeyGrant &g : req->grants) {
+        // Only an admin of the project approves devices, and only in its own name.
+        if (!caller.isAdmin(g.projectId))
+            return refuse(403, "not-admin");
+        if (g.granter != caller.device.signKey)
+            return refuse(403, "forbidden-granter");
+        if (!crypto::verify(g.granter, g.signedBytes(), g.signature))
+            return refuse(400, "tampered");
+    }
+    auto stored = m_store.putGrants(req->grants, m_clock.nowMs());
+    if (!stored.ok())
+        return refuse(500, "internal");
+    if (stored.value() == ServerStore::GrantOutcome::NotMember)
+        return refuse(409, "not-member");
+    ServiceResponse r;
+    r.reason = QByteArray("granted ") + QByteArray::number(req->grants.size());
+    r.body = protocol::GrantList{}.encode();
+    return r;
+}
+
+ServiceResponse SyncService::getGrants(const Caller &caller)
+{
+    auto grants = m_store.grantsFor(caller.device.id);
+    if (!grants.ok())
+        return refuse(500, "internal");
+    ServiceResponse r;
+    r.reason = QByteArray("grants ") + QByteArray::number(grants->size());
+    r.body = protocol::GrantList{grants.value()}.encode();
+    return r;
+}
+
+ServiceResponse SyncService::members(const ServiceRequest &request, const Caller &caller)
+{
+    const qsizetype q = request.target.indexOf('?');
+    const QByteArray query = q < 0 ? QByteArray() : request.target.mid(q + 1);
+    if (!query.startsWith("project=") || query.size() > 8 + 64 || query.contains('&'))
+        return refuse(400, "malformed");
+    const QString projectId = QString::fromLatin1(query.mid(8));
+    if (!caller.isAdmin(projectId))
+        return refuse(403, "not-admin");
+    auto list = m_store.members(projectId);
+    if (!list.ok())
+        return refuse(500, "internal");
+    ServiceResponse r;
+    r.reason = QByteArray("members ") + QByteArray::number(list->size());
+    r.body = protocol::MemberList{list.value()}.encode();
     return r;
 }
 

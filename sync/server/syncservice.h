@@ -48,6 +48,9 @@ private:
     ServiceResponse enrol(const ServiceRequest &request);
     ServiceResponse push(const ServiceRequest &request, const Caller &caller);
     ServiceResponse pull(const ServiceRequest &request, const Caller &caller);
+    ServiceResponse putGrants(const ServiceRequest &request, const Caller &caller);
+    ServiceResponse getGrants(const Caller &caller);
+    ServiceResponse members(const ServiceRequest &request, const Caller &caller);
     // Authenticates a signed request: the caller, or the refusal to send.
     bool authenticate(const ServiceRequest &request, Caller *caller, ServiceResponse *refusal);
 

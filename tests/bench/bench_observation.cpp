@@ -70,6 +70,12 @@ bool consent(store::LocalStore &store, const Clock &clock, const domain::Partici
     return taken.ok();
 }
 
+int fail(const char *what, const Error &e)
+{
+    std::fprintf(stderr, "bench_observation: %s failed: %s (%s)\n", what, qPrintable(e.detail), errorCodeName(e.code));
+    return 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -95,9 +101,10 @@ int main(int argc, char **argv)
     domain::ProjectSettings settings;
     settings.codePrefix = QStringLiteral("OB");
     settings.languages = {QStringLiteral("en")};
+    settings.lawfulBasis = QStringLiteral("GDPR Art 6(1)(e) + 9(2)(j)");
     auto project = domain::Projects(store.records()).create(QStringLiteral("Ward study"), settings, false);
     if (!project.ok())
-        return 1;
+        return fail("project", project.error());
     domain::ConsentFormContent form;
     form.title = {{QStringLiteral("en"), QStringLiteral("Consent")}};
     form.information = {{QStringLiteral("en"), QStringLiteral("We observe care on the ward.")}};
@@ -109,9 +116,11 @@ int main(int argc, char **argv)
     form.items = {item};
     auto published = domain::ConsentForms(store.records()).publish(project->id, QString(), form);
     if (!published.ok())
-        return 1;
+        return fail("consent form", published.error());
     auto participant = domain::Participants(store.records()).enrol(project->id, {});
-    if (!participant.ok() || !consent(store, wall, participant.value(), published->id, form))
+    if (!participant.ok())
+        return fail("participant", participant.error());
+    if (!consent(store, wall, participant.value(), published->id, form))
         return 1;
 
     Sessions sessions(store, wall, monotonic);
@@ -125,17 +134,23 @@ int main(int argc, char **argv)
     scheme.behaviours << sitting << standing;
     scheme.exclusiveGroups = {ExclusiveGroup{QStringLiteral("posture"), {QStringLiteral("sit"), QStringLiteral("stand")}}};
     setup.scheme = scheme;
-    auto started = sessions.start(setup);
+    QList<ParticipantRefusal> refused;
+    auto started = sessions.start(setup, &refused);
     if (!started.ok())
+        return fail("session start", started.error());
+    if (!refused.isEmpty()) {
+        std::fprintf(stderr, "bench_observation: the consent gate refused the participant\n");
         return 1;
+    }
     ObservationSession &session = *started.value();
     const QStringList quis = scheme.behavioursIn(QStringLiteral("quis"));
 
     QElapsedTimer seeding;
     seeding.start();
     for (int i = 0; i < seeded; ++i) {
-        if (!session.logPoint(quis[i % quis.size()], Subject::role(QStringLiteral("patient"))).ok())
-            return 1;
+        auto logged = session.logPoint(quis[i % quis.size()], Subject::role(QStringLiteral("patient")));
+        if (!logged.ok())
+            return fail("seeding", logged.error());
     }
     std::printf("observation seeded %d events in %.1f s (encrypted store)\n", seeded, double(seeding.elapsed()) / 1000.0);
 

@@ -41,6 +41,12 @@ p99ms() { awk -v v="$1" 'BEGIN { printf "%.1f", v / 1000 }'; }
 echo "note search p99 over $notes notes: plain $(p99ms "$(field search p99_us "$out/plain.txt")") ms," \
      "encrypted $(p99ms "$(field search p99_us "$out/encrypted.txt")") ms (target: under 50 ms)"
 
+if [ -x "$build/tests/bench/bench_observation" ]; then
+  echo
+  echo "== observation: one tap to a persisted event, 10,000 events already in the session (target p99 < 16 ms) =="
+  "$build/tests/bench/bench_observation" 10000 1000
+fi
+
 if [ -x "$build/samla" ]; then
   echo
   "$here/startup.sh" "$build" "$notes" || echo "startup benchmark failed"

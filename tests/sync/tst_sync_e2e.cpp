@@ -349,6 +349,48 @@ private slots:
         QVERIFY(!plain.client->enrol(server.enrolToken(p), plain.keys.box.publicKey).ok());
     }
 
+    // Approval over the wire: the admin device makes the project key, seals
+    // it to itself and, once the fieldworker's device has enrolled, to that
+    // device; the fieldworker reads what the admin wrote. A device nobody
+    // approved holds no key and reads nothing.
+    void adminApprovesADeviceWithTheProjectKey()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString p = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        const QByteArray pin = server.fingerprint();
+        Device admin(server.port(), m_clock, {}, pin), field(server.port(), m_clock, {}, pin),
+            waiting(server.port(), m_clock, {}, pin);
+        QVERIFY(enrol(server, admin, p, "admin"));
+        QVERIFY(enrol(server, field, p));
+        QVERIFY(enrol(server, waiting, p));
+
+        const crypto::SecureBytes key = crypto::SecureBytes::random(32);
+        auto members = admin.client->members(p);
+        QVERIFY(members.ok());
+        QCOMPARE(members->size(), 3);
+        QList<protocol::Member> approve;
+        for (const protocol::Member &m : members.value())
+            if (m.signKey != waiting.keys.sign.publicKey)
+                approve.append(m);
+        QVERIFY(admin.client->grantKey(p, 1, key, approve).ok());
+        QCOMPARE(admin.client->fetchKeys(admin.keys.box).value(), 1);
+        QCOMPARE(field.client->fetchKeys(field.keys.box).value(), 1);
+        QCOMPARE(waiting.client->fetchKeys(waiting.keys.box).value(), 0);
+        QVERIFY(!field.client->members(p).ok());   // not an admin
+
+        admin.write(p, "Ward round observed");
+        QVERIFY(admin.client->sync(admin.journal).ok());
+        QVERIFY(field.client->sync(field.journal).ok());
+        QCOMPARE(field.journal.applied.size(), 1);
+        QCOMPARE(field.journal.applied.first().plaintext, QByteArray("Ward round observed"));
+        // Without the key the envelope cannot be opened, so nothing is applied.
+        QVERIFY(!waiting.client->sync(waiting.journal).ok());
+        QVERIFY(waiting.journal.applied.isEmpty());
+        QCOMPARE(waiting.journal.cursorValue, 0);
+    }
+
     // `enrol` prints a code that carries the server's address and pinned
     // fingerprint, a QR code of it for the terminal, and the same QR as PNG;
     // a device that follows the code alone syncs over TLS.

@@ -115,6 +115,84 @@ private slots:
         m_service = std::make_unique<SyncService>(*m_store, m_clock);
     }
 
+    // An admin device approves a member by sealing the project key to it;
+    // every other way of getting or giving a key is refused.
+    void keyGrantsOnlyFromAdminsToMembers()
+    {
+        TestDevice admin, member, writer, outsider, otherAdmin;
+        QVERIFY(enrolled(admin, m_projectA, protocol::kRoleAdmin));
+        QVERIFY(enrolled(member, m_projectA));
+        QVERIFY(enrolled(writer, m_projectA, protocol::kRoleWriteOnly));
+        QVERIFY(enrolled(outsider, m_projectB));
+        QVERIFY(enrolled(otherAdmin, m_projectB, protocol::kRoleAdmin));
+
+        auto members = [&](TestDevice &d, const QString &project) {
+            return m_service->handle(signedRequest(d, "GET", "/v1/members?project=" + project.toLatin1(), {}));
+        };
+        // Only an admin of the project sees its devices.
+        ServiceResponse listed = members(admin, m_projectA);
+        QCOMPARE(listed.status, 200);
+        auto list = protocol::MemberList::decode(listed.body);
+        QVERIFY(list.ok());
+        QCOMPARE(list->members.size(), 3);
+        QCOMPARE(members(member, m_projectA).status, 403);
+        QCOMPARE(reasonOf(members(member, m_projectA)), QStringLiteral("not-admin"));
+        QCOMPARE(reasonOf(members(otherAdmin, m_projectA)), QStringLiteral("not-admin"));
+        QCOMPARE(reasonOf(m_service->handle(signedRequest(admin, "GET", "/v1/members?project=x&y=1", {}))),
+                 QStringLiteral("malformed"));
+
+        auto grant = [&](const TestDevice &by, const TestDevice &to, const QString &project,
+                         const crypto::SecureBytes &key) {
+            protocol::KeyGrant g;
+            g.projectId = project;
+            g.epoch = 1;
+            g.recipient = to.sign.publicKey;
+            g.sealed = crypto::sealToPublicKey(to.box.publicKey, key);
+            g.granter = by.sign.publicKey;
+            g.signature = crypto::sign(by.sign.secretKey, g.signedBytes());
+            return g;
+        };
+        auto post = [&](TestDevice &caller, const QList<protocol::KeyGrant> &grants) {
+            return m_service->handle(signedRequest(caller, "POST", "/v1/grants", protocol::GrantList{grants}.encode()));
+        };
+        // Refusals: a member cannot grant, an admin of another project cannot,
+        // nobody grants in another's name, a forged signature, a recipient
+        // outside the project or write-only.
+        ServiceResponse r = post(member, {grant(member, member, m_projectA, m_keyA)});
+        QCOMPARE(r.status, 403);
+        QCOMPARE(reasonOf(r), QStringLiteral("not-admin"));
+        QCOMPARE(reasonOf(post(otherAdmin, {grant(otherAdmin, member, m_projectA, m_keyA)})), QStringLiteral("not-admin"));
+        QCOMPARE(reasonOf(post(admin, {grant(otherAdmin, member, m_projectA, m_keyA)})), QStringLiteral("forbidden-granter"));
+        protocol::KeyGrant forged = grant(admin, member, m_projectA, m_keyA);
+        forged.sealed = crypto::sealToPublicKey(member.box.publicKey, m_keyB);   // swapped after signing
+        QCOMPARE(reasonOf(post(admin, {forged})), QStringLiteral("tampered"));
+        r = post(admin, {grant(admin, member, m_projectA, m_keyA), grant(admin, outsider, m_projectA, m_keyA)});
+        QCOMPARE(r.status, 409);
+        QCOMPARE(reasonOf(r), QStringLiteral("not-member"));
+        QCOMPARE(reasonOf(post(admin, {grant(admin, writer, m_projectA, m_keyA)})), QStringLiteral("not-member"));
+        // All or nothing: the member got nothing from the refused batch.
+        auto mine = [&](TestDevice &d) {
+            return protocol::GrantList::decode(m_service->handle(signedRequest(d, "GET", "/v1/grants", {})).body);
+        };
+        QVERIFY(mine(member)->grants.isEmpty());
+
+        // The admin approves itself and the member; a retry changes nothing,
+        // and a second grant for the same epoch cannot replace the first.
+        QCOMPARE(post(admin, {grant(admin, admin, m_projectA, m_keyA), grant(admin, member, m_projectA, m_keyA)}).status, 200);
+        QCOMPARE(post(admin, {grant(admin, member, m_projectA, m_keyB)}).status, 200);
+        auto got = mine(member);
+        QVERIFY(got.ok());
+        QCOMPARE(got->grants.size(), 1);
+        auto opened = crypto::openSealed(member.box, got->grants.first().sealed);
+        QVERIFY(opened.ok());
+        QVERIFY(opened->equals(m_keyA));
+        QVERIFY(mine(outsider)->grants.isEmpty());
+        QCOMPARE(protocol::MemberList::decode(members(admin, m_projectA).body)->members.at(1).grantedEpochs,
+                 QList<std::uint32_t>{1});
+        // An admin reads and writes like a member.
+        QCOMPARE(pull(admin, 0).status, 200);
+    }
+
     void healthNeedsNoAuthentication()
     {
         ServiceRequest r{"GET", "/v1/health", {}, {}, {}, {}, {}};
