@@ -171,6 +171,12 @@ private:
         r.nonce = toBytes(req[protocol::kHeaderNonce]);
         r.signature = toBytes(req[protocol::kHeaderSignature]);
         r.body = QByteArray(req.body().data(), qsizetype(req.body().size()));
+        beast::error_code peerEc;
+        const auto remote = beast::get_lowest_layer(m_stream).socket().remote_endpoint(peerEc);
+        // Loopback peers are a TLS proxy on this machine (which limits its own
+        // clients) or the tests; they are not limited here.
+        if (!peerEc && !remote.address().is_loopback())
+            r.peer = QByteArray::fromStdString(remote.address().to_string());
         const ServiceResponse out = m_server.service.handle(r);
         qCInfo(lcServer).noquote() << r.method.left(8) << loggablePath(r.target) << out.status
                                    << (out.reason.isEmpty() ? QByteArray("-") : out.reason)

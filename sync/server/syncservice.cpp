@@ -85,6 +85,8 @@ SyncService::SyncService(ServerStore &store, const Clock &clock, ServiceLimits l
 ServiceResponse SyncService::handle(const ServiceRequest &request)
 {
     try {
+        if (!request.peer.isEmpty() && !admit(request.peer))
+            return refuse(429, "rate-limited");
         if (request.body.size() > m_limits.maxBodyBytes)
             return refuse(413, "too-large");
         const qsizetype q = request.target.indexOf('?');
@@ -127,6 +129,28 @@ ServiceResponse SyncService::handle(const ServiceRequest &request)
         // keeps a bad_alloc on one hostile request from ending the server.
         return refuse(500, "internal");
     }
+}
+
+bool SyncService::admit(const QByteArray &peer)
+{
+    const std::int64_t now = m_clock.nowMs();
+    const double perMs = double(m_limits.requestsPerMinute) / 60'000.0;
+    // Forget addresses whose bucket has long been full again.
+    if (now - m_lastPruneMs > 60'000) {
+        m_lastPruneMs = now;
+        for (auto it = m_buckets.begin(); it != m_buckets.end();)
+            it = now - it->lastMs > 600'000 ? m_buckets.erase(it) : std::next(it);
+    }
+    auto it = m_buckets.find(peer);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(peer, Bucket{double(m_limits.requestBurst), now});
+    Bucket &b = it.value();
+    b.tokens = std::min(double(m_limits.requestBurst), b.tokens + double(std::max<std::int64_t>(0, now - b.lastMs)) * perMs);
+    b.lastMs = now;
+    if (b.tokens < 1.0)
+        return false;
+    b.tokens -= 1.0;
+    return true;
 }
 
 bool SyncService::authenticate(const ServiceRequest &request, Caller *caller, ServiceResponse *refusal)

@@ -6,6 +6,7 @@
 #include "platform/core/clock.h"
 
 #include <QByteArray>
+#include <QHash>
 
 namespace samla::server {
 
@@ -18,6 +19,7 @@ struct ServiceRequest {
     QByteArray nonce;
     QByteArray signature;
     QByteArray body;
+    QByteArray peer;        // the client's address, for rate limiting only (never logged); empty: not limited
 };
 
 struct ServiceResponse {
@@ -34,6 +36,11 @@ struct ServiceLimits {
     qsizetype maxBodyBytes = protocol::kMaxMessageBytes;
     int maxPullPage = protocol::kMaxPullPage;
     qsizetype maxPullBytes = 4 * 1024 * 1024;
+    // Requests per client address: a bucket of `burst` refilled at `perMinute`.
+    // A device syncing thousands of ops uses a few dozen requests; a client
+    // guessing tokens or flooding gets 429 long before it matters.
+    int requestsPerMinute = 600;
+    int requestBurst = 120;
 };
 
 class SyncService {
@@ -54,9 +61,17 @@ private:
     // Authenticates a signed request: the caller, or the refusal to send.
     bool authenticate(const ServiceRequest &request, Caller *caller, ServiceResponse *refusal);
 
+    bool admit(const QByteArray &peer);
+
     ServerStore &m_store;
     const Clock &m_clock;
     ServiceLimits m_limits;
+    struct Bucket {
+        double tokens = 0;
+        std::int64_t lastMs = 0;
+    };
+    QHash<QByteArray, Bucket> m_buckets;
+    std::int64_t m_lastPruneMs = 0;
 };
 
 } // namespace samla::server

@@ -193,6 +193,28 @@ private slots:
         QCOMPARE(pull(admin, 0).status, 200);
     }
 
+    // A client address that floods gets 429 once its burst is spent, and is
+    // served again as the bucket refills; other addresses are not affected.
+    void requestRateIsLimitedPerAddress()
+    {
+        ServiceLimits limits;
+        limits.requestsPerMinute = 60;
+        limits.requestBurst = 5;
+        SyncService service(*m_store, m_clock, limits);
+        ServiceRequest r{"GET", "/v1/health", {}, {}, {}, {}, {}, "10.0.0.1"};
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(service.handle(r).status, 200);
+        const ServiceResponse refused = service.handle(r);
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(reasonOf(refused), QStringLiteral("rate-limited"));
+        ServiceRequest other = r;
+        other.peer = "10.0.0.2";
+        QCOMPARE(service.handle(other).status, 200);
+        m_clock.advance(1'000);   // one request a second refills one token
+        QCOMPARE(service.handle(r).status, 200);
+        QCOMPARE(service.handle(r).status, 429);
+    }
+
     void healthNeedsNoAuthentication()
     {
         ServiceRequest r{"GET", "/v1/health", {}, {}, {}, {}, {}};
