@@ -90,15 +90,18 @@ QString buildHtml(const ConsentSnapshot &s, const Labels &l)
     if (!s.signature.isNull())
         html += QStringLiteral("<p><b>%1:</b><br/><img src=\"samla:signature\" width=\"240\"/></p>").arg(esc(tr8(l.signature)));
     html += QStringLiteral("<hr/><p style=\"font-size: 8pt;\">");
-    // Identifiers are never broken across lines, so they can be read back and compared.
-    html += QStringLiteral("<b>%1:</b> <span style=\"white-space: nowrap;\">%2</span> (%3)<br/>")
-                .arg(esc(tr8(l.formVersion)), esc(s.form.id))
+    // Identifiers are set in a monospaced font and never broken across
+    // lines, so they read back exactly: a proportional font may draw "ff" or
+    // "fi" in a hex id as one ligature glyph, which copies out as another character.
+    const QString id = QStringLiteral("<span style=\"font-family: 'DejaVu Sans Mono', monospace; "
+                                      "white-space: nowrap;\">%1</span>");
+    html += QStringLiteral("<b>%1:</b> %2 (%3)<br/>")
+                .arg(esc(tr8(l.formVersion)), id.arg(esc(s.form.id)))
                 .arg(s.form.number);
-    html += QStringLiteral("<b>%1:</b><br/>%2<br/>").arg(esc(tr8(l.contentHash)), esc(s.form.hash));
+    html += QStringLiteral("<b>%1:</b><br/>%2<br/>").arg(esc(tr8(l.contentHash)), id.arg(esc(s.form.hash)));
     html += QStringLiteral("<b>%1:</b> %2<br/>").arg(esc(tr8(l.date)), esc(date));
-    html += QStringLiteral("<b>%1:</b> <span style=\"white-space: nowrap;\">%2</span><br/>")
-                .arg(esc(tr8(l.event)), esc(s.eventId));
-    html += QStringLiteral("<b>%1:</b> %2").arg(esc(tr8(l.device)), esc(s.deviceId));
+    html += QStringLiteral("<b>%1:</b> %2<br/>").arg(esc(tr8(l.event)), id.arg(esc(s.eventId)));
+    html += QStringLiteral("<b>%1:</b> %2").arg(esc(tr8(l.device)), id.arg(esc(s.deviceId)));
     html += QStringLiteral("</p></body></html>");
     return html;
 }

@@ -376,6 +376,21 @@ crypto::SignKeyPair LocalStore::deviceSigningKey() const
     return crypto::signKeyPairFromSeed(crypto::deriveSubkey(d->databaseKey, 1, "samlasig"));
 }
 
+crypto::BoxKeyPair LocalStore::deviceBoxKey() const
+{
+    return crypto::boxKeyPairFromSeed(crypto::deriveSubkey(d->databaseKey, 2, "samlabox"));
+}
+
+QByteArray LocalStore::wrapSecret(const crypto::SecureBytes &secret, QByteArrayView purpose) const
+{
+    return crypto::wrapKey(crypto::deriveSubkey(d->databaseKey, 3, "samlawrp"), secret, purpose);
+}
+
+Result<crypto::SecureBytes> LocalStore::unwrapSecret(QByteArrayView wrapped, QByteArrayView purpose) const
+{
+    return crypto::unwrapKey(crypto::deriveSubkey(d->databaseKey, 3, "samlawrp"), wrapped, purpose);
+}
+
 RecordStore &LocalStore::records() { return *d->records; }
 AttachmentStore &LocalStore::attachments() { return *d->attachments; }
 db::Database &LocalStore::database() { return *d->db; }

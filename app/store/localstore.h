@@ -68,6 +68,13 @@ public:
     // sync, its requests): derived from the database key, so it lives as long
     // as this data directory and is never stored.
     crypto::SignKeyPair deviceSigningKey() const;
+    // The device's X25519 key pair, to which project keys are sealed; also
+    // derived from the database key, so it lives as long as the device's data.
+    crypto::BoxKeyPair deviceBoxKey() const;
+    // Wraps and unwraps secrets kept in the database (project keys), so they
+    // leave SQLite only as ciphertext and are opened into secure memory.
+    QByteArray wrapSecret(const crypto::SecureBytes &secret, QByteArrayView purpose) const;
+    [[nodiscard]] Result<crypto::SecureBytes> unwrapSecret(QByteArrayView wrapped, QByteArrayView purpose) const;
 
     RecordStore &records();
     AttachmentStore &attachments();

@@ -22,6 +22,7 @@ const std::vector<Migration> &migrations()
     static const std::vector<Migration> all = {
         {1, sql::kMigration1},
         {2, sql::kMigration2},
+        {3, sql::kMigration3},
     };
     return all;
 }

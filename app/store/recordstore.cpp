@@ -1,4 +1,5 @@
 #include "recordstore.h"
+#include "recordrows.h"
 
 #include "schema.h"
 
@@ -17,7 +18,7 @@
 
 namespace samla::store {
 
-namespace {
+namespace detail {
 
 // Bodies of current rows and versions are stored zlib-compressed when that
 // makes them smaller (field notes shrink to about a third): fewer pages to
@@ -37,22 +38,8 @@ QCborMap decodeBody(const QByteArray &bytes)
     return QCborValue::fromCbor(storedBodyToCbor(bytes)).toMap();
 }
 
-} // namespace
-
-QByteArray storedBodyToCbor(const QByteArray &stored)
-{
-    if (stored.isEmpty())
-        return {};
-    const auto first = static_cast<unsigned char>(stored.front());
-    if (first >= 0xa0 && first <= 0xbf)
-        return stored;
-    return qUncompress(stored);
-}
-
-namespace {
-
 // Reads the columns id … updated_ms starting at `first`.
-Record readRecord(const db::Statement &s, int first = 0)
+Record readRecord(const db::Statement &s, int first)
 {
     Record r;
     r.id = s.columnText(first + 0);
@@ -67,6 +54,24 @@ Record readRecord(const db::Statement &s, int first = 0)
     r.updatedMs = s.columnInt(first + 9);
     return r;
 }
+
+} // namespace detail
+
+using detail::decodeBody;
+using detail::packBody;
+using detail::readRecord;
+
+QByteArray storedBodyToCbor(const QByteArray &stored)
+{
+    if (stored.isEmpty())
+        return {};
+    const auto first = static_cast<unsigned char>(stored.front());
+    if (first >= 0xa0 && first <= 0xbf)
+        return stored;
+    return qUncompress(stored);
+}
+
+namespace {
 
 Result<QList<Record>> collectRecords(db::Statement &s)
 {
@@ -248,6 +253,7 @@ Result<Record> RecordStore::write(const RecordChange &change, bool erasing)
     record.updatedMs = m_clock.nowMs();
 
     std::int64_t rid = 0;
+    QByteArray baseHlc;   // the version this write replaces, so other devices can tell an edit from a concurrent one
     {
         auto existing = m_db.cached(sql::kSelectRecordForWrite);
         if (!existing.ok())
@@ -263,6 +269,7 @@ Result<Record> RecordStore::write(const RecordChange &change, bool erasing)
             rid = s.columnInt(0);
             record.version = int(s.columnInt(2)) + 1;
             record.createdMs = s.columnInt(3);
+            baseHlc = s.columnBlob(4);
         } else {
             record.version = 1;
             record.createdMs = record.updatedMs;
@@ -337,6 +344,8 @@ Result<Record> RecordStore::write(const RecordChange &change, bool erasing)
         opMap.insert(QStringLiteral("participant"), record.participantRef);
     opMap.insert(QStringLiteral("version"), record.version);
     opMap.insert(QStringLiteral("hlc"), QCborValue(hlcBytes));
+    if (!baseHlc.isEmpty())
+        opMap.insert(QStringLiteral("base"), QCborValue(baseHlc));
     opMap.insert(QStringLiteral("deleted"), record.deleted);
     if (erasing)
         opMap.insert(QStringLiteral("erased"), true);
@@ -476,6 +485,11 @@ Result<Erasure> RecordStore::erase(const QStringList &ids)
                 SAMLA_TRY(strip->run());
                 strip->reset();
             }
+            auto remember = m_db.cached(sql::kRememberErased);
+            if (!remember.ok())
+                return remember.error();
+            remember.value()->bind(1, id);
+            SAMLA_TRY(remember.value()->run());
             result.tombstones.append(*written);
         }
         // FTS3 keeps a deleted document's words in older index segments

@@ -70,6 +70,28 @@ struct Erasure {
     QStringList attachmentHashes;
 };
 
+// What applying other devices' ops did (RecordStore::applyRemote).
+struct RemoteApplyReport {
+    int applied = 0;      // became the record's current state (a new record, or a later version)
+    int kept = 0;         // an earlier version seen late: kept in the history only
+    int conflicts = 0;    // edited on two devices at once: both versions kept, the conflict listed
+    int erased = 0;       // an erasure: the record's content is gone here too
+    int duplicates = 0;   // already here (this device's own op coming back, or a repeat)
+    int ignored = 0;      // a change to a record already erased here, which erasure outlives
+};
+
+// Two versions of a record made at once on different devices. The later
+// (by HLC) is the current one; the other stays in the history. Listed until
+// a user has looked at both and resolved it.
+struct SyncConflict {
+    std::int64_t id = 0;
+    QString recordId;
+    QString kind;
+    protocol::HlcStamp kept;
+    protocol::HlcStamp other;
+    std::int64_t createdMs = 0;
+};
+
 // What goes into the full-text index for a record of a kind.
 struct SearchText {
     QString title;
@@ -125,11 +147,26 @@ public:
                                                   const QString &query, int limit) const;
     [[nodiscard]] Result<QList<RecordVersion>> versions(const QString &id) const;
 
+    // Applies other devices' ops (each the canonical CBOR op map their
+    // RecordStore wrote to its outbox), in order, in ONE transaction together
+    // with the meta value (the sync cursor): all of it or none of it. Writes
+    // no outbox entries. Per record: a later version becomes current (the
+    // earlier kept in the history); an earlier one seen late goes into the
+    // history; two versions made at once both stay and are listed as a
+    // conflict; an erasure always wins and no later op brings the content
+    // back. The HLC clock moves past every stamp it sees.
+    [[nodiscard]] Result<RemoteApplyReport> applyRemote(const QList<QByteArray> &ops, const char *metaKey,
+                                                        const QByteArray &metaValue);
+    [[nodiscard]] Result<QList<SyncConflict>> openConflicts() const;
+    [[nodiscard]] Status resolveConflict(std::int64_t id);
+
     [[nodiscard]] Result<QList<OutboxEntry>> outbox(std::int64_t afterSeq, int limit) const;
     [[nodiscard]] Result<std::int64_t> lastDeviceSeq() const;
 
 private:
     Result<Record> write(const RecordChange &change, bool erasing);
+    Status applyOne(const QByteArray &op, RemoteApplyReport &report);
+    Status indexRow(std::int64_t rid, const QString &kind, const QCborMap &body, bool deleted, bool replace);
 
     db::Database &m_db;
     const Clock &m_clock;

@@ -71,8 +71,50 @@ inline constexpr const char *kMigration2[] = {
     "ALTER TABLE search_index_v2 RENAME TO search_index",
 };
 
+// Migration 3: sync state on the device.
+// - sync_projects: which local project syncs with which server project, and
+//   this device's role there.
+// - sync_keys: project keys per epoch, wrapped with a key derived from the
+//   database key (LocalStore::wrapSecret).
+// - sync_sent: the wire sequence each outbox entry of a synced project got,
+//   consecutive per device as the server requires (entries of projects that
+//   do not sync get none); `acked` once the server's receipt came back.
+// - sync_conflicts: concurrent changes found while applying remote ops,
+//   listed for the user until resolved. Nothing is dropped: both versions
+//   stay in the record's history.
+// - erased_records: records erased here or by an erasure op, which no later
+//   or concurrent op may bring back.
+inline constexpr const char *kMigration3[] = {
+    "CREATE TABLE sync_projects("
+    " project_id TEXT PRIMARY KEY,"
+    " server_project TEXT NOT NULL,"
+    " role TEXT NOT NULL,"
+    " joined_ms INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE sync_keys("
+    " server_project TEXT NOT NULL,"
+    " epoch INTEGER NOT NULL,"
+    " wrapped BLOB NOT NULL,"
+    " PRIMARY KEY(server_project, epoch)) WITHOUT ROWID",
+    "CREATE TABLE sync_sent("
+    " local_seq INTEGER PRIMARY KEY,"
+    " wire_seq INTEGER NOT NULL UNIQUE,"
+    " acked INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TABLE sync_conflicts("
+    " id INTEGER PRIMARY KEY,"
+    " record_id TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " kept_hlc BLOB NOT NULL,"
+    " other_hlc BLOB NOT NULL,"
+    " created_ms INTEGER NOT NULL,"
+    " resolved_ms INTEGER)",
+    "CREATE TABLE erased_records(id TEXT PRIMARY KEY) WITHOUT ROWID",
+};
+
+inline constexpr const char *kRememberErased = "INSERT OR IGNORE INTO erased_records(id) VALUES(?1)";
+inline constexpr const char *kIsErased = "SELECT 1 FROM erased_records WHERE id = ?1";
+
 inline constexpr const char *kSelectRecordForWrite =
-    "SELECT rid, kind, version, created_ms FROM records WHERE id = ?1";
+    "SELECT rid, kind, version, created_ms, hlc FROM records WHERE id = ?1";
 inline constexpr const char *kSelectRecordById =
     "SELECT id, kind, project_id, participant_ref, version, hlc, body, deleted, created_ms, updated_ms"
     " FROM records WHERE id = ?1";

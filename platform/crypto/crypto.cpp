@@ -331,6 +331,18 @@ BoxKeyPair generateBoxKeyPair()
     return pair;
 }
 
+BoxKeyPair boxKeyPairFromSeed(const SecureBytes &seed)
+{
+    if (seed.size() != crypto_box_SEEDBYTES) {
+        qCWarning(lcCrypto) << "box key refused: seed has the wrong size";
+        return {};
+    }
+    BoxKeyPair pair { QByteArray(crypto_box_PUBLICKEYBYTES, Qt::Uninitialized),
+        SecureBytes(crypto_box_SECRETKEYBYTES) };
+    crypto_box_seed_keypair(u8(pair.publicKey), pair.secretKey.data(), seed.data());
+    return pair;
+}
+
 QByteArray sealToPublicKey(QByteArrayView publicKey, const SecureBytes &secret)
 {
     if (publicKey.size() != crypto_box_PUBLICKEYBYTES) {

@@ -116,6 +116,8 @@ struct BoxKeyPair {
     SecureBytes secretKey;  // 32 bytes
 };
 BoxKeyPair generateBoxKeyPair();
+// The same key pair every time from the same 32-byte seed (crypto_box_seed_keypair).
+BoxKeyPair boxKeyPairFromSeed(const SecureBytes &seed);
 // Anonymous sealed box (crypto_box_seal) of a secret to a public key.
 QByteArray sealToPublicKey(QByteArrayView publicKey, const SecureBytes &secret);
 Result<SecureBytes> openSealed(const BoxKeyPair &keyPair, QByteArrayView sealed);

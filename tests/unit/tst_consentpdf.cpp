@@ -117,7 +117,7 @@ private slots:
             QSKIP(qPrintable(why));
 
         QVERIFY2(withoutSpaces(text).contains(f->form.hash), qPrintable(text));
-        QVERIFY(withoutSpaces(text).contains(withoutSpaces(f->form.id)));
+        QVERIFY2(withoutSpaces(text).contains(withoutSpaces(f->form.id)), qPrintable(f->form.id + QLatin1Char('\n') + text));
         QVERIFY(text.contains(p.code));
         QVERIFY(text.contains(QStringLiteral("2025-03-04T09:30:00Z")));
         // Swedish consent, Swedish document: the form's Swedish text and labels.

@@ -1,0 +1,378 @@
+// RecordStore::applyRemote: other devices' changes into this device's records, never losing a version.
+#include "recordrows.h"
+#include "recordstore.h"
+#include "schema.h"
+
+#include "platform/core/logging.h"
+#include "platform/db/database.h"
+#include "sync/protocol/canonicalcbor.h"
+
+#include <QScopeGuard>
+
+namespace samla::store {
+
+using detail::decodeBody;
+using detail::packBody;
+
+namespace {
+
+// An op map as RecordStore::write puts it in the outbox.
+struct RemoteChange {
+    QString id;
+    QString kind;
+    QString projectId;
+    QString participantRef;
+    int version = 0;
+    protocol::HlcStamp hlc;
+    std::optional<protocol::HlcStamp> base;   // the version it replaced on its device
+    bool deleted = false;
+    bool erased = false;
+    QCborMap body;
+};
+
+Result<RemoteChange> parseOp(const QByteArray &cbor)
+{
+    const QCborValue v = QCborValue::fromCbor(cbor);
+    auto bad = [](const char *what) {
+        return makeError(ErrorCode::Corrupt, QStringLiteral("remote op: %1").arg(QLatin1String(what)));
+    };
+    if (!v.isMap())
+        return bad("not a map");
+    const QCborMap m = v.toMap();
+    RemoteChange c;
+    c.id = m.value(QStringLiteral("id")).toString();
+    c.kind = m.value(QStringLiteral("kind")).toString();
+    c.projectId = m.value(QStringLiteral("project")).toString();
+    c.participantRef = m.value(QStringLiteral("participant")).toString();
+    const QCborValue version = m.value(QStringLiteral("version"));
+    bool hlcOk = false;
+    c.hlc = protocol::HlcStamp::fromBytes(m.value(QStringLiteral("hlc")).toByteArray(), &hlcOk);
+    if (const QCborValue base = m.value(QStringLiteral("base")); base.isByteArray()) {
+        bool baseOk = false;
+        c.base = protocol::HlcStamp::fromBytes(base.toByteArray(), &baseOk);
+        if (!baseOk)
+            return bad("base");
+    }
+    c.deleted = m.value(QStringLiteral("deleted")).toBool();
+    c.erased = m.value(QStringLiteral("erased")).toBool();
+    const QCborValue body = m.value(QStringLiteral("body"));
+    if (c.id.size() != 36 || c.kind.isEmpty() || c.kind.size() > 64 || c.projectId.isEmpty())
+        return bad("id, kind or project");
+    if (!version.isInteger() || version.toInteger() < 1 || version.toInteger() > (1 << 30))
+        return bad("version");
+    c.version = int(version.toInteger());
+    if (!hlcOk || c.hlc.isNull())
+        return bad("hlc");
+    // An op whose record was erased before it was sent carries no body.
+    if (!body.isMap() && !(body.isUndefined() && (c.deleted || c.erased)))
+        return bad("body");
+    c.body = body.toMap();
+    return c;
+}
+
+struct LocalRow {
+    std::int64_t rid = 0;
+    QString kind;
+    int version = 0;
+    protocol::HlcStamp hlc;
+    QByteArray storedBody;
+    std::int64_t updatedMs = 0;
+};
+
+} // namespace
+
+Status RecordStore::indexRow(std::int64_t rid, const QString &kind, const QCborMap &body, bool deleted, bool replace)
+{
+    auto extractor = m_extractors.find(kind);
+    if (extractor == m_extractors.end())
+        return {};
+    if (replace) {
+        auto del = m_db.cached(sql::kDeleteSearch);
+        if (!del.ok())
+            return del.error();
+        del.value()->bind(1, rid);
+        SAMLA_TRY(del.value()->run());
+    }
+    if (deleted)
+        return {};
+    const SearchText text = (*extractor)(body);
+    auto ins = m_db.cached(sql::kInsertSearch);
+    if (!ins.ok())
+        return ins.error();
+    ins.value()->bind(1, rid).bind(2, text.title).bind(3, text.text);
+    return ins.value()->run();
+}
+
+Status RecordStore::applyOne(const QByteArray &op, RemoteApplyReport &report)
+{
+    auto parsed = parseOp(op);
+    if (!parsed.ok())
+        return parsed.error();
+    const RemoteChange &c = parsed.value();
+    m_hlc.receive(c.hlc);
+    const std::int64_t now = m_clock.nowMs();
+
+    auto erasedCheck = m_db.cached(sql::kIsErased);
+    if (!erasedCheck.ok())
+        return erasedCheck.error();
+    erasedCheck.value()->bind(1, c.id);
+    auto erasedRow = erasedCheck.value()->step();
+    if (!erasedRow.ok())
+        return erasedRow.error();
+    const bool alreadyErased = erasedRow.value();
+    erasedCheck.value()->reset();
+    if (alreadyErased) {
+        ++report.ignored;
+        return {};
+    }
+
+    std::optional<LocalRow> local;
+    {
+        auto s = m_db.prepare("SELECT rid, kind, version, hlc, body, updated_ms FROM records WHERE id = ?1");
+        if (!s.ok())
+            return s.error();
+        s->bind(1, c.id);
+        auto row = s->step();
+        if (!row.ok())
+            return row.error();
+        if (row.value())
+            local = LocalRow{s->columnInt(0), s->columnText(1), int(s->columnInt(2)),
+                             protocol::HlcStamp::fromBytes(s->columnBlob(3)), s->columnBlob(4), s->columnInt(5)};
+    }
+    if (local && local->kind != c.kind)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("remote op changes a record's kind"));
+
+    const QString participant = c.participantRef.isEmpty() ? QString() : c.participantRef;
+    const QByteArray hlcBytes = c.hlc.toBytes();
+
+    if (c.erased) {
+        // Erasure wins over everything, before and after it: the content
+        // goes, the id is remembered, and the row stays as an empty tombstone.
+        std::int64_t rid = local ? local->rid : 0;
+        if (local) {
+            for (const char *sqlText : {"DELETE FROM record_versions WHERE rid = ?1",
+                                        "DELETE FROM search_index WHERE docid = ?1"}) {
+                auto s = m_db.prepare(sqlText);
+                if (!s.ok())
+                    return s.error();
+                s->bind(1, rid);
+                SAMLA_TRY(s->run());
+            }
+            auto s = m_db.prepare("UPDATE records SET version = ?2, hlc = ?3, body = ?4, deleted = 1, updated_ms = ?5 "
+                                  "WHERE rid = ?1");
+            if (!s.ok())
+                return s.error();
+            s->bind(1, rid).bind(2, std::max(local->version, c.version) + 1).bindBlob(3, hlcBytes);
+            s->bindBlob(4, protocol::encodeCanonical(QCborMap())).bind(5, now);
+            SAMLA_TRY(s->run());
+        } else {
+            auto s = m_db.cached(sql::kInsertRecord);
+            if (!s.ok())
+                return s.error();
+            s.value()->bind(1, c.id).bind(2, c.kind).bind(3, c.projectId).bind(4, participant);
+            s.value()->bind(5, c.version).bindBlob(6, hlcBytes).bindBlob(7, protocol::encodeCanonical(QCborMap()));
+            s.value()->bind(8, 1).bind(9, now).bind(10, now);
+            SAMLA_TRY(s.value()->run());
+        }
+        auto remember = m_db.cached(sql::kRememberErased);
+        if (!remember.ok())
+            return remember.error();
+        remember.value()->bind(1, c.id);
+        SAMLA_TRY(remember.value()->run());
+        ++report.erased;
+        return {};
+    }
+
+    const QByteArray body = packBody(protocol::encodeCanonical(c.body));
+    if (!local) {
+        auto s = m_db.cached(sql::kInsertRecord);
+        if (!s.ok())
+            return s.error();
+        s.value()->bind(1, c.id).bind(2, c.kind).bind(3, c.projectId).bind(4, participant);
+        s.value()->bind(5, c.version).bindBlob(6, hlcBytes).bindBlob(7, body);
+        s.value()->bind(8, c.deleted ? 1 : 0).bind(9, now).bind(10, now);
+        SAMLA_TRY(s.value()->run());
+        SAMLA_TRY(indexRow(m_db.lastInsertRowId(), c.kind, c.body, c.deleted, false));
+        ++report.applied;
+        return {};
+    }
+
+    // Already here: the current row, or a version in the history.
+    if (local->hlc == c.hlc) {
+        ++report.duplicates;
+        return {};
+    }
+    {
+        auto s = m_db.prepare("SELECT 1 FROM record_versions WHERE rid = ?1 AND hlc = ?2");
+        if (!s.ok())
+            return s.error();
+        s->bind(1, local->rid).bindBlob(2, hlcBytes);
+        auto row = s->step();
+        if (!row.ok())
+            return row.error();
+        if (row.value()) {
+            ++report.duplicates;
+            return {};
+        }
+    }
+
+    auto archiveCurrent = [&]() -> Status {
+        auto archive = m_db.cached(sql::kArchiveCurrentVersion);
+        if (!archive.ok())
+            return archive.error();
+        archive.value()->bind(1, local->rid);
+        return archive.value()->run();
+    };
+    auto setCurrent = [&](int version, const QByteArray &hlc, const QByteArray &stored, bool deleted) -> Status {
+        auto s = m_db.cached(sql::kUpdateRecord);
+        if (!s.ok())
+            return s.error();
+        s.value()->bind(1, local->rid).bind(2, c.projectId).bind(3, participant).bind(4, version);
+        s.value()->bindBlob(5, hlc).bindBlob(6, stored).bind(7, deleted ? 1 : 0).bind(8, now);
+        return s.value()->run();
+    };
+    auto insertHistory = [&](int version, const QByteArray &hlc, const QByteArray &stored,
+                             std::int64_t savedMs) -> Status {
+        auto s = m_db.prepare("INSERT INTO record_versions(rid, version, hlc, body, saved_ms) VALUES(?1, ?2, ?3, ?4, ?5)");
+        if (!s.ok())
+            return s.error();
+        s->bind(1, local->rid).bind(2, version).bindBlob(3, hlc).bindBlob(4, stored).bind(5, savedMs);
+        return s->run();
+    };
+    auto listConflict = [&](const protocol::HlcStamp &kept, const protocol::HlcStamp &other) -> Status {
+        auto s = m_db.prepare("INSERT INTO sync_conflicts(record_id, kind, kept_hlc, other_hlc, created_ms) "
+                              "VALUES(?1, ?2, ?3, ?4, ?5)");
+        if (!s.ok())
+            return s.error();
+        s->bind(1, c.id).bind(2, c.kind).bindBlob(3, kept.toBytes()).bindBlob(4, other.toBytes()).bind(5, now);
+        return s->run();
+    };
+
+    // A later version of what is here: made from it (its base is the
+    // version here), or, for an op without a base, numbered after it.
+    const bool successor = c.base ? *c.base == local->hlc : c.version > local->version;
+    if (successor && c.hlc > local->hlc) {
+        SAMLA_TRY(archiveCurrent());
+        SAMLA_TRY(setCurrent(c.version, hlcBytes, body, c.deleted));
+        SAMLA_TRY(indexRow(local->rid, c.kind, c.body, c.deleted, true));
+        ++report.applied;
+        return {};
+    }
+    if (c.version < local->version && c.hlc < local->hlc) {
+        // An earlier version that arrives late (its successor came first):
+        // it belongs in the history, under a number of its own.
+        auto s = m_db.prepare("SELECT 1 FROM record_versions WHERE rid = ?1 AND version = ?2");
+        if (!s.ok())
+            return s.error();
+        s->bind(1, local->rid).bind(2, c.version);
+        auto taken = s->step();
+        if (!taken.ok())
+            return taken.error();
+        if (!taken.value()) {
+            SAMLA_TRY(insertHistory(c.version, hlcBytes, body, now));
+            ++report.kept;
+            return {};
+        }
+    }
+    // Made at the same time as the version here (neither saw the other):
+    // the later stamp is current, the other is kept in the history right
+    // below it, and the user is told.
+    if (c.hlc > local->hlc) {
+        SAMLA_TRY(archiveCurrent());   // the version here, under its own number
+        SAMLA_TRY(setCurrent(local->version + 1, hlcBytes, body, c.deleted));
+        SAMLA_TRY(indexRow(local->rid, c.kind, c.body, c.deleted, true));
+        SAMLA_TRY(listConflict(c.hlc, local->hlc));
+    } else {
+        SAMLA_TRY(insertHistory(local->version + 1, hlcBytes, body, now));
+        auto bump = m_db.prepare("UPDATE records SET version = ?2 WHERE rid = ?1");
+        if (!bump.ok())
+            return bump.error();
+        bump->bind(1, local->rid).bind(2, local->version + 2);
+        SAMLA_TRY(bump->run());
+        SAMLA_TRY(listConflict(local->hlc, c.hlc));
+    }
+    ++report.conflicts;
+    return {};
+}
+
+Result<RemoteApplyReport> RecordStore::applyRemote(const QList<QByteArray> &ops, const char *metaKey,
+                                                   const QByteArray &metaValue)
+{
+    RemoteApplyReport report;
+    bool erasing = false;
+    for (const QByteArray &op : ops)
+        erasing = erasing || QCborValue::fromCbor(op).toMap().value(QStringLiteral("erased")).toBool();
+    // An erasure zeroes what it frees, as RecordStore::erase does.
+    if (erasing)
+        SAMLA_TRY(m_db.exec("PRAGMA secure_delete = ON"));
+    auto restore = qScopeGuard([this, erasing] {
+        if (erasing)
+            (void)m_db.exec("PRAGMA secure_delete = OFF");
+    });
+    const protocol::HlcStamp hlcBefore = m_hlc.last();
+    {
+        db::Transaction tx(m_db);
+        SAMLA_TRY(tx.begin());
+        for (const QByteArray &op : ops) {
+            if (auto applied = applyOne(op, report); !applied.ok()) {
+                m_hlc.restore(hlcBefore);
+                return applied.error();
+            }
+        }
+        // The clock's position moves with the data: after a restart, local
+        // edits still come after everything this device has seen.
+        for (const auto &[key, value] : {std::pair<const char *, QByteArray>{"hlc_last", m_hlc.last().toBytes()},
+                                         std::pair<const char *, QByteArray>{metaKey, metaValue}}) {
+            if (!key)
+                continue;
+            auto s = m_db.cached(sql::kSetMeta);
+            if (!s.ok()) {
+                m_hlc.restore(hlcBefore);
+                return s.error();
+            }
+            s.value()->bind(1, QString::fromLatin1(key)).bindBlob(2, value);
+            if (auto ran = s.value()->run(); !ran.ok()) {
+                m_hlc.restore(hlcBefore);
+                return ran.error();
+            }
+        }
+        if (auto committed = tx.commit(); !committed.ok()) {
+            m_hlc.restore(hlcBefore);
+            return committed.error();
+        }
+    }
+    if (erasing) {
+        SAMLA_TRY(m_db.exec("INSERT INTO search_index(search_index) VALUES('optimize')"));
+        SAMLA_TRY(m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    return report;
+}
+
+Result<QList<SyncConflict>> RecordStore::openConflicts() const
+{
+    auto s = m_db.prepare("SELECT id, record_id, kind, kept_hlc, other_hlc, created_ms FROM sync_conflicts "
+                          "WHERE resolved_ms IS NULL ORDER BY id");
+    if (!s.ok())
+        return s.error();
+    QList<SyncConflict> out;
+    SAMLA_TRY(s->forEachRow([&] {
+        out.append(SyncConflict{s->columnInt(0), s->columnText(1), s->columnText(2),
+                                protocol::HlcStamp::fromBytes(s->columnBlob(3)),
+                                protocol::HlcStamp::fromBytes(s->columnBlob(4)), s->columnInt(5)});
+    }));
+    return out;
+}
+
+Status RecordStore::resolveConflict(std::int64_t id)
+{
+    auto s = m_db.prepare("UPDATE sync_conflicts SET resolved_ms = ?2 WHERE id = ?1 AND resolved_ms IS NULL");
+    if (!s.ok())
+        return s.error();
+    s->bind(1, id).bind(2, m_clock.nowMs());
+    SAMLA_TRY(s->run());
+    if (m_db.changes() != 1)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no open conflict with this id"));
+    return {};
+}
+
+} // namespace samla::store

@@ -1,0 +1,281 @@
+#include "devicesync.h"
+
+#include "app/store/localstore.h"
+#include "platform/crypto/crypto.h"
+#include "platform/db/database.h"
+#include "sync/protocol/canonicalcbor.h"
+
+#include <QCborMap>
+
+namespace samla::appsync {
+
+namespace {
+
+constexpr char kMetaServer[] = "sync_server";
+constexpr QByteArrayView kKeyPurpose("samla project key");
+
+QByteArray encodeServer(const ServerInfo &s)
+{
+    QCborMap m;
+    m.insert(QStringLiteral("host"), s.host);
+    m.insert(QStringLiteral("port"), int(s.port));
+    m.insert(QStringLiteral("fp"), s.fingerprint);
+    return protocol::encodeCanonical(m);
+}
+
+} // namespace
+
+DeviceSync::DeviceSync(store::LocalStore &store, const Clock &clock, sync::SyncClientOptions options)
+    : m_store(store)
+    , m_clock(clock)
+    , m_options(options)
+    , m_sign(store.deviceSigningKey())
+    , m_box(store.deviceBoxKey())
+    , m_journal(store)
+{
+}
+
+DeviceSync::~DeviceSync() = default;
+
+QByteArray DeviceSync::deviceId() const
+{
+    return m_sign.publicKey.toHex();
+}
+
+Result<std::optional<ServerInfo>> DeviceSync::server() const
+{
+    auto raw = m_store.records().meta(kMetaServer);
+    if (!raw.ok())
+        return raw.error();
+    if (raw->isEmpty())
+        return std::optional<ServerInfo>();
+    const QCborMap m = QCborValue::fromCbor(raw.value()).toMap();
+    ServerInfo s{m.value(QStringLiteral("host")).toString(), std::uint16_t(m.value(QStringLiteral("port")).toInteger()),
+                 m.value(QStringLiteral("fp")).toByteArray()};
+    if (s.host.isEmpty() || s.port == 0 || s.fingerprint.size() != 32)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("stored sync server is malformed"));
+    return std::optional<ServerInfo>(s);
+}
+
+Result<QList<JoinedProject>> DeviceSync::projects() const
+{
+    auto s = m_store.database().prepare(
+        "SELECT DISTINCT p.server_project, p.role, "
+        " EXISTS(SELECT 1 FROM sync_keys k WHERE k.server_project = p.server_project) "
+        "FROM sync_projects p ORDER BY p.joined_ms");
+    if (!s.ok())
+        return s.error();
+    QList<JoinedProject> out;
+    SAMLA_TRY(s->forEachRow([&] { out.append(JoinedProject{s->columnText(0), s->columnText(1), s->columnInt(2) != 0}); }));
+    return out;
+}
+
+Status DeviceSync::ensureClient()
+{
+    if (m_client)
+        return {};
+    auto info = server();
+    if (!info.ok())
+        return info.error();
+    if (!info->has_value())
+        return makeError(ErrorCode::NotFound, QStringLiteral("this device has not joined a sync server"));
+    sync::BeastTransportOptions t;
+    t.pinnedCertificateSha256 = info->value().fingerprint;
+    m_transport = std::make_unique<sync::BeastTransport>(info->value().host, info->value().port, t);
+    m_client = std::make_unique<sync::SyncClient>(*m_transport, m_clock, m_sign, m_options);
+    return loadKeys();
+}
+
+Status DeviceSync::loadKeys()
+{
+    auto s = m_store.database().prepare("SELECT server_project, epoch, wrapped FROM sync_keys");
+    if (!s.ok())
+        return s.error();
+    Status status;
+    SAMLA_TRY(s->forEachRow([&] {
+        auto key = m_store.unwrapSecret(s->columnBlob(2), kKeyPurpose);
+        if (!key.ok()) {
+            status = key.error();
+            return;
+        }
+        m_client->setProjectKey(s->columnText(0), std::uint32_t(s->columnInt(1)), std::move(key.value()));
+    }));
+    return status;
+}
+
+Status DeviceSync::storeKey(const QString &serverProject, std::uint32_t epoch, const crypto::SecureBytes &key)
+{
+    auto s = m_store.database().prepare(
+        "INSERT OR IGNORE INTO sync_keys(server_project, epoch, wrapped) VALUES(?1, ?2, ?3)");
+    if (!s.ok())
+        return s.error();
+    s->bind(1, serverProject).bind(2, std::int64_t(epoch)).bindBlob(3, m_store.wrapSecret(key, kKeyPurpose));
+    return s->run();
+}
+
+Result<JoinedProject> DeviceSync::join(const protocol::EnrolCode &code, const QString &localProjectId)
+{
+    auto current = server();
+    if (!current.ok())
+        return current.error();
+    const ServerInfo info{code.host, code.port, code.fingerprint};
+    if (current->has_value() && (current->value().host != info.host || current->value().port != info.port
+                                 || current->value().fingerprint != info.fingerprint))
+        return makeError(ErrorCode::AlreadyExists, QStringLiteral("this device already syncs with another server"));
+
+    sync::BeastTransportOptions t;
+    t.pinnedCertificateSha256 = code.fingerprint;
+    sync::BeastTransport transport(code.host, code.port, t);
+    sync::SyncClient client(transport, m_clock, m_sign, m_options);
+    auto enrolled = client.enrol(code.token, m_box.publicKey);
+    if (!enrolled.ok())
+        return enrolled.error();
+    const QString serverProject = enrolled->projectId;
+    const QString role = enrolled->role;
+    const bool admin = role == QLatin1String(protocol::kRoleAdmin);
+    if (admin && localProjectId.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("an administrator links a local project"));
+
+    db::Database &db = m_store.database();
+    {
+        db::Transaction tx(db);
+        SAMLA_TRY(tx.begin());
+        auto meta = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+        if (!meta.ok())
+            return meta.error();
+        meta->bind(1, QString::fromLatin1(kMetaServer)).bindBlob(2, encodeServer(info));
+        SAMLA_TRY(meta->run());
+        auto link = db.prepare("INSERT OR REPLACE INTO sync_projects(project_id, server_project, role, joined_ms) "
+                               "VALUES(?1, ?2, ?3, ?4)");
+        if (!link.ok())
+            return link.error();
+        // A member learns the local project id from the first op it receives.
+        link->bind(1, admin ? localProjectId : serverProject).bind(2, serverProject).bind(3, role);
+        link->bind(4, m_clock.nowMs());
+        SAMLA_TRY(link->run());
+        // Everything already written in a project that now syncs is sent:
+        // the scan starts again from the beginning (numbered ops keep their number).
+        auto rescan = db.prepare("DELETE FROM meta WHERE key = ?1");
+        if (!rescan.ok())
+            return rescan.error();
+        rescan->bind(1, QString::fromLatin1(kMetaScanned));
+        SAMLA_TRY(rescan->run());
+        SAMLA_TRY(tx.commit());
+    }
+    m_client.reset();
+    m_transport.reset();
+    SAMLA_TRY(ensureClient());
+
+    bool hasKey = false;
+    if (admin) {
+        // The administrator's device makes the project's first key and
+        // seals it to itself through the server, like any other device.
+        auto members = m_client->members(serverProject);
+        if (!members.ok())
+            return members.error();
+        bool anyKey = false;
+        for (const protocol::Member &m : members.value())
+            anyKey = anyKey || !m.grantedEpochs.isEmpty();
+        if (!anyKey) {
+            const crypto::SecureBytes key = crypto::SecureBytes::random(32);
+            QList<protocol::Member> self;
+            for (const protocol::Member &m : members.value())
+                if (m.signKey == m_sign.publicKey)
+                    self.append(m);
+            SAMLA_TRY(m_client->grantKey(serverProject, 1, key, self));
+            SAMLA_TRY(storeKey(serverProject, 1, key));
+            m_client->setProjectKey(serverProject, 1, key.clone());
+            hasKey = true;
+        }
+    }
+    return JoinedProject{serverProject, role, hasKey};
+}
+
+Result<QList<protocol::Member>> DeviceSync::members(const QString &serverProject)
+{
+    SAMLA_TRY(ensureClient());
+    return m_client->members(serverProject);
+}
+
+Status DeviceSync::approve(const QString &serverProject, const QList<protocol::Member> &devices)
+{
+    SAMLA_TRY(ensureClient());
+    auto s = m_store.database().prepare(
+        "SELECT epoch, wrapped FROM sync_keys WHERE server_project = ?1 ORDER BY epoch DESC LIMIT 1");
+    if (!s.ok())
+        return s.error();
+    s->bind(1, serverProject);
+    auto row = s->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::NotFound, QStringLiteral("this device holds no key for the project"));
+    const std::uint32_t epoch = std::uint32_t(s->columnInt(0));
+    auto key = m_store.unwrapSecret(s->columnBlob(1), kKeyPurpose);
+    if (!key.ok())
+        return key.error();
+    return m_client->grantKey(serverProject, epoch, key.value(), devices);
+}
+
+Result<SyncReport> DeviceSync::syncNow()
+{
+    SAMLA_TRY(ensureClient());
+    SyncReport report;
+    // Keys granted since the last sync; each is kept wrapped in the store.
+    auto fetched = m_client->fetchKeys(m_box);
+    if (!fetched.ok())
+        return fetched.error();
+    auto grants = m_store.database().prepare("SELECT count(*) FROM sync_keys");
+    if (!grants.ok())
+        return grants.error();
+    auto before = grants->step();
+    if (!before.ok())
+        return before.error();
+    const std::int64_t keysBefore = grants->columnInt(0);
+    grants->reset();
+    auto joined = projects();
+    if (!joined.ok())
+        return joined.error();
+    for (const JoinedProject &p : joined.value()) {
+        for (std::uint32_t epoch = 1; epoch <= 64; ++epoch) {
+            const crypto::SecureBytes *key = m_client->projectKey(p.serverProject, epoch);
+            if (!key)
+                break;
+            SAMLA_TRY(storeKey(p.serverProject, epoch, *key));
+        }
+    }
+    auto after = grants->step();
+    if (!after.ok())
+        return after.error();
+    report.keysReceived = int(grants->columnInt(0) - keysBefore);
+    grants->reset();   // an open read would block the writes below
+
+    bool anyKey = false;
+    for (const JoinedProject &p : joined.value())
+        anyKey = anyKey || m_client->projectKey(p.serverProject, 1) != nullptr;
+    if (!anyKey) {
+        report.waitingForApproval = true;
+        return report;
+    }
+
+    auto pending = m_journal.pendingCount();
+    if (!pending.ok())
+        return pending.error();
+    m_journal.resetApplied();
+    SAMLA_TRY(m_client->sync(m_journal));
+    auto left = m_journal.pendingCount();
+    if (!left.ok())
+        return left.error();
+    report.pushed = pending.value() - left.value();
+    report.applied = m_journal.applied();
+    report.pulled = report.applied.applied + report.applied.kept + report.applied.conflicts + report.applied.erased
+                    + report.applied.duplicates + report.applied.ignored;
+    return report;
+}
+
+Result<int> DeviceSync::pendingCount()
+{
+    return m_journal.pendingCount();
+}
+
+} // namespace samla::appsync

@@ -1,0 +1,82 @@
+// DeviceSync: joins a sync server with an enrolment code and syncs this device's projects through it.
+#pragma once
+
+#include "storejournal.h"
+
+#include "platform/core/clock.h"
+#include "sync/client/transport.h"
+#include "sync/protocol/enrolcode.h"
+
+#include <memory>
+
+namespace samla::store { class LocalStore; }
+
+namespace samla::appsync {
+
+// Where this device syncs (from the enrolment code; the one-time token is not kept).
+struct ServerInfo {
+    QString host;
+    std::uint16_t port = 0;
+    QByteArray fingerprint;   // the pinned certificate's SHA-256
+};
+
+struct JoinedProject {
+    QString serverProject;
+    QString role;              // protocol::kRoleAdmin, kRoleMember or kRoleWriteOnly
+    bool hasKey = false;       // false: waiting for an administrator to approve this device
+};
+
+struct SyncReport {
+    int pushed = 0;
+    int pulled = 0;
+    store::RemoteApplyReport applied;
+    int keysReceived = 0;
+    // No project key yet (an administrator has not approved this device):
+    // nothing was sent or received, and the next sync tries again.
+    bool waitingForApproval = false;
+};
+
+class DeviceSync {
+public:
+    DeviceSync(store::LocalStore &store, const Clock &clock, sync::SyncClientOptions options = {});
+    ~DeviceSync();
+
+    // The server this device is joined to, if any.
+    [[nodiscard]] Result<std::optional<ServerInfo>> server() const;
+    [[nodiscard]] Result<QList<JoinedProject>> projects() const;
+
+    // Enrols this device with the code. An admin code links the server
+    // project to `localProjectId` (the project the administrator set up on
+    // this device) and makes its first project key; a member code needs no
+    // local project: it arrives with the first sync after approval.
+    // A device joins one server; a code for another server is refused.
+    [[nodiscard]] Result<JoinedProject> join(const protocol::EnrolCode &code, const QString &localProjectId = {});
+
+    // Admin devices: the project's devices, and approving some of them (the
+    // current project key sealed to each).
+    [[nodiscard]] Result<QList<protocol::Member>> members(const QString &serverProject);
+    [[nodiscard]] Status approve(const QString &serverProject, const QList<protocol::Member> &devices);
+
+    // Fetches keys granted to this device, pushes what is pending, pulls what is new.
+    [[nodiscard]] Result<SyncReport> syncNow();
+    [[nodiscard]] Result<int> pendingCount();
+
+    // This device's id as administrators see it (hex of its Ed25519 key).
+    QByteArray deviceId() const;
+
+private:
+    Status ensureClient();
+    Status loadKeys();
+    Status storeKey(const QString &serverProject, std::uint32_t epoch, const crypto::SecureBytes &key);
+
+    store::LocalStore &m_store;
+    const Clock &m_clock;
+    sync::SyncClientOptions m_options;
+    crypto::SignKeyPair m_sign;
+    crypto::BoxKeyPair m_box;
+    StoreJournal m_journal;
+    std::unique_ptr<sync::Transport> m_transport;
+    std::unique_ptr<sync::SyncClient> m_client;
+};
+
+} // namespace samla::appsync

@@ -1,0 +1,181 @@
+#include "storejournal.h"
+
+#include "app/store/localstore.h"
+#include "platform/crypto/crypto.h"
+#include "platform/db/database.h"
+
+#include <QCborMap>
+#include <QCborValue>
+
+namespace samla::appsync {
+
+namespace {
+
+Result<std::int64_t> metaInt(store::RecordStore &records, const char *key)
+{
+    auto value = records.meta(key);
+    if (!value.ok())
+        return value.error();
+    return value->isEmpty() ? 0 : value->toLongLong();
+}
+
+} // namespace
+
+StoreJournal::StoreJournal(store::LocalStore &store) : m_store(store) {}
+
+Status StoreJournal::numberNewOps()
+{
+    db::Database &db = m_store.database();
+    auto scanned = metaInt(m_store.records(), kMetaScanned);
+    if (!scanned.ok())
+        return scanned.error();
+    auto last = m_store.records().lastDeviceSeq();
+    if (!last.ok())
+        return last.error();
+    std::int64_t from = scanned.value();
+    while (from < last.value()) {
+        auto batch = m_store.records().outbox(from, 500);
+        if (!batch.ok())
+            return batch.error();
+        if (batch->isEmpty())
+            break;
+        db::Transaction tx(db);
+        SAMLA_TRY(tx.begin());
+        auto synced = db.cached("SELECT 1 FROM sync_projects WHERE project_id = ?1");
+        if (!synced.ok())
+            return synced.error();
+        auto number = db.cached("INSERT INTO sync_sent(local_seq, wire_seq) "
+                                "VALUES(?1, coalesce((SELECT max(wire_seq) FROM sync_sent), 0) + 1)");
+        if (!number.ok())
+            return number.error();
+        for (const store::OutboxEntry &e : batch.value()) {
+            const QString project = QCborValue::fromCbor(e.body).toMap().value(QStringLiteral("project")).toString();
+            db::Statement &s = *synced.value();
+            s.bind(1, project);
+            auto row = s.step();
+            if (!row.ok())
+                return row.error();
+            const bool syncs = row.value();
+            s.reset();
+            if (syncs) {
+                number.value()->bind(1, e.deviceSeq);
+                SAMLA_TRY(number.value()->run());
+                number.value()->reset();
+            }
+            from = e.deviceSeq;
+        }
+        auto mark = db.cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+        if (!mark.ok())
+            return mark.error();
+        mark.value()->bind(1, QString::fromLatin1(kMetaScanned)).bindBlob(2, QByteArray::number(qint64(from)));
+        SAMLA_TRY(mark.value()->run());
+        SAMLA_TRY(tx.commit());
+    }
+    return {};
+}
+
+Result<QList<sync::OutgoingOp>> StoreJournal::pending(int limit)
+{
+    SAMLA_TRY(numberNewOps());
+    db::Database &db = m_store.database();
+    auto s = db.prepare(
+        "SELECT t.wire_seq, o.op_id, r.id, r.kind, o.hlc, o.body, p.server_project, "
+        " (SELECT max(epoch) FROM sync_keys k WHERE k.server_project = p.server_project) "
+        "FROM sync_sent t JOIN outbox o ON o.device_seq = t.local_seq JOIN records r ON r.rid = o.rid "
+        "JOIN sync_projects p ON p.project_id = r.project_id "
+        "WHERE t.acked = 0 ORDER BY t.wire_seq LIMIT ?1");
+    if (!s.ok())
+        return s.error();
+    s->bind(1, limit);
+    QList<sync::OutgoingOp> out;
+    SAMLA_TRY(s->forEachRow([&] {
+        sync::OutgoingOp op;
+        op.header.deviceSeq = s->columnInt(0);
+        op.header.opId = s->columnBlob(1);
+        op.header.recordId = s->columnText(2);
+        op.header.kind = s->columnText(3);
+        op.header.hlc = protocol::HlcStamp::fromBytes(s->columnBlob(4));
+        op.plaintext = s->columnBlob(5);
+        op.header.projectId = s->columnText(6);
+        op.header.keyEpoch = std::uint32_t(s->columnInt(7));
+        out.append(op);
+    }));
+    return out;
+}
+
+Result<int> StoreJournal::pendingCount()
+{
+    SAMLA_TRY(numberNewOps());
+    auto s = m_store.database().prepare("SELECT count(*) FROM sync_sent WHERE acked = 0");
+    if (!s.ok())
+        return s.error();
+    auto row = s->step();
+    if (!row.ok())
+        return row.error();
+    return int(s->columnInt(0));
+}
+
+Status StoreJournal::acknowledge(const QList<protocol::Receipt> &receipts)
+{
+    db::Database &db = m_store.database();
+    db::Transaction tx(db);
+    SAMLA_TRY(tx.begin());
+    auto s = db.cached("UPDATE sync_sent SET acked = 1 WHERE wire_seq = ?1 AND local_seq = "
+                       "(SELECT device_seq FROM outbox WHERE op_id = ?2)");
+    if (!s.ok())
+        return s.error();
+    for (const protocol::Receipt &r : receipts) {
+        s.value()->bind(1, r.deviceSeq).bindBlob(2, r.opId);
+        SAMLA_TRY(s.value()->run());
+        s.value()->reset();
+        if (db.changes() != 1)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("a receipt for an op this device did not send"));
+    }
+    return tx.commit();
+}
+
+Result<std::int64_t> StoreJournal::cursor()
+{
+    return metaInt(m_store.records(), kMetaCursor);
+}
+
+Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newCursor)
+{
+    // Learn which local project id each server project carries (a device
+    // that joined as a member knows only the server's id until the first
+    // op arrives), so this device's own changes there are sent too.
+    db::Database &db = m_store.database();
+    QList<QByteArray> bodies;
+    bodies.reserve(ops.size());
+    {
+        db::Transaction tx(db);
+        SAMLA_TRY(tx.begin());
+        auto learn = db.cached("INSERT OR IGNORE INTO sync_projects(project_id, server_project, role, joined_ms) "
+                               "SELECT ?1, server_project, role, joined_ms FROM sync_projects "
+                               "WHERE project_id = ?2 AND server_project = ?2");
+        if (!learn.ok())
+            return learn.error();
+        for (const sync::IncomingOp &op : ops) {
+            const QString project = QCborValue::fromCbor(op.plaintext).toMap().value(QStringLiteral("project")).toString();
+            if (!project.isEmpty() && project != op.header.projectId) {
+                learn.value()->bind(1, project).bind(2, op.header.projectId);
+                SAMLA_TRY(learn.value()->run());
+                learn.value()->reset();
+            }
+            bodies.append(op.plaintext);
+        }
+        SAMLA_TRY(tx.commit());
+    }
+    auto report = m_store.records().applyRemote(bodies, kMetaCursor, QByteArray::number(qint64(newCursor)));
+    if (!report.ok())
+        return report.error();
+    m_applied.applied += report->applied;
+    m_applied.kept += report->kept;
+    m_applied.conflicts += report->conflicts;
+    m_applied.erased += report->erased;
+    m_applied.duplicates += report->duplicates;
+    m_applied.ignored += report->ignored;
+    return {};
+}
+
+} // namespace samla::appsync

@@ -1,0 +1,41 @@
+// StoreJournal: the sync engine's view of the local store (outbox out, remote ops in, cursor).
+#pragma once
+
+#include "app/store/recordstore.h"
+#include "sync/client/syncclient.h"
+
+namespace samla::store { class LocalStore; }
+
+namespace samla::appsync {
+
+// Meta keys and tables are the store's (schema migration 3).
+inline constexpr char kMetaCursor[] = "sync_cursor";
+inline constexpr char kMetaScanned[] = "sync_scanned_seq";
+
+// Only ops of projects that sync (sync_projects) leave the device. Each gets
+// the next wire sequence number when first seen, and keeps it, so the
+// server sees a gapless sequence per device and a retry after a restart
+// sends the same op under the same number.
+class StoreJournal final : public sync::SyncJournal {
+public:
+    explicit StoreJournal(store::LocalStore &store);
+
+    Result<QList<sync::OutgoingOp>> pending(int limit) override;
+    Status acknowledge(const QList<protocol::Receipt> &receipts) override;
+    Result<std::int64_t> cursor() override;
+    Status apply(const QList<sync::IncomingOp> &ops, std::int64_t newCursor) override;
+
+    // Ops waiting to be sent (numbered or not yet), for the UI.
+    [[nodiscard]] Result<int> pendingCount();
+    // What apply() did since resetApplied().
+    const store::RemoteApplyReport &applied() const { return m_applied; }
+    void resetApplied() { m_applied = {}; }
+
+private:
+    Status numberNewOps();
+
+    store::LocalStore &m_store;
+    store::RemoteApplyReport m_applied;
+};
+
+} // namespace samla::appsync

@@ -1,0 +1,210 @@
+// Two devices' encrypted stores syncing notes through the real samla-server over TLS:
+// joining with enrolment codes, approval, edits, concurrent edits, erasure, restarts.
+#include "synctestsupport.h"
+
+#include "app/domain/notes.h"
+#include "app/domain/projects.h"
+#include "app/store/localstore.h"
+#include "app/sync/devicesync.h"
+
+using namespace samla;
+using samla::test::ServerProcess;
+using samla::test::filesContaining;
+
+namespace {
+
+struct AppDevice {
+    QTemporaryDir dir;
+    std::unique_ptr<store::LocalStore> store;
+    std::unique_ptr<domain::Notes> notes;
+    std::unique_ptr<domain::Projects> projects;
+    std::unique_ptr<appsync::DeviceSync> sync;
+
+    bool open(const Clock &clock)
+    {
+        QByteArray pass("correct horse battery staple");
+        auto created = store::LocalStore::create(dir.path(), crypto::SecureBytes::fromUtf8AndWipe(pass),
+                                                 {1, 8 * 1024}, clock);
+        if (!created.ok())
+            return false;
+        store = std::move(created->store);
+        notes = std::make_unique<domain::Notes>(store->records());
+        projects = std::make_unique<domain::Projects>(store->records());
+        sync = std::make_unique<appsync::DeviceSync>(*store, clock);
+        return true;
+    }
+};
+
+protocol::EnrolCode codeFor(ServerProcess &server, const QString &project, const char *role)
+{
+    protocol::EnrolCode code;
+    code.host = QStringLiteral("127.0.0.1");
+    code.port = server.port();
+    code.fingerprint = server.fingerprint();
+    code.token = server.enrolToken(project, role);
+    return code;
+}
+
+} // namespace
+
+class TestAppSync : public QObject {
+    Q_OBJECT
+    SystemClock m_clock;
+
+private slots:
+    void initTestCase() { QVERIFY(crypto::initialize().ok()); }
+
+    void twoDevicesShareAProject()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString serverProject = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+
+        AppDevice admin, field;
+        QVERIFY(admin.open(m_clock));
+        QVERIFY(field.open(m_clock));
+
+        // The administrator's device: a project of its own, and a note kept
+        // in another project that does not sync.
+        auto project = admin.projects->create(QStringLiteral("Ward study"), false);
+        QVERIFY(project.ok());
+        auto local = admin.projects->create(QStringLiteral("Private"), false);
+        QVERIFY(local.ok());
+        QVERIFY(admin.notes->create(local->id, QStringLiteral("Private"), QStringLiteral("CANARY-LOCAL stays here")).ok());
+        auto n1 = admin.notes->create(project->id, QStringLiteral("Handover"),
+                                      QStringLiteral("CANARY-SYNC Nurses met at the window, sjuksköterskor och anhöriga"));
+        QVERIFY(n1.ok());
+        auto joined = admin.sync->join(codeFor(server, serverProject, "admin"), project->id);
+        QVERIFY2(joined.ok(), qPrintable(joined.ok() ? QString() : joined.error().detail));
+        QVERIFY(joined->hasKey);
+        QCOMPARE(admin.sync->pendingCount().value(), 2);   // the project and its note, not the private ones
+        auto pushed = admin.sync->syncNow();
+        QVERIFY2(pushed.ok(), qPrintable(pushed.ok() ? QString() : pushed.error().detail));
+        QCOMPARE(pushed->pushed, 2);
+        QCOMPARE(admin.sync->pendingCount().value(), 0);
+
+        // The fieldworker joins, and waits until the administrator approves.
+        auto member = field.sync->join(codeFor(server, serverProject, "member"));
+        QVERIFY(member.ok());
+        QVERIFY(!member->hasKey);
+        auto waiting = field.sync->syncNow();
+        QVERIFY(waiting.ok());
+        QVERIFY(waiting->waitingForApproval);
+        auto members = admin.sync->members(serverProject);
+        QVERIFY(members.ok());
+        QList<protocol::Member> toApprove;
+        for (const protocol::Member &m : members.value())
+            if (m.signKey.toHex() == field.sync->deviceId())
+                toApprove.append(m);
+        QCOMPARE(toApprove.size(), 1);
+        QVERIFY(admin.sync->approve(serverProject, toApprove).ok());
+
+        auto pulled = field.sync->syncNow();
+        QVERIFY2(pulled.ok(), qPrintable(pulled.ok() ? QString() : pulled.error().detail));
+        QCOMPARE(pulled->keysReceived, 1);
+        QCOMPARE(pulled->applied.applied, 2);
+        auto fieldProject = field.projects->get(project->id);
+        QVERIFY(fieldProject.ok());
+        QCOMPARE(fieldProject->name, QStringLiteral("Ward study"));
+        auto seen = field.notes->list(project->id, 10);
+        QCOMPARE(seen->size(), 1);
+        QVERIFY(seen->first().text.startsWith(QStringLiteral("CANARY-SYNC")));
+        QCOMPARE(field.notes->search(project->id, QStringLiteral("sjukskö"), 10)->size(), 1);
+        QVERIFY(field.notes->list(local->id, 10)->isEmpty());
+
+        // The fieldworker edits; the administrator gets the new version and keeps the old.
+        QVERIFY(field.notes->update(n1->id, QStringLiteral("Handover"), QStringLiteral("Edited on the ward tablet")).ok());
+        QVERIFY(field.sync->syncNow().ok());
+        auto back = admin.sync->syncNow();
+        QVERIFY(back.ok());
+        QCOMPARE(back->applied.applied, 1);
+        QCOMPARE(admin.notes->get(n1->id)->text, QStringLiteral("Edited on the ward tablet"));
+        QCOMPARE(admin.notes->versions(n1->id)->size(), 2);
+        QVERIFY(admin.store->records().openConflicts()->isEmpty());
+
+        // Both edit the same note before syncing: both versions survive on
+        // both devices, the same one is current on both, and each lists the conflict.
+        QVERIFY(admin.notes->update(n1->id, QStringLiteral("Handover"), QStringLiteral("Admin's reading")).ok());
+        QVERIFY(field.notes->update(n1->id, QStringLiteral("Handover"), QStringLiteral("Fieldworker's reading")).ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        QVERIFY(field.sync->syncNow().ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        const QString onAdmin = admin.notes->get(n1->id)->text;
+        QCOMPARE(field.notes->get(n1->id)->text, onAdmin);
+        for (AppDevice *d : {&admin, &field}) {
+            QStringList texts;
+            const auto versions = d->notes->versions(n1->id);
+            QVERIFY(versions.ok());
+            for (const auto &v : versions.value())
+                texts << v.text;
+            QVERIFY2(texts.contains(QStringLiteral("Admin's reading")) && texts.contains(QStringLiteral("Fieldworker's reading")),
+                     qPrintable(texts.join(QLatin1String(" | "))));
+            auto conflicts = d->store->records().openConflicts();
+            QCOMPARE(conflicts->size(), 1);
+            QCOMPARE(conflicts->first().recordId, n1->id);
+        }
+
+        // Erasure on one device erases on the other, and a later edit from
+        // a device that had not heard of it does not bring the content back.
+        auto n2 = field.notes->create(project->id, QStringLiteral("Quote"), QStringLiteral("CANARY-ERASE words of P7"));
+        QVERIFY(n2.ok());
+        QVERIFY(field.sync->syncNow().ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        QCOMPARE(admin.notes->search(project->id, QStringLiteral("CANARY"), 10)->size(), 1);
+        QVERIFY(admin.store->records().erase({n2->id}).ok());
+        QVERIFY(field.notes->update(n2->id, QStringLiteral("Quote"), QStringLiteral("CANARY-ERASE edited meanwhile")).ok());
+        const auto erasureSent = admin.sync->syncNow();
+        QVERIFY2(erasureSent.ok(), qPrintable(erasureSent.ok() ? QString() : erasureSent.error().detail));
+        QVERIFY(field.sync->syncNow().ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        for (AppDevice *d : {&admin, &field}) {
+            QVERIFY(d->notes->search(project->id, QStringLiteral("CANARY"), 10)->isEmpty());
+            auto erased = d->store->records().get(n2->id);
+            QVERIFY(erased.ok());
+            QVERIFY(erased->deleted);
+            QVERIFY(erased->body.isEmpty());
+        }
+
+        // The server holds none of it in clear.
+        QVERIFY(server.terminate() == 0);
+        QVERIFY(filesContaining(server.dataDir(), "CANARY").isEmpty());
+        QVERIFY(filesContaining(server.dataDir(), "Ward study").isEmpty());
+    }
+
+    // The sync state lives in the store: a new DeviceSync (the app
+    // restarted) has nothing to resend and continues from its cursor.
+    void stateSurvivesARestart()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString serverProject = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        AppDevice admin;
+        QVERIFY(admin.open(m_clock));
+        auto project = admin.projects->create(QStringLiteral("Café"), false);
+        QVERIFY(project.ok());
+        QVERIFY(admin.sync->join(codeFor(server, serverProject, "admin"), project->id).ok());
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(admin.notes->create(project->id, QStringLiteral("n%1").arg(i), QStringLiteral("text")).ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        admin.sync = std::make_unique<appsync::DeviceSync>(*admin.store, m_clock);
+        QCOMPARE(admin.sync->pendingCount().value(), 0);
+        auto again = admin.sync->syncNow();
+        QVERIFY(again.ok());
+        QCOMPARE(again->pushed, 0);
+        QCOMPARE(again->applied.applied, 0);
+        QCOMPARE(server.admin({QStringLiteral("status")}).split('\n').value(2), QByteArray("ops 31"));
+        // Another server's code is refused: one device, one server.
+        ServerProcess other;
+        QVERIFY(other.init());
+        const QString otherProject = other.createProject();
+        QVERIFY(other.start(0, {}, ServerProcess::Tls::On));
+        auto refused = admin.sync->join(codeFor(other, otherProject, "member"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::AlreadyExists);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppSync)
+#include "tst_appsync.moc"
