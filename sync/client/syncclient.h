@@ -114,11 +114,13 @@ public:
     // The last refusal the server gave (reason code), for the UI and tests.
     const Refusal &lastRefusal() const { return m_lastRefusal; }
 
+    // The key of a project and epoch, if this client holds it.
+    const crypto::SecureBytes *projectKey(const QString &projectId, std::uint32_t epoch) const;
+
 private:
     Result<HttpResponse> request(const QByteArray &method, const QByteArray &target, const QByteArray &body,
                                  bool sign);
     Result<IncomingOp> open(const protocol::PulledEnvelope &pulled) const;
-    const crypto::SecureBytes *projectKey(const QString &projectId, std::uint32_t epoch) const;
 
     Transport &m_transport;
     const Clock &m_clock;
