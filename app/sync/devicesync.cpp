@@ -217,6 +217,48 @@ Status DeviceSync::approve(const QString &serverProject, const QList<protocol::M
     return m_client->grantKey(serverProject, epoch, key.value(), devices);
 }
 
+Result<std::uint32_t> DeviceSync::currentEpoch(const QString &serverProject) const
+{
+    auto s = m_store.database().prepare("SELECT coalesce(max(epoch), 0) FROM sync_keys WHERE server_project = ?1");
+    if (!s.ok())
+        return s.error();
+    s->bind(1, serverProject);
+    auto row = s->step();
+    if (!row.ok())
+        return row.error();
+    return std::uint32_t(s->columnInt(0));
+}
+
+Result<std::uint32_t> DeviceSync::rotateKeyIfRevoked(const QString &serverProject)
+{
+    SAMLA_TRY(ensureClient());
+    auto epoch = currentEpoch(serverProject);
+    if (!epoch.ok())
+        return epoch.error();
+    if (epoch.value() == 0)
+        return makeError(ErrorCode::NotFound, QStringLiteral("this device holds no key for the project"));
+    auto members = m_client->members(serverProject);
+    if (!members.ok())
+        return members.error();
+    bool exposed = false;
+    QList<protocol::Member> approved;
+    for (const protocol::Member &m : members.value()) {
+        const bool holdsCurrent = m.grantedEpochs.contains(epoch.value());
+        if (m.revoked)
+            exposed = exposed || holdsCurrent;
+        else if (holdsCurrent)
+            approved.append(m);
+    }
+    if (!exposed)
+        return epoch.value();
+    const std::uint32_t next = epoch.value() + 1;
+    const crypto::SecureBytes key = crypto::SecureBytes::random(32);
+    SAMLA_TRY(m_client->grantKey(serverProject, next, key, approved));
+    SAMLA_TRY(storeKey(serverProject, next, key));
+    m_client->setProjectKey(serverProject, next, key.clone());
+    return next;
+}
+
 Result<SyncReport> DeviceSync::syncNow()
 {
     SAMLA_TRY(ensureClient());
@@ -251,8 +293,18 @@ Result<SyncReport> DeviceSync::syncNow()
     grants->reset();   // an open read would block the writes below
 
     bool anyKey = false;
-    for (const JoinedProject &p : joined.value())
+    for (const JoinedProject &p : joined.value()) {
         anyKey = anyKey || m_client->projectKey(p.serverProject, 1) != nullptr;
+        if (p.role == QLatin1String(protocol::kRoleAdmin) && p.hasKey) {
+            auto epochBefore = currentEpoch(p.serverProject);
+            if (!epochBefore.ok())
+                return epochBefore.error();
+            auto epochAfter = rotateKeyIfRevoked(p.serverProject);
+            if (!epochAfter.ok())
+                return epochAfter.error();
+            report.keysRotated += int(epochAfter.value() - epochBefore.value());
+        }
+    }
     if (!anyKey) {
         report.waitingForApproval = true;
         return report;

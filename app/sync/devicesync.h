@@ -31,6 +31,7 @@ struct SyncReport {
     int pulled = 0;
     store::RemoteApplyReport applied;
     int keysReceived = 0;
+    int keysRotated = 0;     // admin devices: new epochs made after a revocation
     // No project key yet (an administrator has not approved this device):
     // nothing was sent or received, and the next sync tries again.
     bool waitingForApproval = false;
@@ -57,6 +58,13 @@ public:
     [[nodiscard]] Result<QList<protocol::Member>> members(const QString &serverProject);
     [[nodiscard]] Status approve(const QString &serverProject, const QList<protocol::Member> &devices);
 
+    // Admin devices: when a device that holds the current key has been
+    // revoked, makes the next epoch's key and seals it to every device still
+    // approved, so what is written from now on is closed to the revoked one.
+    // Returns the epoch in force afterwards. syncNow() does this by itself
+    // on admin devices.
+    [[nodiscard]] Result<std::uint32_t> rotateKeyIfRevoked(const QString &serverProject);
+
     // Fetches keys granted to this device, pushes what is pending, pulls what is new.
     [[nodiscard]] Result<SyncReport> syncNow();
     [[nodiscard]] Result<int> pendingCount();
@@ -68,6 +76,7 @@ private:
     Status ensureClient();
     Status loadKeys();
     Status storeKey(const QString &serverProject, std::uint32_t epoch, const crypto::SecureBytes &key);
+    Result<std::uint32_t> currentEpoch(const QString &serverProject) const;
 
     store::LocalStore &m_store;
     const Clock &m_clock;

@@ -6,6 +6,7 @@
 #include "app/domain/projects.h"
 #include "app/store/localstore.h"
 #include "app/sync/devicesync.h"
+#include "platform/db/database.h"
 
 using namespace samla;
 using samla::test::ServerProcess;
@@ -170,6 +171,66 @@ private slots:
         QVERIFY(server.terminate() == 0);
         QVERIFY(filesContaining(server.dataDir(), "CANARY").isEmpty());
         QVERIFY(filesContaining(server.dataDir(), "Ward study").isEmpty());
+    }
+
+    // Revoking a device moves the others to a new key: the admin device
+    // notices at its next sync, seals epoch 2 to the devices still approved,
+    // and what is written from then on is sealed with it.
+    void revocationMovesToANewKeyEpoch()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString serverProject = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        AppDevice admin, lost, kept;
+        QVERIFY(admin.open(m_clock));
+        QVERIFY(lost.open(m_clock));
+        QVERIFY(kept.open(m_clock));
+        auto project = admin.projects->create(QStringLiteral("Care network"), false);
+        QVERIFY(project.ok());
+        QVERIFY(admin.sync->join(codeFor(server, serverProject, "admin"), project->id).ok());
+        QVERIFY(lost.sync->join(codeFor(server, serverProject, "member")).ok());
+        QVERIFY(kept.sync->join(codeFor(server, serverProject, "member")).ok());
+        auto members = admin.sync->members(serverProject);
+        QVERIFY(members.ok());
+        QList<protocol::Member> others;
+        for (const protocol::Member &m : members.value())
+            if (m.signKey.toHex() != admin.sync->deviceId())
+                others.append(m);
+        QVERIFY(admin.sync->approve(serverProject, others).ok());
+        QVERIFY(admin.notes->create(project->id, QStringLiteral("Before"), QStringLiteral("written under epoch 1")).ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        QVERIFY(lost.sync->syncNow().ok());
+        QVERIFY(kept.sync->syncNow().ok());
+        QCOMPARE(kept.notes->list(project->id, 10)->size(), 1);
+
+        // The tablet is lost: the administrator revokes it on the server.
+        QCOMPARE(server.admin({QStringLiteral("devices"), QStringLiteral("revoke"), lost.sync->deviceId()}),
+                 QByteArray("revoked"));
+        auto rotated = admin.sync->syncNow();
+        QVERIFY2(rotated.ok(), qPrintable(rotated.ok() ? QString() : rotated.error().detail));
+        QCOMPARE(rotated->keysRotated, 1);
+        QVERIFY(admin.notes->create(project->id, QStringLiteral("After"), QStringLiteral("written under epoch 2")).ok());
+        appsync::StoreJournal journal(*admin.store);
+        auto waiting = journal.pending(10);
+        QVERIFY(waiting.ok());
+        QCOMPARE(waiting->size(), 1);
+        QCOMPARE(waiting->first().header.keyEpoch, 2u);
+        QVERIFY(admin.sync->syncNow().ok());
+        auto keptSync = kept.sync->syncNow();
+        QVERIFY(keptSync.ok());
+        QCOMPARE(keptSync->keysReceived, 1);
+        QCOMPARE(kept.notes->list(project->id, 10)->size(), 2);
+        auto maxEpoch = [](AppDevice &d) {
+            auto s = d.store->database().prepare("SELECT max(epoch) FROM sync_keys");
+            return s.ok() && s->step().ok() ? s->columnInt(0) : -1;
+        };
+        QCOMPARE(maxEpoch(kept), 2);
+        QCOMPARE(maxEpoch(lost), 1);
+        auto refused = lost.sync->syncNow();
+        QVERIFY(!refused.ok());
+        // A second sync finds nothing more to rotate.
+        QCOMPARE(admin.sync->syncNow()->keysRotated, 0);
     }
 
     // The sync state lives in the store: a new DeviceSync (the app
