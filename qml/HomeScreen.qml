@@ -61,6 +61,14 @@ ScrollPage {
             onClicked: Navigator.push("participants")
         }
         BigButton {
+            objectName: "observationButton"
+            Layout.fillWidth: true
+            primary: true
+            text: qsTr("Observation")
+            description: qsTr("Code a live session: QuIS, co-production meetings")
+            onClicked: Navigator.push("observations")
+        }
+        BigButton {
             objectName: "projectButton"
             Layout.fillWidth: true
             text: qsTr("Project settings")

@@ -40,6 +40,10 @@ Item {
                 case "consentSign": return consentSign
                 case "consentDone": return consentDone
                 case "project": return project
+                case "observations": return observations
+                case "observationSetup": return observationSetup
+                case "observationLive": return observationLive
+                case "observationView": return observationView
                 }
                 return home
             }
@@ -109,5 +113,21 @@ Item {
     Component {
         id: project
         ProjectScreen {}
+    }
+    Component {
+        id: observations
+        ObservationsScreen {}
+    }
+    Component {
+        id: observationSetup
+        ObservationSetupScreen {}
+    }
+    Component {
+        id: observationLive
+        ObservationLiveScreen {}
+    }
+    Component {
+        id: observationView
+        ObservationViewScreen {}
     }
 }

@@ -9,7 +9,10 @@ set(screens first-run first-run-strength recovery-key unlock unlock-error recove
             editor note-details versions settings change-passphrase
             participants-empty participants enrol enrol-novault enrol-vault consent-setup consent-read
             consent-items-required consent-sign consent-done participant participant-timeline
-            participant-withdrawn project project-error)
+            participant-withdrawn project project-error
+            observations-empty observation-setup observation-setup-end observation-live observation-live-xl
+            observation-prompt observation-refused observation-stopped observation-finalised observation-meeting
+            observations)
 foreach(screen ${screens})
   foreach(lang en sv)
     foreach(size 1280x800 800x1280)

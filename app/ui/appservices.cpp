@@ -8,6 +8,8 @@
 #include "notebook.h"
 #include "notedetailsform.h"
 #include "noteeditor.h"
+#include "observationlive.h"
+#include "observationsetup.h"
 #include "participantconsent.h"
 #include "participantregister.h"
 #include "projecteditor.h"
@@ -36,7 +38,7 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
     } else {
         kdf = [] { return crypto::calibrateArgon2(kCalibrationTarget); };
     }
-    m_session = std::make_unique<Session>(m_options.dataDir, m_clock, std::move(kdf));
+    m_session = std::make_unique<Session>(m_options.dataDir, clock(), std::move(kdf));
     m_navigator = std::make_unique<Navigator>(nullptr);
     m_notebook = std::make_unique<Notebook>(*m_session, *m_settings);
     m_editor = std::make_unique<NoteEditor>(*m_session, *m_settings);
@@ -45,6 +47,12 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
     m_participantConsent = std::make_unique<ParticipantConsent>(*m_session, *m_settings);
     m_projectEditor = std::make_unique<ProjectEditor>(*m_session);
     m_noteDetails = std::make_unique<NoteDetailsForm>(*m_session);
+    const observation::MonotonicClock &monotonic
+        = m_options.monotonicClock ? *m_options.monotonicClock : m_steadyClock;
+    m_observationLive
+        = std::make_unique<ObservationLive>(*m_session, *m_settings, monotonic, m_options.timeZone);
+    m_observationSetup = std::make_unique<ObservationSetup>(
+        *m_session, *m_settings, *m_observationLive, monotonic, m_options.timeZone);
     m_idle = std::make_unique<IdleMonitor>(m_options.application);
 
     m_translations->apply(m_settings->language());
@@ -117,6 +125,8 @@ void AppServices::attachEngine(QQmlEngine &engine)
     provideServiceToEngine(engine, m_participantConsent.get());
     provideServiceToEngine(engine, m_projectEditor.get());
     provideServiceToEngine(engine, m_noteDetails.get());
+    provideServiceToEngine(engine, m_observationSetup.get());
+    provideServiceToEngine(engine, m_observationLive.get());
     m_translations->attachEngine(&engine);
 }
 

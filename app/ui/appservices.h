@@ -1,12 +1,14 @@
 // AppServices: builds the UI's services for one data directory and hands them to QML engines.
 #pragma once
 
+#include "app/observation/sessionclock.h"
 #include "platform/core/clock.h"
 #include "platform/crypto/crypto.h"
 
 #include <QLocale>
 #include <QObject>
 #include <QString>
+#include <QTimeZone>
 
 #include <memory>
 #include <optional>
@@ -25,6 +27,8 @@ class ParticipantConsent;
 class ParticipantRegister;
 class ProjectEditor;
 class NoteDetailsForm;
+class ObservationLive;
+class ObservationSetup;
 class Session;
 class Translations;
 
@@ -36,6 +40,11 @@ struct AppServicesOptions {
     std::optional<crypto::Argon2Params> fixedKdf;
     // Input events reset the idle-lock timer through a filter on this object.
     QObject *application = nullptr;
+    // Unset: the system's clocks. Tests set their own, so observation times are exact.
+    const Clock *clock = nullptr;
+    const observation::MonotonicClock *monotonicClock = nullptr;
+    // The zone observation events record their local time in.
+    QTimeZone timeZone = QTimeZone::systemTimeZone();
 };
 
 // main() and the test set-ups build exactly this, so tests run the real wiring.
@@ -59,9 +68,11 @@ public:
     ParticipantConsent &participantConsent() { return *m_participantConsent; }
     ProjectEditor &projectEditor() { return *m_projectEditor; }
     NoteDetailsForm &noteDetails() { return *m_noteDetails; }
+    ObservationSetup &observationSetup() { return *m_observationSetup; }
+    ObservationLive &observationLive() { return *m_observationLive; }
     IdleMonitor &idleMonitor() { return *m_idle; }
     Translations &translations() { return *m_translations; }
-    const Clock &clock() const { return m_clock; }
+    const Clock &clock() const { return m_options.clock ? *m_options.clock : m_clock; }
 
     // libsodium's minimum Argon2id cost: for tests and screenshots only.
     static crypto::Argon2Params cheapKdfForTests();
@@ -72,6 +83,7 @@ private:
 
     AppServicesOptions m_options;
     SystemClock m_clock;
+    observation::SteadyClock m_steadyClock;
     std::unique_ptr<Translations> m_translations;
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<Session> m_session;
@@ -83,6 +95,8 @@ private:
     std::unique_ptr<ParticipantConsent> m_participantConsent;
     std::unique_ptr<ProjectEditor> m_projectEditor;
     std::unique_ptr<NoteDetailsForm> m_noteDetails;
+    std::unique_ptr<ObservationLive> m_observationLive;
+    std::unique_ptr<ObservationSetup> m_observationSetup;
     std::unique_ptr<IdleMonitor> m_idle;
 };
 

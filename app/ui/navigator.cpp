@@ -24,6 +24,10 @@ const QStringList &Navigator::screens()
         QStringLiteral("consentSign"),
         QStringLiteral("consentDone"),
         QStringLiteral("project"),
+        QStringLiteral("observations"),
+        QStringLiteral("observationSetup"),
+        QStringLiteral("observationLive"),
+        QStringLiteral("observationView"),
     };
     return names;
 }

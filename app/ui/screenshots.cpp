@@ -10,6 +10,8 @@
 #include "participantconsent.h"
 #include "participantregister.h"
 #include "notedetailsform.h"
+#include "observationlive.h"
+#include "observationsetup.h"
 #include "projecteditor.h"
 #include "session.h"
 
@@ -313,6 +315,156 @@ void shootConsentScreens(Shooter &shooter, AppServices &services)
     nav.home();
 }
 
+// The system's wall clock, moved on by hand together with the monotonic clock,
+// so a demo observation session has minutes between its taps.
+class DemoClock final : public Clock {
+public:
+    std::int64_t nowMs() const override { return QDateTime::currentMSecsSinceEpoch() + m_skewMs; }
+    void advance(std::int64_t ms) { m_skewMs += ms; }
+
+private:
+    std::int64_t m_skewMs = 0;
+};
+
+struct DemoTime {
+    DemoClock wall;
+    observation::ManualMonotonicClock monotonic { 1'000 };
+    void pass(std::int64_t seconds)
+    {
+        wall.advance(seconds * 1000);
+        monotonic.advance(seconds * 1000);
+    }
+};
+
+// Observation with demo data: a QuIS session on the café's participants, coded,
+// paused and stopped through the real controllers; a co-production meeting.
+void shootObservationScreens(Shooter &shooter, AppServices &services, DemoTime &time)
+{
+    Navigator &nav = services.navigator();
+    ObservationSetup &setup = services.observationSetup();
+    ObservationLive &live = services.observationLive();
+    const auto check = [&](bool ok, const char *what) {
+        if (!ok)
+            shooter.fail(QStringLiteral("observation: %1: %2 %3")
+                             .arg(QLatin1String(what), live.errorString(), setup.errorString()));
+    };
+
+    nav.home();
+    nav.push(QStringLiteral("observations"));
+    shooter.shoot(QStringLiteral("observations-empty"));
+
+    setup.reset();
+    setup.setSchemeId(QStringLiteral("quis"));
+    setup.setSetting(QStringLiteral("event"));
+    setup.setObserver(QStringLiteral("AL"));
+    setup.setOtherObservers(QStringLiteral("KB"));
+    QStringList allowed;
+    for (const QVariant &p : setup.participants()) {
+        if (p.toMap().value(QStringLiteral("allowed")).toBool())
+            allowed << p.toMap().value(QStringLiteral("code")).toString();
+    }
+    if (allowed.size() < 2)
+        shooter.fail(QStringLiteral("observation: fewer than two participants may be observed"));
+    for (const QString &code : allowed)
+        setup.toggleParticipant(code);
+    setup.setAttendeeCount(QStringLiteral("staff"), 2);
+    setup.setAttendeeCount(QStringLiteral("patient"), 3);
+    nav.push(QStringLiteral("observationSetup"));
+    shooter.shoot(QStringLiteral("observation-setup"));
+    shooter.shoot(QStringLiteral("observation-setup-end"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("observationSetupScreen")); });
+
+    check(setup.start(), "start");
+    nav.back();
+    nav.push(QStringLiteral("observationLive"));
+    const QString first = allowed.value(0);
+    const QString second = allowed.value(1);
+    struct Tap {
+        int afterSeconds;
+        QString subject;
+        const char *behaviour;
+    };
+    const Tap taps[] = {
+        { 42, QStringLiteral("p:") + first, "ps" },
+        { 95, QStringLiteral("p:") + first, "pc" },
+        { 130, QStringLiteral("r:patient"), "n" },
+        { 210, QStringLiteral("p:") + second, "pc" },
+        { 75, QStringLiteral("p:") + second, "np" },
+        { 160, QStringLiteral("r:patient"), "ps" },
+    };
+    for (const Tap &tap : taps) {
+        time.pass(tap.afterSeconds);
+        live.setSubject(tap.subject);
+        check(live.tap(QString::fromLatin1(tap.behaviour)), "tap");
+    }
+    time.pass(40);
+    check(live.addNote(QStringLiteral("Lunch trolley arrives; two patients wait at the door.")), "note");
+    check(live.pause(), "pause");
+    time.pass(120);
+    check(live.resume(), "resume");
+    time.pass(65);
+    live.setSubject(QStringLiteral("p:") + first);
+    check(live.tap(QStringLiteral("nr")), "tap");
+    time.pass(30);
+    check(live.dissent(second), "dissent");
+    time.pass(12);
+    live.tick();
+    shooter.shoot(QStringLiteral("observation-live"));
+    // The largest text size: targets and text grow together, nothing may clip.
+    services.settings().setTextSize(AppSettings::ExtraLarge);
+    shooter.shoot(QStringLiteral("observation-live-xl"));
+    services.settings().setTextSize(AppSettings::Normal);
+    // The 15-minute prompt falls due.
+    time.pass(60);
+    live.tick();
+    if (!live.promptDue())
+        shooter.fail(QStringLiteral("observation: no prompt fell due"));
+    shooter.shoot(QStringLiteral("observation-prompt"));
+    live.acknowledgePrompt();
+    // A refusal from the domain, as the observer sees it.
+    live.setSubject(QStringLiteral("p:") + second);
+    check(!live.errorString().isEmpty(), "refusal shown");
+    shooter.shoot(QStringLiteral("observation-refused"));
+    live.clearMessages();
+
+    time.pass(20);
+    check(live.stop(), "stop");
+    nav.back();
+    nav.push(QStringLiteral("observationView"));
+    shooter.shoot(QStringLiteral("observation-stopped"));
+    check(live.finalise(), "finalise");
+    shooter.shoot(QStringLiteral("observation-finalised"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("observationViewScreen")); });
+
+    // A co-production meeting: every contribution has a speaker role.
+    setup.reset();
+    setup.setSchemeId(QStringLiteral("coproduction"));
+    setup.setSetting(QStringLiteral("meeting"));
+    setup.setObserver(QStringLiteral("AL"));
+    check(setup.start(), "start meeting");
+    nav.home();
+    nav.push(QStringLiteral("observations"));
+    nav.push(QStringLiteral("observationLive"));
+    const std::pair<const char *, const char *> contributions[] = {
+        { "r:staff", "idea" }, { "r:patient", "question" }, { "r:family", "story" }, { "r:manager", "decision" },
+    };
+    for (const auto &[who, what] : contributions) {
+        time.pass(50);
+        live.setSubject(QString::fromLatin1(who));
+        check(live.tap(QString::fromLatin1(what)), "contribution");
+    }
+    live.setSubject(QStringLiteral("r:patient"));
+    time.pass(8);
+    live.tick();
+    shooter.shoot(QStringLiteral("observation-meeting"));
+    check(live.stop(), "stop meeting");
+
+    nav.back();
+    services.observationSetup().refresh();
+    shooter.shoot(QStringLiteral("observations"));
+    nav.home();
+}
+
 } // namespace
 
 int runScreenshots(QGuiApplication &app, const QString &outDir)
@@ -331,6 +483,9 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
     options.systemLocale = QLocale(QLocale::English, QLocale::UnitedKingdom);
     options.fixedKdf = AppServices::cheapKdfForTests();
     options.application = &app;
+    DemoTime demoTime;
+    options.clock = &demoTime.wall;
+    options.monotonicClock = &demoTime.monotonic;
     AppServices services(options);
 
     QQmlApplicationEngine engine;
@@ -407,6 +562,7 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
     shooter.shoot(QStringLiteral("versions"));
 
     shootConsentScreens(shooter, services);
+    shootObservationScreens(shooter, services, demoTime);
 
     services.navigator().home();
     services.navigator().push(QStringLiteral("project"));

@@ -29,6 +29,26 @@
     </message>
 </context>
 <context>
+    <name>ObservationLiveScreen</name>
+    <message numerus="yes">
+        <source>%n event(s) coded</source>
+        <translation>
+            <numerusform>%n event coded</numerusform>
+            <numerusform>%n events coded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ObservationsScreen</name>
+    <message numerus="yes">
+        <source>%1: %n observation session(s).</source>
+        <translation>
+            <numerusform>%1: %n observation session.</numerusform>
+            <numerusform>%1: %n observation sessions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ParticipantsScreen</name>
     <message numerus="yes">
         <source>%1: %n participant(s). Only codes are shown here.</source>
@@ -45,6 +65,16 @@
         <translation>
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ObservationLive</name>
+    <message numerus="yes">
+        <source>Stopped after %1 of observation time; %n event(s) in force.</source>
+        <translation>
+            <numerusform>Stopped after %1 of observation time; %n event in force.</numerusform>
+            <numerusform>Stopped after %1 of observation time; %n events in force.</numerusform>
         </translation>
     </message>
 </context>

@@ -60,6 +60,17 @@
     </message>
 </context>
 <context>
+    <name>BehaviourButton</name>
+    <message>
+        <source>ON</source>
+        <translation>PÅ</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>av</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseScreen</name>
     <message>
         <source>Change passphrase</source>
@@ -1190,6 +1201,14 @@
         <source>Sites, languages, lawful basis, withdrawal, re-consent</source>
         <translation>Platser, språk, rättslig grund, avbrutet deltagande, förnyat samtycke</translation>
     </message>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Code a live session: QuIS, co-production meetings</source>
+        <translation>Koda en pågående session: QuIS, samskapande möten</translation>
+    </message>
 </context>
 <context>
     <name>NoteDetailsScreen</name>
@@ -1351,6 +1370,403 @@
     <message>
         <source>Clear search</source>
         <translation>Rensa sökningen</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationLiveScreen</name>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message>
+        <source>Observation time %1</source>
+        <translation>Observationstid %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsätt</translation>
+    </message>
+    <message>
+        <source>Undo last</source>
+        <translation>Ångra senaste</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppa</translation>
+    </message>
+    <message>
+        <source>Prompt: observe and code what is happening now.</source>
+        <translation>Påminnelse: observera och koda det som händer nu.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Prompt seen</source>
+        <translation>Påminnelsen är sedd</translation>
+    </message>
+    <message>
+        <source>This session has stopped. Its events can be read, but nothing more can be coded.</source>
+        <translation>Sessionen har stoppats. Händelserna kan läsas, men inget mer kan kodas.</translation>
+    </message>
+    <message>
+        <source>See the session&apos;s events</source>
+        <translation>Visa sessionens händelser</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Quick note</source>
+        <translation>Snabbanteckning</translation>
+    </message>
+    <message>
+        <source>Timestamped now</source>
+        <translation>Tidsstämplas nu</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <source>One tap records the dissent: the participant is not tagged again, and their consent shows it.</source>
+        <translation>Ett tryck registrerar att deltagaren avböjer: hen taggas inte igen, och det syns i samtycket.</translation>
+    </message>
+    <message>
+        <source>%1 objects</source>
+        <translation>%1 avböjer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) coded</source>
+        <translation>
+            <numerusform>%n händelse kodad</numerusform>
+            <numerusform>%n händelser kodade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dissent</source>
+        <translation>Avböjer</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationSetupScreen</name>
+    <message>
+        <source>New observation session</source>
+        <translation>Ny observationssession</translation>
+    </message>
+    <message>
+        <source>Project: %1. The clock starts when you tap Start.</source>
+        <translation>Projekt: %1. Klockan startar när du trycker på Starta.</translation>
+    </message>
+    <message>
+        <source>Coding scheme</source>
+        <translation>Kodschema</translation>
+    </message>
+    <message>
+        <source>Or import a scheme saved as a Samla coding-scheme JSON file (offered until Samla closes)</source>
+        <translation>Eller importera ett schema sparat som en JSON-fil för Samlas kodscheman (finns kvar tills Samla stängs)</translation>
+    </message>
+    <message>
+        <source>Path to the .json file</source>
+        <translation>Sökväg till .json-filen</translation>
+    </message>
+    <message>
+        <source>Scheme file</source>
+        <translation>Schemafil</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importera</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Miljö</translation>
+    </message>
+    <message>
+        <source>Observers</source>
+        <translation>Observatörer</translation>
+    </message>
+    <message>
+        <source>Your initials (you code on this device)</source>
+        <translation>Dina initialer (du kodar på den här enheten)</translation>
+    </message>
+    <message>
+        <source>e.g. AL</source>
+        <translation>t.ex. AL</translation>
+    </message>
+    <message>
+        <source>Other observers, separated by commas (for paired observation)</source>
+        <translation>Andra observatörer, åtskilda med kommatecken (för parvis observation)</translation>
+    </message>
+    <message>
+        <source>e.g. KB</source>
+        <translation>t.ex. KB</translation>
+    </message>
+    <message>
+        <source>Participants present</source>
+        <translation>Närvarande deltagare</translation>
+    </message>
+    <message>
+        <source>The project has no participants yet. Others present are counted by role below.</source>
+        <translation>Projektet har inga deltagare ännu. Andra närvarande räknas per roll nedan.</translation>
+    </message>
+    <message>
+        <source>Tick the participants who are present, by code. Only those whose consent allows observation can be ticked; the others show why not.</source>
+        <translation>Kryssa för de deltagare som är närvarande, med kod. Bara de vars samtycke tillåter observation kan kryssas för; för de andra visas varför inte.</translation>
+    </message>
+    <message>
+        <source>Others present, counted by role</source>
+        <translation>Andra närvarande, räknade per roll</translation>
+    </message>
+    <message>
+        <source>One fewer: %1</source>
+        <translation>En färre: %1</translation>
+    </message>
+    <message>
+        <source>One more: %1</source>
+        <translation>En till: %1</translation>
+    </message>
+    <message>
+        <source>Interval prompts</source>
+        <translation>Påminnelser med intervall</translation>
+    </message>
+    <message>
+        <source>Prompt every … minutes of observation time (0 for no prompts)</source>
+        <translation>Påminn var … minut av observationstiden (0 för inga påminnelser)</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Starta session</translation>
+    </message>
+    <message>
+        <source>The clock starts now</source>
+        <translation>Klockan startar nu</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationText</name>
+    <message>
+        <source>%1 started</source>
+        <translation>%1 började</translation>
+    </message>
+    <message>
+        <source>%1 ended</source>
+        <translation>%1 slutade</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Dissent: observation stopped for this participant</source>
+        <translation>Avböjer: observationen av deltagaren har upphört</translation>
+    </message>
+    <message>
+        <source>This session is finalised and can no longer be changed. A correction is made as a new version.</source>
+        <translation>Sessionen är slutförd och kan inte längre ändras. En rättelse görs som en ny version.</translation>
+    </message>
+    <message>
+        <source>This participant cannot be tagged: %1</source>
+        <translation>Deltagaren kan inte taggas: %1</translation>
+    </message>
+    <message>
+        <source>The session is paused. Resume it to code again.</source>
+        <translation>Sessionen är pausad. Fortsätt den för att koda igen.</translation>
+    </message>
+    <message>
+        <source>The session has stopped, so nothing more can be coded.</source>
+        <translation>Sessionen har stoppats, så inget mer kan kodas.</translation>
+    </message>
+    <message>
+        <source>The session is not running.</source>
+        <translation>Sessionen pågår inte.</translation>
+    </message>
+    <message>
+        <source>The session is not paused.</source>
+        <translation>Sessionen är inte pausad.</translation>
+    </message>
+    <message>
+        <source>Stop the session before you finalise it.</source>
+        <translation>Stoppa sessionen innan du slutför den.</translation>
+    </message>
+    <message>
+        <source>Choose who this is about first: a role or a participant code.</source>
+        <translation>Välj först vem det gäller: en roll eller en deltagarkod.</translation>
+    </message>
+    <message>
+        <source>This behaviour is coded without a subject. Choose &quot;No subject&quot; and tap it again.</source>
+        <translation>Det här beteendet kodas utan person. Välj &quot;Ingen person&quot; och tryck igen.</translation>
+    </message>
+    <message>
+        <source>That role is not part of this coding scheme.</source>
+        <translation>Den rollen finns inte i det här kodschemat.</translation>
+    </message>
+    <message>
+        <source>That participant was not taken into this session, so they cannot be tagged.</source>
+        <translation>Deltagaren togs inte med i sessionen och kan därför inte taggas.</translation>
+    </message>
+    <message>
+        <source>This participant has objected to being observed. They can no longer be tagged in this session.</source>
+        <translation>Deltagaren har avböjt att bli observerad och kan inte längre taggas i den här sessionen.</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation>Det finns inget att ångra.</translation>
+    </message>
+    <message>
+        <source>Write something in the note first.</source>
+        <translation>Skriv något i anteckningen först.</translation>
+    </message>
+    <message>
+        <source>The note is too long. Keep it under 10,000 characters.</source>
+        <translation>Anteckningen är för lång. Håll den under 10 000 tecken.</translation>
+    </message>
+    <message>
+        <source>Write your initials as the observer on this device.</source>
+        <translation>Skriv dina initialer som observatör på den här enheten.</translation>
+    </message>
+    <message>
+        <source>The prompt interval must be between 0 (no prompts) and 1,440 minutes.</source>
+        <translation>Intervallet för påminnelser måste vara mellan 0 (inga påminnelser) och 1 440 minuter.</translation>
+    </message>
+    <message>
+        <source>Attendee counts must be whole numbers of 0 or more.</source>
+        <translation>Antalet närvarande måste vara heltal, 0 eller fler.</translation>
+    </message>
+    <message>
+        <source>That site is not one of the project&apos;s sites. Choose a site from the list.</source>
+        <translation>Platsen hör inte till projektets platser. Välj en plats i listan.</translation>
+    </message>
+    <message>
+        <source>The coding scheme is not valid, so the session was not started.</source>
+        <translation>Kodschemat är inte giltigt, så sessionen startades inte.</translation>
+    </message>
+    <message>
+        <source>A modifier of this behaviour is missing or out of range.</source>
+        <translation>En modifierare för beteendet saknas eller ligger utanför tillåtna värden.</translation>
+    </message>
+    <message>
+        <source>That behaviour is not part of this session&apos;s coding scheme.</source>
+        <translation>Beteendet finns inte i sessionens kodschema.</translation>
+    </message>
+    <message>
+        <source>Ward area</source>
+        <translation>Avdelningsområde</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Möte</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evenemang</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausad</translation>
+    </message>
+    <message>
+        <source>Stopped, not finalised</source>
+        <translation>Stoppad, inte slutförd</translation>
+    </message>
+    <message>
+        <source>Finalised</source>
+        <translation>Slutförd</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationViewScreen</name>
+    <message>
+        <source>Observation session</source>
+        <translation>Observationssession</translation>
+    </message>
+    <message>
+        <source>Check the events below. Finalise when they are right: after that the session cannot be changed.</source>
+        <translation>Kontrollera händelserna nedan. Slutför när de stämmer: därefter kan sessionen inte ändras.</translation>
+    </message>
+    <message>
+        <source>Finalise…</source>
+        <translation>Slutför…</translation>
+    </message>
+    <message>
+        <source>Finalise this session? Its events can no longer be changed or undone. A correction will be a new version.</source>
+        <translation>Slutföra sessionen? Händelserna kan då inte längre ändras eller ångras. En rättelse blir en ny version.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Finalise session</source>
+        <translation>Slutför sessionen</translation>
+    </message>
+    <message>
+        <source>Events (%1)</source>
+        <translation>Händelser (%1)</translation>
+    </message>
+    <message>
+        <source>No events were coded in this session.</source>
+        <translation>Inga händelser kodades i den här sessionen.</translation>
+    </message>
+    <message>
+        <source>What · who · modifiers</source>
+        <translation>Vad · vem · modifierare</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Observerad</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Lokal tid</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationsScreen</name>
+    <message>
+        <source>Observation</source>
+        <translation>Observation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n observation session(s).</source>
+        <translation>
+            <numerusform>%1: %n observationssession.</numerusform>
+            <numerusform>%1: %n observationssessioner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Starta session</translation>
+    </message>
+    <message>
+        <source>Observers: %1</source>
+        <translation>Observatörer: %1</translation>
+    </message>
+    <message>
+        <source>No sessions yet. Start one when you begin observing: the clock runs from the start.</source>
+        <translation>Inga sessioner ännu. Starta en när du börjar observera: klockan går från starten.</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +2319,103 @@
     <message>
         <source>Untitled note</source>
         <translation>Anteckning utan rubrik</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ObservationLive</name>
+    <message>
+        <source>%1 was left out: %2</source>
+        <translation>%1 togs inte med: %2</translation>
+    </message>
+    <message>
+        <source>Observers: %1</source>
+        <translation>Observatörer: %1</translation>
+    </message>
+    <message>
+        <source>Coding here: %1</source>
+        <translation>Kodar här: %1</translation>
+    </message>
+    <message>
+        <source>Paused: the clock is stopped, and paused time is not observation time.</source>
+        <translation>Pausad: klockan står still, och pausad tid räknas inte som observationstid.</translation>
+    </message>
+    <message>
+        <source>%1 paused in all, not counted as observation time</source>
+        <translation>%1 pausat totalt, räknas inte som observationstid</translation>
+    </message>
+    <message>
+        <source>Prompts wait while the session is paused</source>
+        <translation>Påminnelserna väntar medan sessionen är pausad</translation>
+    </message>
+    <message>
+        <source>Next prompt in %1 (every %2)</source>
+        <translation>Nästa påminnelse om %1 (var %2)</translation>
+    </message>
+    <message>
+        <source>No subject</source>
+        <translation>Ingen person</translation>
+    </message>
+    <message>
+        <source>Objected to being observed during this session: cannot be tagged.</source>
+        <translation>Avböjde att bli observerad under sessionen: kan inte taggas.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be tagged: %2</source>
+        <translation>%1 kan inte taggas: %2</translation>
+    </message>
+    <message>
+        <source>Running now: %1</source>
+        <translation>Pågår nu: %1</translation>
+    </message>
+    <message>
+        <source>Last: %1 at %2</source>
+        <translation>Senast: %1 vid %2</translation>
+    </message>
+    <message>
+        <source>Last: %1 · %2 at %3</source>
+        <translation>Senast: %1 · %2 vid %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %1 of observation time; %n event(s) in force.</source>
+        <translation>
+            <numerusform>Stoppad efter %1 observationstid; %n händelse gäller.</numerusform>
+            <numerusform>Stoppad efter %1 observationstid; %n händelser gäller.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No state event was running at the stop.</source>
+        <translation>Ingen tillståndshändelse pågick vid stoppet.</translation>
+    </message>
+    <message>
+        <source>Ended at the stop: %1</source>
+        <translation>Avslutades vid stoppet: %1</translation>
+    </message>
+    <message>
+        <source>Flagged for review (running at the stop): %1</source>
+        <translation>Markerad för granskning (pågick vid stoppet): %1</translation>
+    </message>
+    <message>
+        <source>The session is finalised. It can be read but no longer changed.</source>
+        <translation>Sessionen är slutförd. Den kan läsas men inte längre ändras.</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ObservationSetup</name>
+    <message>
+        <source>No particular site</source>
+        <translation>Ingen särskild plats</translation>
+    </message>
+    <message>
+        <source>%1 cannot be observed: %2</source>
+        <translation>%1 kan inte observeras: %2</translation>
+    </message>
+    <message>
+        <source>That file could not be read. Check the name and try again.</source>
+        <translation>Filen kunde inte läsas. Kontrollera namnet och försök igen.</translation>
+    </message>
+    <message>
+        <source>The scheme was not imported: %1</source>
+        <translation>Schemat importerades inte: %1</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,13 @@ TestCase {
     function click(name) {
         const target = item(name)
         tryVerify(function() { return target.enabled }, 5000, name + " stays disabled")
+        // A layout that has not been polished yet still has the item at its old place.
+        tryVerify(function() {
+            for (let p = target.parent; p; p = p.parent)
+                if (isPolishScheduled(p))
+                    return false
+            return true
+        }, 2000, name + "'s layout never settles")
         mouseClick(target)
         return target
     }

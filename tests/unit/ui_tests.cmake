@@ -16,3 +16,4 @@ endif()
 target_compile_definitions(tst_translations PRIVATE
   SAMLA_LUPDATE="${samla_lupdate}"
   SAMLA_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+samla_add_unit_test(tst_ui_observation SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_observation.cpp LIBS samla_ui samla_qml Qt6::Quick)
