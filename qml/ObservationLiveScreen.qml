@@ -169,6 +169,22 @@ ScrollPage {
         text: ObservationLive.infoString
     }
 
+    // After an unlock whose session could not be reopened, or a session closed elsewhere.
+    BodyText {
+        objectName: "noSessionText"
+        visible: !ObservationLive.active
+        text: qsTr("No observation session is open. Open one from the list, or start a new one.")
+    }
+    AppButton {
+        objectName: "toSessionsButton"
+        visible: !ObservationLive.active
+        primary: true
+        text: qsTr("Observation sessions")
+        onClicked: {
+            Navigator.home()
+            Navigator.push("observations")
+        }
+    }
     BodyText {
         visible: !ObservationLive.editable && ObservationLive.active
         text: qsTr("This session has stopped. Its events can be read, but nothing more can be coded.")

@@ -1457,6 +1457,14 @@
         <source>Dissent</source>
         <translation>Avböjer</translation>
     </message>
+    <message>
+        <source>No observation session is open. Open one from the list, or start a new one.</source>
+        <translation>Ingen observationssession är öppen. Öppna en i listan eller starta en ny.</translation>
+    </message>
+    <message>
+        <source>Observation sessions</source>
+        <translation>Observationssessioner</translation>
+    </message>
 </context>
 <context>
     <name>ObservationSetupScreen</name>

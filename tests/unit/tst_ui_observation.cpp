@@ -143,6 +143,7 @@ private slots:
     void refusalsAreSentencesInSwedish();
     void lockPausesAndUnlockReopens();
     void openingTheLiveSessionKeepsItRunning();
+    void aQuickNoteIsTimestamped();
 };
 
 void TestUiObservation::initTestCase()
@@ -499,6 +500,27 @@ void TestUiObservation::openingTheLiveSessionKeepsItRunning()
     QVERIFY(!live().paused());
     pass(2 * kSecond);
     QCOMPARE(live().clockText(), QStringLiteral("00:06"));
+    QVERIFY(live().stop());
+}
+
+void TestUiObservation::aQuickNoteIsTimestamped()
+{
+    QVERIFY(startWith(QStringLiteral("posture")));
+    QVERIFY(!live().addNote(QStringLiteral("   ")));
+    QCOMPARE(live().errorString(), QStringLiteral("Write something in the note first."));
+    QCOMPARE(live().eventCount(), 0);
+    pass(83 * kSecond);
+    QVERIFY(live().addNote(QStringLiteral(" Lunch trolley arrives ")));
+    QVERIFY(live().errorString().isEmpty());
+    QCOMPARE(live().eventCount(), 1);
+    const QModelIndex row = live().events()->index(0);
+    QCOMPARE(row.data(ObservationEventsModel::KindRole).toString(), QStringLiteral("note"));
+    QCOMPARE(row.data(ObservationEventsModel::WhatRole).toString(), QStringLiteral("Note"));
+    QCOMPARE(row.data(ObservationEventsModel::CommentRole).toString(), QStringLiteral("Lunch trolley arrives"));
+    QCOMPARE(row.data(ObservationEventsModel::OffsetRole).toString(), QStringLiteral("01:23"));
+    // Undo takes a note back like any other event.
+    QVERIFY(live().undo());
+    QCOMPARE(live().eventCount(), 0);
     QVERIFY(live().stop());
 }
 
