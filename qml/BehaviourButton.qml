@@ -47,7 +47,7 @@ AbstractButton {
             visible: control.isState
             anchors.right: parent.right
             anchors.top: parent.top
-            anchors.margins: Theme.smallSpacing / 2
+            anchors.margins: Theme.smallSpacing
             text: control.on ? qsTr("ON") : qsTr("off")
             font.pixelSize: Theme.fontSmall
             font.weight: Font.Bold

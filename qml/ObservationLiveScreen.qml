@@ -267,6 +267,103 @@ ScrollPage {
             Layout.alignment: Qt.AlignTop
             spacing: Theme.smallSpacing
 
+            // A behaviour with modifiers: their values first, then it is logged.
+            Rectangle {
+                objectName: "modifierPanel"
+                Layout.fillWidth: true
+                visible: ObservationLive.pendingBehaviour !== ""
+                implicitHeight: panelColumn.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius / 2
+                color: Theme.accentSoft
+                border.color: Theme.accent
+                border.width: 2
+                Column {
+                    id: panelColumn
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.margins: Theme.spacing
+                    spacing: Theme.smallSpacing
+                    Label {
+                        width: parent.width
+                        wrapMode: Text.WordWrap
+                        font.pixelSize: Theme.fontHeading
+                        font.weight: Font.Bold
+                        color: Theme.text
+                        text: qsTr("%1: choose the details, then log it").arg(ObservationLive.pendingLabel)
+                    }
+                    Repeater {
+                        model: ObservationLive.pendingModifiers
+                        Column {
+                            id: modifier
+                            required property var modelData
+                            readonly property bool choice: modelData.type === "single" || modelData.type === "multiple"
+                            width: parent.width
+                            spacing: Theme.smallSpacing / 2
+                            Label {
+                                width: parent.width
+                                wrapMode: Text.WordWrap
+                                font.pixelSize: Theme.fontLabel
+                                font.weight: Font.DemiBold
+                                color: Theme.text
+                                text: modifier.modelData.required ? qsTr("%1 (required)").arg(modifier.modelData.label)
+                                                                  : modifier.modelData.label
+                            }
+                            Flow {
+                                width: parent.width
+                                visible: modifier.choice
+                                spacing: Theme.smallSpacing
+                                Repeater {
+                                    model: modifier.modelData.options
+                                    AppButton {
+                                        required property var modelData
+                                        objectName: "modifier_" + modifier.modelData.code + "_" + modelData.code
+                                        readonly property bool chosen: {
+                                            const value = ObservationLive.pendingValues[modifier.modelData.code]
+                                            return modifier.modelData.type === "single" ? value === modelData.code
+                                                 : value !== undefined && value.indexOf(modelData.code) >= 0
+                                        }
+                                        // Marked, not only coloured: a chosen value must not look like an action.
+                                        text: (chosen ? "✓ " : "") + modelData.label
+                                        primary: chosen
+                                        Accessible.checkable: true
+                                        Accessible.checked: primary
+                                        onClicked: {
+                                            if (modifier.modelData.type === "single")
+                                                ObservationLive.setModifierValue(modifier.modelData.code, modelData.code)
+                                            else
+                                                ObservationLive.toggleModifierOption(modifier.modelData.code, modelData.code)
+                                        }
+                                    }
+                                }
+                            }
+                            AppTextField {
+                                objectName: "modifier_" + modifier.modelData.code
+                                visible: !modifier.choice
+                                width: Math.min(parent.width, Math.round(420 * Theme.scale))
+                                inputMethodHints: modifier.modelData.type === "number" ? Qt.ImhFormattedNumbersOnly : Qt.ImhNone
+                                Accessible.name: modifier.modelData.label
+                                onTextEdited: ObservationLive.setModifierValue(modifier.modelData.code, text)
+                            }
+                        }
+                    }
+                    Flow {
+                        width: parent.width
+                        spacing: Theme.spacing
+                        AppButton {
+                            objectName: "confirmModifiersButton"
+                            primary: true
+                            text: qsTr("Log it")
+                            onClicked: ObservationLive.confirmModifiers()
+                        }
+                        AppButton {
+                            objectName: "cancelModifiersButton"
+                            text: qsTr("Cancel")
+                            onClicked: ObservationLive.cancelModifiers()
+                        }
+                    }
+                }
+            }
             Column {
                 Layout.fillWidth: true
                 spacing: Theme.smallSpacing

@@ -55,6 +55,7 @@ ObservationLive::ObservationLive(Session &session, AppSettings &settings, const 
         emit subjectsChanged();
         emit codingChanged();
         emit eventsChanged();
+        emit pendingChanged();
         emit messageChanged();
     });
 }
@@ -94,7 +95,18 @@ void ObservationLive::clearMessages()
 template <typename T> bool ObservationLive::check(const Result<T> &result)
 {
     if (!result.ok()) {
-        qCInfo(lcUi) << "observation: refused" << int(result.code()) << result.error().detail.section(QLatin1Char(':'), 0, 0);
+        const QString key = result.error().detail.section(QLatin1Char(':'), 0, 0);
+        qCInfo(lcUi) << "observation: refused" << int(result.code()) << key;
+        if (key == QLatin1String("bad_modifier") && m_current) {
+            // The modifier by its label, not the scheme's code.
+            const QString modifier = result.error().detail.section(QLatin1Char(':'), 1).trimmed();
+            setMessages([this, modifier] {
+                const Modifier *m = m_current ? m_current->info().scheme.modifier(modifier) : nullptr;
+                return tr("\"%1\" is missing or not one of the allowed values.")
+                    .arg(m ? labelIn(m->label, language()) : modifier);
+            }, m_infoText);
+            return false;
+        }
         setMessages(ObservationText::later(result.error()), m_infoText);
         return false;
     }
@@ -108,6 +120,7 @@ void ObservationLive::adopt(std::unique_ptr<ObservationSession> session, QList<P
     m_current = std::move(session);
     m_refused = std::move(refused);
     m_subject.clear();
+    setPending({});
     if (m_current) {
         // A scheme whose every behaviour needs a subject starts on its first role.
         const CodingScheme &scheme = m_current->info().scheme;
@@ -152,6 +165,10 @@ void ObservationLive::close()
 {
     m_ticker.stop();
     m_current.reset();
+    m_pending.clear();
+    m_pendingValues.clear();
+    emit pendingChanged();
+    emit pendingValuesChanged();
     m_refused.clear();
     m_subject.clear();
     m_promptDue = false;
@@ -199,11 +216,129 @@ bool ObservationLive::tap(const QString &behaviour)
     if (!m_current)
         return false;
     const Behaviour *b = m_current->info().scheme.behaviour(behaviour);
+    if (!b) {
+        check(m_current->logPoint(behaviour, chosenSubject()));
+        return false;
+    }
+    // Ending a running state needs no modifiers; anything else with modifiers asks for them first.
+    const bool ending = b->type == EventType::State && runningCodes().contains(behaviour);
+    if (!b->modifiers.isEmpty() && !ending && editable()) {
+        setPending(behaviour);
+        return true;
+    }
+    setPending({});
+    return code(*b, {});
+}
+
+bool ObservationLive::code(const Behaviour &b, const ModifierValues &values)
+{
     const Subject who = chosenSubject();
-    const bool ok = b && b->type == EventType::State ? check(m_current->toggleState(behaviour, who))
-                                                     : check(m_current->logPoint(behaviour, who));
+    const bool ok = b.type == EventType::State ? check(m_current->toggleState(b.code, who, values))
+                                               : check(m_current->logPoint(b.code, who, values));
     afterChange();
     return ok;
+}
+
+void ObservationLive::setPending(const QString &behaviour)
+{
+    if (behaviour == m_pending && m_pendingValues.isEmpty())
+        return;
+    m_pending = behaviour;
+    m_pendingValues.clear();
+    emit pendingChanged();
+    emit pendingValuesChanged();
+}
+
+QString ObservationLive::pendingLabel() const
+{
+    const Behaviour *b = m_current ? m_current->info().scheme.behaviour(m_pending) : nullptr;
+    return b ? labelIn(b->label, language()) : QString();
+}
+
+QVariantList ObservationLive::pendingModifiers() const
+{
+    const Behaviour *b = m_current ? m_current->info().scheme.behaviour(m_pending) : nullptr;
+    if (!b)
+        return {};
+    QVariantList out;
+    for (const QString &code : b->modifiers) {
+        const Modifier *m = m_current->info().scheme.modifier(code);
+        if (!m)
+            continue;
+        QVariantList options;
+        for (const ModifierOption &o : m->options)
+            options.append(QVariantMap{{QStringLiteral("code"), o.code}, {QStringLiteral("label"), labelIn(o.label, language())}});
+        const char *type = m->type == ModifierType::SingleChoice     ? "single"
+                         : m->type == ModifierType::MultipleChoice ? "multiple"
+                         : m->type == ModifierType::Number         ? "number"
+                                                                   : "text";
+        out.append(QVariantMap{{QStringLiteral("code"), m->code}, {QStringLiteral("label"), labelIn(m->label, language())},
+                               {QStringLiteral("type"), QString::fromLatin1(type)}, {QStringLiteral("required"), m->required},
+                               {QStringLiteral("options"), options}});
+    }
+    return out;
+}
+
+void ObservationLive::setModifierValue(const QString &modifier, const QString &value)
+{
+    if (m_pending.isEmpty())
+        return;
+    if (value.isEmpty())
+        m_pendingValues.remove(modifier);
+    else
+        m_pendingValues.insert(modifier, value);
+    emit pendingValuesChanged();
+}
+
+void ObservationLive::toggleModifierOption(const QString &modifier, const QString &option)
+{
+    if (m_pending.isEmpty())
+        return;
+    QStringList chosen = m_pendingValues.value(modifier).toStringList();
+    if (chosen.contains(option))
+        chosen.removeAll(option);
+    else
+        chosen.append(option);
+    m_pendingValues.insert(modifier, chosen);
+    emit pendingValuesChanged();
+}
+
+bool ObservationLive::confirmModifiers()
+{
+    const Behaviour *b = m_current ? m_current->info().scheme.behaviour(m_pending) : nullptr;
+    if (!b)
+        return false;
+    ModifierValues values;
+    for (const QString &code : b->modifiers) {
+        const Modifier *m = m_current->info().scheme.modifier(code);
+        if (!m || !m_pendingValues.contains(code))
+            continue;
+        const QVariant typed = m_pendingValues.value(code);
+        if (m->type == ModifierType::Number) {
+            // As typed in the user's language ("2,5" in Swedish), or with a point.
+            bool ok = false;
+            double n = m_settings.locale().toDouble(typed.toString().trimmed(), &ok);
+            if (!ok)
+                n = QLocale::c().toDouble(typed.toString().trimmed(), &ok);
+            values.insert(code, ok ? QVariant(n) : QVariant(typed.toString()));
+        } else if (m->type == ModifierType::MultipleChoice) {
+            values.insert(code, typed.toStringList());
+        } else {
+            values.insert(code, typed.toString());
+        }
+    }
+    if (!code(*b, values))
+        return false;   // still waiting, with the values typed so far
+    m_pending.clear();
+    m_pendingValues.clear();
+    emit pendingChanged();
+    emit pendingValuesChanged();
+    return true;
+}
+
+void ObservationLive::cancelModifiers()
+{
+    setPending({});
 }
 
 bool ObservationLive::undo()
@@ -260,6 +395,8 @@ bool ObservationLive::stop()
     if (!m_current)
         return false;
     const bool ok = check(m_current->stop());
+    if (ok)
+        setPending({});
     if (ok && m_promptDue) {
         m_promptDue = false;
         emit promptDueChanged();

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QVariantList>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
@@ -53,6 +54,11 @@ class ObservationLive : public QObject {
     Q_PROPERTY(QString subject READ subject WRITE setSubject NOTIFY codingChanged)
     Q_PROPERTY(QStringList runningCodes READ runningCodes NOTIFY codingChanged)
     Q_PROPERTY(QString runningText READ runningText NOTIFY codingChanged)
+    // A behaviour with modifiers waits for their values before it is logged.
+    Q_PROPERTY(QString pendingBehaviour READ pendingBehaviour NOTIFY pendingChanged)
+    Q_PROPERTY(QString pendingLabel READ pendingLabel NOTIFY pendingChanged)
+    Q_PROPERTY(QVariantList pendingModifiers READ pendingModifiers NOTIFY pendingChanged)
+    Q_PROPERTY(QVariantMap pendingValues READ pendingValues NOTIFY pendingValuesChanged)
     Q_PROPERTY(samla::ui::ObservationEventsModel *events READ events CONSTANT)
     Q_PROPERTY(int eventCount READ eventCount NOTIFY eventsChanged)
     Q_PROPERTY(QString lastEventText READ lastEventText NOTIFY eventsChanged)
@@ -92,6 +98,12 @@ public:
     QVariantList participants() const; // [{code, taggable, reason}]: present at the start
     QStringList runningCodes() const;  // state behaviours running for the chosen subject
     QString runningText() const;
+    QString pendingBehaviour() const { return m_pending; }
+    QString pendingLabel() const;
+    // [{code, label, type ("single", "multiple", "number", "text"), required, options: [{code, label}]}]
+    QVariantList pendingModifiers() const;
+    // By modifier code: an option code (single), a list of option codes (multiple), or the text typed.
+    QVariantMap pendingValues() const { return m_pendingValues; }
     ObservationEventsModel *events() { return &m_events; }
     int eventCount() const { return m_events.rowCount(); }
     QString lastEventText() const;
@@ -106,6 +118,11 @@ public:
     // event started or ended.
     Q_INVOKABLE bool tap(const QString &behaviour);
     Q_INVOKABLE bool undo();
+    // Values for the behaviour waiting for its modifiers; confirm logs it, cancel drops it.
+    Q_INVOKABLE void setModifierValue(const QString &modifier, const QString &value);
+    Q_INVOKABLE void toggleModifierOption(const QString &modifier, const QString &option);
+    Q_INVOKABLE bool confirmModifiers();
+    Q_INVOKABLE void cancelModifiers();
     Q_INVOKABLE bool addNote(const QString &text);
     Q_INVOKABLE bool dissent(const QString &code);
     Q_INVOKABLE bool pause();
@@ -128,11 +145,15 @@ signals:
     void eventsChanged();
     void messageChanged();
     void finalisedNow();
+    void pendingChanged();
+    void pendingValuesChanged();
 
 private:
     void setMessages(std::function<QString()> error, std::function<QString()> info);
     template <typename T> bool check(const Result<T> &result);
     void afterChange();
+    bool code(const observation::Behaviour &behaviour, const observation::ModifierValues &values);
+    void setPending(const QString &behaviour);
     void resetPrompts();
     std::unique_ptr<observation::Sessions> sessions();
     observation::Subject chosenSubject() const;
@@ -146,6 +167,8 @@ private:
     QList<observation::ParticipantRefusal> m_refused;
     QString m_reopenAfterUnlock;
     QString m_subject;
+    QString m_pending;
+    QVariantMap m_pendingValues;
     ObservationEventsModel m_events;
     QTimer m_ticker;
     std::int64_t m_promptsSeen = 0;

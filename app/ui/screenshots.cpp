@@ -336,6 +336,36 @@ struct DemoTime {
     }
 };
 
+observation::Label both(const char *sv, const char *en)
+{
+    return { { QStringLiteral("sv"), QString::fromUtf8(sv) }, { QStringLiteral("en"), QString::fromUtf8(en) } };
+}
+
+// Mealtime support on a ward: who eats how (states that exclude each other), and drinks offered.
+observation::CodingScheme mealtimeScheme()
+{
+    using namespace observation;
+    CodingScheme s;
+    s.id = QStringLiteral("mealtime");
+    s.name = both("Stöd vid måltid", "Mealtime support");
+    s.roles = { SubjectRole { QStringLiteral("patient"), both("Patient", "Patient") } };
+    s.categories = { Category { QStringLiteral("eating"), both("Ätande", "Eating"), false },
+        Category { QStringLiteral("drinks"), both("Dryck", "Drinks"), false } };
+    Modifier accepted { QStringLiteral("accepted"), both("Tackade ja", "Accepted"), ModifierType::SingleChoice,
+        { ModifierOption { QStringLiteral("yes"), both("Ja", "Yes") }, ModifierOption { QStringLiteral("no"), both("Nej", "No") } } };
+    accepted.required = true;
+    s.modifiers = { accepted };
+    Behaviour alone { QStringLiteral("alone"), both("Äter själv", "Eats unaided"), EventType::State, QStringLiteral("eating") };
+    Behaviour assisted { QStringLiteral("assisted"), both("Får hjälp att äta", "Assisted to eat"), EventType::State,
+        QStringLiteral("eating") };
+    Behaviour drink { QStringLiteral("drink"), both("Erbjuds dryck", "Offered a drink"), EventType::Point, QStringLiteral("drinks") };
+    drink.modifiers = { QStringLiteral("accepted") };
+    drink.color = QStringLiteral("#1565c0");
+    s.behaviours = { alone, assisted, drink };
+    s.exclusiveGroups = { ExclusiveGroup { QStringLiteral("eating"), { QStringLiteral("alone"), QStringLiteral("assisted") } } };
+    return s;
+}
+
 // Observation with demo data: a QuIS session on the café's participants, coded,
 // paused and stopped through the real controllers; a co-production meeting.
 void shootObservationScreens(Shooter &shooter, AppServices &services, DemoTime &time)
@@ -458,6 +488,25 @@ void shootObservationScreens(Shooter &shooter, AppServices &services, DemoTime &
     live.tick();
     shooter.shoot(QStringLiteral("observation-meeting"));
     check(live.stop(), "stop meeting");
+
+    // A scheme with state events and a modifier (as a study would import one):
+    // a state shown as on, and a tap waiting for its modifier.
+    setup.addScheme(mealtimeScheme());
+    setup.reset();
+    setup.setSetting(QStringLiteral("ward area"));
+    setup.setObserver(QStringLiteral("AL"));
+    check(setup.start(), "start mealtime");
+    live.setSubject(QStringLiteral("r:patient"));
+    time.pass(30);
+    check(live.tap(QStringLiteral("assisted")), "state on");
+    time.pass(45);
+    check(live.tap(QStringLiteral("drink")), "modifier asked");
+    live.setModifierValue(QStringLiteral("accepted"), QStringLiteral("yes"));
+    time.pass(3);
+    live.tick();
+    shooter.shoot(QStringLiteral("observation-modifiers"));
+    live.cancelModifiers();
+    check(live.stop(), "stop mealtime");
 
     nav.back();
     services.observationSetup().refresh();

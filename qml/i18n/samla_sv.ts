@@ -1465,6 +1465,22 @@
         <source>Observation sessions</source>
         <translation>Observationssessioner</translation>
     </message>
+    <message>
+        <source>%1: choose the details, then log it</source>
+        <translation>%1: välj detaljerna och registrera sedan</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (obligatorisk)</translation>
+    </message>
+    <message>
+        <source>Log it</source>
+        <translation>Registrera</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
 </context>
 <context>
     <name>ObservationSetupScreen</name>
@@ -2405,6 +2421,10 @@
     <message>
         <source>The session is finalised. It can be read but no longer changed.</source>
         <translation>Sessionen är slutförd. Den kan läsas men inte längre ändras.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing or not one of the allowed values.</source>
+        <translation>&quot;%1&quot; saknas eller är inte ett av de tillåtna värdena.</translation>
     </message>
 </context>
 <context>

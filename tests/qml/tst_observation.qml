@@ -109,9 +109,19 @@ Item {
             tryVerify(function() { return !item("behaviour_stand").on })
             compare(ObservationLive.eventCount, 3)
 
-            // A point event among state events, then stop and finalise.
+            // A point event with a required modifier: asked for first, then logged.
             click("behaviour_smile")
+            item("modifierPanel")
+            compare(ObservationLive.eventCount, 3)
+            click("confirmModifiersButton")
+            verify(item("liveError").text.indexOf("Intensity") >= 0, item("liveError").text)
+            compare(ObservationLive.eventCount, 3)
+            click("modifier_intensity_high")
+            click("confirmModifiersButton")
             tryCompare(ObservationLive, "eventCount", 4)
+            compare(findChild(root, "modifierPanel").visible, false)
+            compare(ObservationLive.events.data(ObservationLive.events.index(3, 0), ObservationEventsModel.ModifiersRole),
+                    "Intensity: High")
             click("behaviour_sit")
             tryVerify(function() { return item("behaviour_sit").on })
             click("stopButton")

@@ -42,6 +42,21 @@ CodingScheme postureScheme()
         Behaviour{QStringLiteral("smile"), {{QString(), QStringLiteral("Smiles")}}, EventType::Point},
     };
     s.exclusiveGroups = {ExclusiveGroup{QStringLiteral("posture"), {QStringLiteral("sit"), QStringLiteral("stand")}}};
+    // Helping is coded with how (required), what kinds, and for how many minutes.
+    Modifier how{QStringLiteral("how"), {{QString(), QStringLiteral("How")}}, ModifierType::SingleChoice,
+        {ModifierOption{QStringLiteral("gentle"), {{QString(), QStringLiteral("Gently")}}},
+            ModifierOption{QStringLiteral("rushed"), {{QString(), QStringLiteral("Rushed")}}}}};
+    how.required = true;
+    Modifier kinds{QStringLiteral("kinds"), {{QString(), QStringLiteral("Kinds")}}, ModifierType::MultipleChoice,
+        {ModifierOption{QStringLiteral("food"), {{QString(), QStringLiteral("Food")}}},
+            ModifierOption{QStringLiteral("move"), {{QString(), QStringLiteral("Moving")}}}}};
+    Modifier minutes{QStringLiteral("minutes"), {{QString(), QStringLiteral("Minutes")}}, ModifierType::Number};
+    minutes.minimum = 0;
+    minutes.maximum = 60;
+    s.modifiers = {how, kinds, minutes};
+    Behaviour help{QStringLiteral("help"), {{QString(), QStringLiteral("Helps")}}, EventType::Point};
+    help.modifiers = {QStringLiteral("how"), QStringLiteral("kinds"), QStringLiteral("minutes")};
+    s.behaviours.append(help);
     return s;
 }
 
@@ -144,6 +159,7 @@ private slots:
     void lockPausesAndUnlockReopens();
     void openingTheLiveSessionKeepsItRunning();
     void aQuickNoteIsTimestamped();
+    void modifiersAreAskedForBeforeLogging();
 };
 
 void TestUiObservation::initTestCase()
@@ -521,6 +537,64 @@ void TestUiObservation::aQuickNoteIsTimestamped()
     // Undo takes a note back like any other event.
     QVERIFY(live().undo());
     QCOMPARE(live().eventCount(), 0);
+    QVERIFY(live().stop());
+}
+
+void TestUiObservation::modifiersAreAskedForBeforeLogging()
+{
+    QVERIFY(startWith(QStringLiteral("posture")));
+    pass(5 * kSecond);
+    // The tap asks for the modifiers; nothing is logged yet.
+    QVERIFY(live().tap(QStringLiteral("help")));
+    QCOMPARE(live().pendingBehaviour(), QStringLiteral("help"));
+    QCOMPARE(live().pendingLabel(), QStringLiteral("Helps"));
+    const QVariantList modifiers = live().pendingModifiers();
+    QCOMPARE(modifiers.size(), 3);
+    QCOMPARE(modifiers[0].toMap().value(QStringLiteral("type")).toString(), QStringLiteral("single"));
+    QCOMPARE(modifiers[0].toMap().value(QStringLiteral("required")).toBool(), true);
+    QCOMPARE(modifiers[1].toMap().value(QStringLiteral("type")).toString(), QStringLiteral("multiple"));
+    QCOMPARE(modifiers[2].toMap().value(QStringLiteral("type")).toString(), QStringLiteral("number"));
+    QCOMPARE(live().eventCount(), 0);
+
+    // A required one missing: refused by its label, and still waiting.
+    QVERIFY(!live().confirmModifiers());
+    QCOMPARE(live().errorString(), QStringLiteral("\"How\" is missing or not one of the allowed values."));
+    QCOMPARE(live().pendingBehaviour(), QStringLiteral("help"));
+    live().setModifierValue(QStringLiteral("how"), QStringLiteral("gentle"));
+    live().toggleModifierOption(QStringLiteral("kinds"), QStringLiteral("food"));
+    live().toggleModifierOption(QStringLiteral("kinds"), QStringLiteral("move"));
+    live().toggleModifierOption(QStringLiteral("kinds"), QStringLiteral("food"));
+    live().setModifierValue(QStringLiteral("minutes"), QStringLiteral("75"));
+    QVERIFY(!live().confirmModifiers());
+    QCOMPARE(live().errorString(), QStringLiteral("\"Minutes\" is missing or not one of the allowed values."));
+    live().setModifierValue(QStringLiteral("minutes"), QStringLiteral("2.5"));
+    QVERIFY(live().confirmModifiers());
+    QVERIFY(live().pendingBehaviour().isEmpty());
+    QCOMPARE(live().eventCount(), 1);
+    QCOMPARE(live().events()->index(0).data(ObservationEventsModel::ModifiersRole).toString(),
+        QStringLiteral("How: Gently; Kinds: Moving; Minutes: 2.5"));
+
+    // Swedish numbers have a decimal comma.
+    services().settings().setLanguage(QStringLiteral("sv"));
+    QVERIFY(live().tap(QStringLiteral("help")));
+    live().setModifierValue(QStringLiteral("how"), QStringLiteral("rushed"));
+    live().setModifierValue(QStringLiteral("minutes"), QStringLiteral("1,5"));
+    QVERIFY(live().confirmModifiers());
+    services().settings().setLanguage(QStringLiteral("en"));
+    Sessions reader(*services().session().store(), m_wall, m_mono);
+    auto opened = reader.open(live().sessionId());
+    QVERIFY(opened.ok());
+    const QList<ObservationEvent> stored = opened.value()->events();
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored[1].modifiers.value(QStringLiteral("minutes")).toDouble(), 1.5);
+    QCOMPARE(stored[1].modifiers.value(QStringLiteral("how")).toString(), QStringLiteral("rushed"));
+    opened.value().reset();
+
+    // Cancel drops the tap.
+    QVERIFY(live().tap(QStringLiteral("help")));
+    live().cancelModifiers();
+    QVERIFY(live().pendingBehaviour().isEmpty());
+    QCOMPARE(live().eventCount(), 2);
     QVERIFY(live().stop());
 }
 
