@@ -11,6 +11,7 @@ ScrollPage {
     objectName: "observationLiveScreen"
     readonly property string title: ObservationLive.title !== "" ? ObservationLive.title : qsTr("Observation")
     readonly property bool wide: width > 1000
+    property bool confirmingStop: false
     maxWidth: 1400
 
     // The read-only view takes the live screen's place once the clock has stopped.
@@ -103,7 +104,46 @@ ScrollPage {
                     danger: true
                     enabled: ObservationLive.editable
                     text: qsTr("Stop")
-                    onClicked: screen.stopNow()
+                    // Stop cannot be taken back, and it sits beside Undo: it asks once more.
+                    onClicked: screen.confirmingStop = true
+                }
+            }
+        }
+    }
+
+    Rectangle {
+        objectName: "confirmStopPanel"
+        Layout.fillWidth: true
+        visible: screen.confirmingStop && ObservationLive.editable
+        implicitHeight: stopColumn.implicitHeight + 2 * Theme.spacing
+        radius: Theme.radius / 2
+        color: Theme.dangerSoft
+        border.color: Theme.danger
+        ColumnLayout {
+            id: stopColumn
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            spacing: Theme.smallSpacing
+            BodyText {
+                font.weight: Font.DemiBold
+                text: qsTr("Stop the session? The clock cannot be started again; running states are ended at the stop.")
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                AppButton {
+                    objectName: "keepObservingButton"
+                    text: qsTr("Keep observing")
+                    onClicked: screen.confirmingStop = false
+                }
+                AppButton {
+                    objectName: "confirmStopButton"
+                    danger: true
+                    text: qsTr("Stop session")
+                    onClicked: {
+                        screen.confirmingStop = false
+                        screen.stopNow()
+                    }
                 }
             }
         }

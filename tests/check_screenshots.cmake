@@ -12,7 +12,7 @@ set(screens first-run first-run-strength recovery-key unlock unlock-error recove
             participant-withdrawn project project-error
             observations-empty observation-setup observation-setup-end observation-live observation-live-xl
             observation-prompt observation-refused observation-stopped observation-finalised observation-meeting
-            observation-modifiers
+            observation-modifiers observation-stop-confirm
             observations)
 foreach(screen ${screens})
   foreach(lang en sv)

@@ -457,6 +457,13 @@ void shootObservationScreens(Shooter &shooter, AppServices &services, DemoTime &
     shooter.shoot(QStringLiteral("observation-refused"));
     live.clearMessages();
 
+    // Stop asks once more.
+    if (QObject *screen = shooter.find(QStringLiteral("observationLiveScreen")))
+        screen->setProperty("confirmingStop", true);
+    else
+        shooter.fail(QStringLiteral("observation: no live screen"));
+    shooter.shoot(QStringLiteral("observation-stop-confirm"));
+
     time.pass(20);
     check(live.stop(), "stop");
     nav.back();

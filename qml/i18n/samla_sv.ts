@@ -1481,6 +1481,18 @@
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
+    <message>
+        <source>Stop the session? The clock cannot be started again; running states are ended at the stop.</source>
+        <translation>Stoppa sessionen? Klockan kan inte startas igen; pågående tillstånd avslutas vid stoppet.</translation>
+    </message>
+    <message>
+        <source>Keep observing</source>
+        <translation>Fortsätt observera</translation>
+    </message>
+    <message>
+        <source>Stop session</source>
+        <translation>Stoppa sessionen</translation>
+    </message>
 </context>
 <context>
     <name>ObservationSetupScreen</name>

@@ -70,6 +70,10 @@ Item {
             tryCompare(ObservationLive, "eventCount", 0)
             verify(!item("undoButton").enabled, "nothing left to undo")
             click("stopButton")
+            click("keepObservingButton")
+            verify(ObservationLive.editable, "keep observing leaves it running")
+            click("stopButton")
+            click("confirmStopButton")
             item("observationViewScreen")
         }
 
@@ -125,6 +129,7 @@ Item {
             click("behaviour_sit")
             tryVerify(function() { return item("behaviour_sit").on })
             click("stopButton")
+            click("confirmStopButton")
             item("observationViewScreen")
             verify(item("stopSummary").text.indexOf("Sitting") >= 0, "the stop ended the running state")
             click("finaliseButton")
