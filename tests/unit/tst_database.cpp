@@ -139,6 +139,20 @@ private slots:
                                                     "SELECT count(*) FROM t;\n")
                                          .arg(hexOf(fixedKey(8))));
         QVERIFY(!wrongKey.contains(QStringLiteral("42")));
+
+        // The other way round: what the shell writes, Samla reads, and the
+        // file stays whole.
+        run(QStringLiteral("PRAGMA key = \"x'%1'\";\nPRAGMA cipher_page_size = 4096;\n"
+                           "CREATE TABLE fromshell(v TEXT);\n"
+                           "INSERT INTO fromshell VALUES('written by the shell');\n")
+                .arg(hexOf(key)));
+        auto reopened = db::Database::open(path, key, {});
+        QVERIFY(reopened.ok());
+        auto read = reopened.value()->prepare("SELECT v FROM fromshell");
+        QVERIFY(read.ok());
+        QVERIFY(read->step().value());
+        QCOMPARE(read->columnText(0), QStringLiteral("written by the shell"));
+        QVERIFY(reopened.value()->checkIntegrity().ok());
     }
 
     void injectedFailureAbortsStatement()
