@@ -117,6 +117,10 @@ template <typename T> bool ObservationLive::check(const Result<T> &result)
 
 void ObservationLive::adopt(std::unique_ptr<ObservationSession> session, QList<ParticipantRefusal> refused)
 {
+    // One session is coded at a time: one left running is paused, so the
+    // time it is not watched is not observation time.
+    if (m_current && m_current->state() == SessionState::Running && !m_current->pause().ok())
+        qCWarning(lcUi) << "observation: could not pause session" << m_current->id();
     m_current = std::move(session);
     m_refused = std::move(refused);
     m_subject.clear();

@@ -516,6 +516,16 @@ void TestUiObservation::openingTheLiveSessionKeepsItRunning()
     QVERIFY(!live().paused());
     pass(2 * kSecond);
     QCOMPARE(live().clockText(), QStringLiteral("00:06"));
+
+    // Starting another one pauses this one: its unwatched time is not observation time.
+    QVERIFY(startWith(QStringLiteral("quis")));
+    const QString other = live().sessionId();
+    pass(30 * kSecond);
+    QVERIFY(setup().openSession(id));
+    QVERIFY(live().paused());
+    QCOMPARE(live().clockText(), QStringLiteral("00:06"));
+    QVERIFY(live().stop());
+    QVERIFY(setup().openSession(other));
     QVERIFY(live().stop());
 }
 
