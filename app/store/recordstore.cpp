@@ -134,6 +134,26 @@ QStringList queryPrefixes(const QString &input)
     return out;
 }
 
+// Whether every prefix starts some word of the title or the text (the same
+// test the index applies to each word of a query).
+bool containsAllPrefixes(const SearchText &text, const QStringList &prefixes)
+{
+    QList<bool> found(prefixes.size(), false);
+    qsizetype missing = prefixes.size();
+    for (const QString *field : {&text.title, &text.text}) {
+        for (auto it = word().globalMatch(*field); it.hasNext() && missing > 0;) {
+            const QString folded = it.next().captured().toCaseFolded();
+            for (qsizetype i = 0; i < prefixes.size(); ++i) {
+                if (!found[i] && folded.startsWith(prefixes[i])) {
+                    found[i] = true;
+                    --missing;
+                }
+            }
+        }
+    }
+    return missing == 0;
+}
+
 struct Highlighted {
     QString text;
     bool matched = false;
@@ -565,31 +585,82 @@ Result<int> RecordStore::count(const QString &kind, const QString &projectId) co
 Result<QList<SearchHit>> RecordStore::search(const QString &kind, const QString &projectId, const QString &query,
                                              int limit) const
 {
-    const QString match = ftsQuery(query);
-    if (match.isEmpty())
+    const QStringList prefixes = queryPrefixes(query);
+    if (prefixes.isEmpty() || limit < 1)
         return QList<SearchHit>();
+    const auto extractor = m_extractors.find(kind);
+    const bool canCheck = extractor != m_extractors.end();
+    auto hitFrom = [&](Record record, const SearchText *text) {
+        SearchHit hit;
+        hit.record = std::move(record);
+        if (text) {
+            hit.titleHighlighted = highlight(text->title, prefixes, 0).text;
+            hit.snippetHighlighted = highlight(text->text, prefixes, 16).text;
+        }
+        return hit;
+    };
+
+    // FTS3 reads the whole doclist of every term a prefix matches, so a short
+    // common word ("d", "pati") costs tens of milliseconds over 100,000 notes,
+    // and an AND of several such words costs their sum. With several words,
+    // the longest (the most selective, as a rule) goes to the index alone,
+    // and the others are checked here, with unicode61's word rules, on the
+    // newest candidates until the page is full. Only when too few of those
+    // candidates pass does the index evaluate every word.
+    if (prefixes.size() > 1 && canCheck) {
+        const QString driver = *std::max_element(prefixes.begin(), prefixes.end(), [](const QString &a, const QString &b) {
+            return a.size() < b.size();
+        });
+        const int candidates = std::max(100, 4 * limit);
+        auto s = m_db.cached(sql::kSearch);
+        if (!s.ok())
+            return s.error();
+        s.value()->bind(1, ftsQuery(driver)).bind(2, kind).bind(3, projectId).bind(4, candidates);
+        QList<SearchHit> out;
+        int seen = 0;
+        for (;;) {
+            auto row = s.value()->step();
+            if (!row.ok()) {
+                s.value()->reset();
+                return row.error();
+            }
+            if (!row.value())
+                break;
+            ++seen;
+            Record record = readRecord(*s.value());
+            const SearchText text = (*extractor)(record.body);
+            if (!containsAllPrefixes(text, prefixes))
+                continue;
+            out.append(hitFrom(std::move(record), &text));
+            if (out.size() == limit)
+                break;
+        }
+        s.value()->reset();
+        // Complete: the page is full, or every candidate the index had was checked.
+        if (out.size() == limit || seen < candidates)
+            return out;
+    }
+
     auto s = m_db.cached(sql::kSearch);
     if (!s.ok())
         return s.error();
-    s.value()->bind(1, match).bind(2, kind).bind(3, projectId).bind(4, limit);
-    const QStringList prefixes = queryPrefixes(query);
-    const auto extractor = m_extractors.find(kind);
+    s.value()->bind(1, ftsQuery(query)).bind(2, kind).bind(3, projectId).bind(4, limit);
     QList<SearchHit> out;
     for (;;) {
         auto row = s.value()->step();
-        if (!row.ok())
+        if (!row.ok()) {
+            s.value()->reset();
             return row.error();
+        }
         if (!row.value())
             break;
-        SearchHit hit;
-        hit.record = readRecord(*s.value());
-        if (extractor != m_extractors.end()) {
-            const SearchText text = (*extractor)(hit.record.body);
-            hit.titleHighlighted = highlight(text.title, prefixes, 0).text;
-            const Highlighted snippet = highlight(text.text, prefixes, 16);
-            hit.snippetHighlighted = snippet.text;
+        Record record = readRecord(*s.value());
+        if (canCheck) {
+            const SearchText text = (*extractor)(record.body);
+            out.append(hitFrom(std::move(record), &text));
+        } else {
+            out.append(hitFrom(std::move(record), nullptr));
         }
-        out.append(hit);
     }
     s.value()->reset();
     return out;

@@ -167,9 +167,11 @@ inline constexpr const char *kCountRecords =
 // highlighted title and snippet are made in C++ from the rows of this page
 // (FTS3's snippet() would need the MATCH evaluated a second time).
 inline constexpr const char *kSearch =
-    "SELECT r.id, r.kind, r.project_id, r.participant_ref, r.version, r.hlc, r.body, r.deleted, r.created_ms,"
-    " r.updated_ms FROM search_index s JOIN records r ON r.rid = s.docid"
-    " WHERE s.search_index MATCH ?1 AND r.kind = ?2 AND r.project_id = ?3 AND r.deleted = 0"
-    " ORDER BY r.updated_ms DESC, r.rid DESC LIMIT ?4";
+    "SELECT id, kind, project_id, participant_ref, version, hlc, body, deleted, created_ms, updated_ms"
+    " FROM records WHERE rid IN ("
+    "  SELECT r.rid FROM search_index s JOIN records r ON r.rid = s.docid"
+    "  WHERE s.search_index MATCH ?1 AND r.kind = ?2 AND r.project_id = ?3 AND r.deleted = 0"
+    "  ORDER BY r.updated_ms DESC, r.rid DESC LIMIT ?4)"
+    " ORDER BY updated_ms DESC, rid DESC";
 
 } // namespace samla::store::sql

@@ -191,6 +191,42 @@ private slots:
         QVERIFY(notes.search(m_project, QStringLiteral("\"NEAR* OR -( "), 10).ok());
     }
 
+    // Several words: the longest drives the index and the others are checked
+    // on its newest candidates; when those run out without filling the page,
+    // the index evaluates every word. Either way the answer is every note
+    // with all the words, newest first.
+    void severalWordsFindExactlyTheNotesWithAllOfThem()
+    {
+        domain::Notes notes(m_store->records());
+        QStringList withBoth;
+        for (int i = 0; i < 260; ++i) {
+            m_clock.advance(10);
+            // The rare short word only in a few of the oldest notes.
+            const bool rare = i == 3 || i == 7 || i == 11;
+            const QString text = QStringLiteral("Observationer på dagrummet %1 %2").arg(i).arg(rare ? "Åsa" : "");
+            auto n = notes.create(m_project, QStringLiteral("Note %1").arg(i), text);
+            QVERIFY(n.ok());
+            if (rare)
+                withBoth.prepend(n->id);
+        }
+        auto hits = notes.search(m_project, QStringLiteral("observationer ås"), 10);
+        QVERIFY(hits.ok());
+        QStringList found;
+        for (const auto &h : hits.value())
+            found << h.note.id;
+        QCOMPARE(found, withBoth);
+        QVERIFY(hits->first().snippetHighlighted.contains(QStringLiteral("\x02Åsa\x03")));
+
+        // Most notes have both words: the candidates fill the page, newest first.
+        auto many = notes.search(m_project, QStringLiteral("dagr observationer"), 10);
+        QCOMPARE(many->size(), 10);
+        QCOMPARE(many->first().note.title, QStringLiteral("Note 259"));
+        QCOMPARE(many->last().note.title, QStringLiteral("Note 250"));
+        // A word no note has: nothing, whichever word drives.
+        QVERIFY(notes.search(m_project, QStringLiteral("observationer zebra"), 10)->isEmpty());
+        QVERIFY(notes.search(m_project, QStringLiteral("zebrafinkarna dagr"), 10)->isEmpty());
+    }
+
     void snippetIsAWindowAroundTheFirstMatch()
     {
         domain::Notes notes(m_store->records());
