@@ -69,6 +69,14 @@ ScrollPage {
             onClicked: Navigator.push("observations")
         }
         BigButton {
+            objectName: "syncButton"
+            Layout.fillWidth: true
+            text: qsTr("Sync")
+            description: SyncController.joined ? SyncController.lastSyncText
+                                               : qsTr("Join your project's server with an enrolment code")
+            onClicked: Navigator.push("sync")
+        }
+        BigButton {
             objectName: "projectButton"
             Layout.fillWidth: true
             text: qsTr("Project settings")

@@ -44,6 +44,7 @@ Item {
                 case "observationSetup": return observationSetup
                 case "observationLive": return observationLive
                 case "observationView": return observationView
+                case "sync": return syncScreen
                 }
                 return home
             }
@@ -129,5 +130,9 @@ Item {
     Component {
         id: observationView
         ObservationViewScreen {}
+    }
+    Component {
+        id: syncScreen
+        SyncScreen {}
     }
 }

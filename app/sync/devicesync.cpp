@@ -12,6 +12,7 @@ namespace samla::appsync {
 namespace {
 
 constexpr char kMetaServer[] = "sync_server";
+constexpr char kMetaLastSync[] = "sync_last_ms";
 constexpr QByteArrayView kKeyPurpose("samla project key");
 
 QByteArray encodeServer(const ServerInfo &s)
@@ -60,13 +61,16 @@ Result<std::optional<ServerInfo>> DeviceSync::server() const
 Result<QList<JoinedProject>> DeviceSync::projects() const
 {
     auto s = m_store.database().prepare(
-        "SELECT DISTINCT p.server_project, p.role, "
-        " EXISTS(SELECT 1 FROM sync_keys k WHERE k.server_project = p.server_project) "
-        "FROM sync_projects p ORDER BY p.joined_ms");
+        "SELECT p.server_project, min(p.role), "
+        " EXISTS(SELECT 1 FROM sync_keys k WHERE k.server_project = p.server_project), "
+        " coalesce(max(CASE WHEN p.project_id != p.server_project THEN p.project_id END), '') "
+        "FROM sync_projects p GROUP BY p.server_project ORDER BY min(p.joined_ms)");
     if (!s.ok())
         return s.error();
     QList<JoinedProject> out;
-    SAMLA_TRY(s->forEachRow([&] { out.append(JoinedProject{s->columnText(0), s->columnText(1), s->columnInt(2) != 0}); }));
+    SAMLA_TRY(s->forEachRow([&] {
+        out.append(JoinedProject{s->columnText(0), s->columnText(1), s->columnInt(2) != 0, s->columnText(3)});
+    }));
     return out;
 }
 
@@ -188,7 +192,7 @@ Result<JoinedProject> DeviceSync::join(const protocol::EnrolCode &code, const QS
             hasKey = true;
         }
     }
-    return JoinedProject{serverProject, role, hasKey};
+    return JoinedProject{serverProject, role, hasKey, admin ? localProjectId : QString()};
 }
 
 Result<QList<protocol::Member>> DeviceSync::members(const QString &serverProject)
@@ -320,9 +324,22 @@ Result<SyncReport> DeviceSync::syncNow()
         return left.error();
     report.pushed = pending.value() - left.value();
     report.applied = m_journal.applied();
+    auto stamp = m_store.database().prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+    if (!stamp.ok())
+        return stamp.error();
+    stamp->bind(1, QString::fromLatin1(kMetaLastSync)).bindBlob(2, QByteArray::number(qint64(m_clock.nowMs())));
+    SAMLA_TRY(stamp->run());
     report.pulled = report.applied.applied + report.applied.kept + report.applied.conflicts + report.applied.erased
                     + report.applied.duplicates + report.applied.ignored;
     return report;
+}
+
+Result<std::int64_t> DeviceSync::lastSyncMs() const
+{
+    auto raw = m_store.records().meta(kMetaLastSync);
+    if (!raw.ok())
+        return raw.error();
+    return raw->toLongLong();
 }
 
 Result<int> DeviceSync::pendingCount()

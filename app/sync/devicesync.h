@@ -24,6 +24,7 @@ struct JoinedProject {
     QString serverProject;
     QString role;              // protocol::kRoleAdmin, kRoleMember or kRoleWriteOnly
     bool hasKey = false;       // false: waiting for an administrator to approve this device
+    QString localProjectId;    // the project's id in the records, once known (empty until a member's first sync)
 };
 
 struct SyncReport {
@@ -68,6 +69,8 @@ public:
     // Fetches keys granted to this device, pushes what is pending, pulls what is new.
     [[nodiscard]] Result<SyncReport> syncNow();
     [[nodiscard]] Result<int> pendingCount();
+    // When the last sync completed (ms since the epoch), or 0.
+    [[nodiscard]] Result<std::int64_t> lastSyncMs() const;
 
     // This device's id as administrators see it (hex of its Ed25519 key).
     QByteArray deviceId() const;

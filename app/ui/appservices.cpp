@@ -14,6 +14,7 @@
 #include "participantregister.h"
 #include "projecteditor.h"
 #include "session.h"
+#include "synccontroller.h"
 #include "translations.h"
 
 #include <QQmlEngine>
@@ -53,6 +54,7 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
         = std::make_unique<ObservationLive>(*m_session, *m_settings, monotonic, m_options.timeZone);
     m_observationSetup = std::make_unique<ObservationSetup>(
         *m_session, *m_settings, *m_observationLive, monotonic, m_options.timeZone);
+    m_sync = std::make_unique<SyncController>(*m_session, clock());
     m_idle = std::make_unique<IdleMonitor>(m_options.application);
 
     m_translations->apply(m_settings->language());
@@ -66,6 +68,8 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
         [this] { m_idle->setActive(m_session->state() == Session::Unlocked); });
     connect(m_idle.get(), &IdleMonitor::idle, m_session.get(), &Session::lock);
 
+    // Synced changes may add or change notes anywhere.
+    connect(m_sync.get(), &SyncController::synced, m_notebook.get(), &Notebook::refresh);
     // A saved note changes the list and the count.
     connect(m_editor.get(), &NoteEditor::saved, m_notebook.get(), &Notebook::refresh);
     // Saved project settings (name, re-consent interval, policy…) change what the other screens show.
@@ -127,6 +131,7 @@ void AppServices::attachEngine(QQmlEngine &engine)
     provideServiceToEngine(engine, m_noteDetails.get());
     provideServiceToEngine(engine, m_observationSetup.get());
     provideServiceToEngine(engine, m_observationLive.get());
+    provideServiceToEngine(engine, m_sync.get());
     m_translations->attachEngine(&engine);
 }
 

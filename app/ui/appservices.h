@@ -30,6 +30,7 @@ class NoteDetailsForm;
 class ObservationLive;
 class ObservationSetup;
 class Session;
+class SyncController;
 class Translations;
 
 struct AppServicesOptions {
@@ -70,6 +71,7 @@ public:
     NoteDetailsForm &noteDetails() { return *m_noteDetails; }
     ObservationSetup &observationSetup() { return *m_observationSetup; }
     ObservationLive &observationLive() { return *m_observationLive; }
+    SyncController &sync() { return *m_sync; }
     IdleMonitor &idleMonitor() { return *m_idle; }
     Translations &translations() { return *m_translations; }
     const Clock &clock() const { return m_options.clock ? *m_options.clock : m_clock; }
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<NoteDetailsForm> m_noteDetails;
     std::unique_ptr<ObservationLive> m_observationLive;
     std::unique_ptr<ObservationSetup> m_observationSetup;
+    std::unique_ptr<SyncController> m_sync;
     std::unique_ptr<IdleMonitor> m_idle;
 };
 

@@ -28,6 +28,7 @@ const QStringList &Navigator::screens()
         QStringLiteral("observationSetup"),
         QStringLiteral("observationLive"),
         QStringLiteral("observationView"),
+        QStringLiteral("sync"),
     };
     return names;
 }

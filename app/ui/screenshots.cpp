@@ -14,6 +14,13 @@
 #include "observationsetup.h"
 #include "projecteditor.h"
 #include "session.h"
+#include "synccontroller.h"
+
+#include "app/store/localstore.h"
+#include "platform/db/database.h"
+#include "sync/protocol/canonicalcbor.h"
+
+#include <QCborMap>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -164,6 +171,52 @@ private:
 public:
     int m_frameTimeouts = 0;
 };
+
+// Sync: the join form, a code that is not one, and a device that joined and
+// waits for approval (its sync state written as a join would leave it, since
+// the screenshots run without a server).
+void shootSyncScreens(Shooter &shooter, AppServices &services)
+{
+    services.navigator().home();
+    services.navigator().push(QStringLiteral("sync"));
+    shooter.shoot(QStringLiteral("sync-join"));
+    shooter.setText(QStringLiteral("enrolCodeField"), QStringLiteral("https://example.org/join"));
+    services.sync().join(QStringLiteral("https://example.org/join"));
+    if (services.sync().errorString().isEmpty())
+        shooter.fail(QStringLiteral("sync: a malformed code gave no error"));
+    shooter.shoot(QStringLiteral("sync-join-error"));
+    services.sync().clearError();
+
+    store::LocalStore *store = services.session().store();
+    if (!store) {
+        shooter.fail(QStringLiteral("sync: no store"));
+        return;
+    }
+    db::Database &db = store->database();
+    QCborMap server;
+    server.insert(QStringLiteral("host"), QStringLiteral("sync.example.org"));
+    server.insert(QStringLiteral("port"), 443);
+    server.insert(QStringLiteral("fp"), QByteArray(32, '\x3d'));
+    auto meta = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('sync_server', ?1)");
+    auto link = db.prepare("INSERT OR REPLACE INTO sync_projects(project_id, server_project, role, joined_ms) "
+                           "VALUES(?1, ?1, 'member', 0)");
+    if (!meta.ok() || !link.ok()) {
+        shooter.fail(QStringLiteral("sync: demo state"));
+        return;
+    }
+    meta->bindBlob(1, protocol::encodeCanonical(server));
+    link->bind(1, QStringLiteral("0190f0c2-0000-7000-8000-00000000beef"));
+    if (!meta->run().ok() || !link->run().ok())
+        shooter.fail(QStringLiteral("sync: demo state not written"));
+    services.session().lock();
+    services.session().unlock(kPassphrase);
+    services.session().waitForWorker();
+    services.navigator().home();
+    services.navigator().push(QStringLiteral("sync"));
+    if (!services.sync().joined() || !services.sync().waitingForApproval())
+        shooter.fail(QStringLiteral("sync: the demo device does not show as joined and waiting"));
+    shooter.shoot(QStringLiteral("sync-waiting"));
+}
 
 // A word from the first demo note, so the search screenshot has hits to highlight.
 QString searchWordFrom(NotesModel &model)
@@ -630,6 +683,8 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
     shooter.shoot(
         QStringLiteral("project-error"), {}, [&] { shooter.scrollToEnd(QStringLiteral("projectScreen")); });
     services.projectEditor().load();
+
+    shootSyncScreens(shooter, services);
 
     services.navigator().home();
     services.navigator().push(QStringLiteral("settings"));

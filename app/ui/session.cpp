@@ -306,6 +306,19 @@ void Session::adoptProject(const domain::Project &project)
     emit projectChanged();
 }
 
+bool Session::switchProject(const QString &projectId)
+{
+    if (m_state != Unlocked || !m_store || projectId == m_project.id)
+        return false;
+    auto project = domain::Projects(m_store->records()).get(projectId);
+    if (!project.ok())
+        return false;
+    m_project = project.value();
+    qCInfo(lcUi) << "showing another project";
+    emit projectChanged();
+    return true;
+}
+
 void Session::unlock(const QString &passphrase)
 {
     if (m_state != Locked || m_busy)

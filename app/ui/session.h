@@ -81,6 +81,8 @@ public:
     const domain::Project &project() const { return m_project; }
     // Takes a project just saved as the current one (same id only); emits projectChanged().
     void adoptProject(const domain::Project &project);
+    // Shows another project of the store (e.g. one that arrived by sync).
+    bool switchProject(const QString &projectId);
     QString projectId() const { return m_project.id; }
     QString projectName() const { return m_project.name; }
     bool isDemoProject() const { return m_project.demo; }

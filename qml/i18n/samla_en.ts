@@ -69,12 +69,53 @@
     </message>
 </context>
 <context>
+    <name>SyncScreen</name>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) were changed on two devices at once. Both versions are kept in each record&apos;s history.</source>
+        <translation>
+            <numerusform>%n record was changed on two devices at once. Both versions are kept in its history.</numerusform>
+            <numerusform>%n records were changed on two devices at once. Both versions are kept in each record&apos;s history.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>samla::ui::ObservationLive</name>
     <message numerus="yes">
         <source>Stopped after %1 of observation time; %n event(s) in force.</source>
         <translation>
             <numerusform>Stopped after %1 of observation time; %n event in force.</numerusform>
             <numerusform>Stopped after %1 of observation time; %n events in force.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::SyncController</name>
+    <message numerus="yes">
+        <source>Sent %n change(s)</source>
+        <translation>
+            <numerusform>Sent %n change</numerusform>
+            <numerusform>Sent %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>received %n change(s).</source>
+        <translation>
+            <numerusform>received %n change.</numerusform>
+            <numerusform>received %n changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made on two devices at once: both versions are kept.</source>
+        <translation>
+            <numerusform>%n change was made on two devices at once: both versions are kept.</numerusform>
+            <numerusform>%n changes were made on two devices at once: both versions are kept.</numerusform>
         </translation>
     </message>
 </context>

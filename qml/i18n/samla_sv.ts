@@ -1209,6 +1209,14 @@
         <source>Code a live session: QuIS, co-production meetings</source>
         <translation>Koda en pågående session: QuIS, samskapande möten</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>Join your project&apos;s server with an enrolment code</source>
+        <translation>Anslut till projektets server med en anslutningskod</translation>
+    </message>
 </context>
 <context>
     <name>NoteDetailsScreen</name>
@@ -2104,6 +2112,127 @@
     </message>
 </context>
 <context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Sync</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>Talking to the sync server…</source>
+        <translation>Kontaktar synkroniseringsservern…</translation>
+    </message>
+    <message>
+        <source>Join a project</source>
+        <translation>Anslut till ett projekt</translation>
+    </message>
+    <message>
+        <source>Your administrator gives you an enrolment code: a line of text that starts with samla-enrol:, also shown as a QR code. Paste the text here. Everything you write stays encrypted; the server can read none of it.</source>
+        <translation>Din administratör ger dig en anslutningskod: en textrad som börjar med samla-enrol:, som också visas som en QR-kod. Klistra in texten här. Allt du skriver förblir krypterat; servern kan inte läsa något av det.</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Anslutningskod</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Anslut</translation>
+    </message>
+    <message>
+        <source>Joining as an administrator links the project open on this device (%1) to the server.</source>
+        <translation>Ansluter du som administratör kopplas projektet som är öppet på den här enheten (%1) till servern.</translation>
+    </message>
+    <message>
+        <source>Synced project (administrator)</source>
+        <translation>Synkroniserat projekt (administratör)</translation>
+    </message>
+    <message>
+        <source>Synced project</source>
+        <translation>Synkroniserat projekt</translation>
+    </message>
+    <message>
+        <source>Waiting for approval. Ask your administrator to approve the device %1.</source>
+        <translation>Väntar på godkännande. Be din administratör att godkänna enheten %1.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certifikat</translation>
+    </message>
+    <message>
+        <source>This device</source>
+        <translation>Den här enheten</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Väntar på att skickas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n ändring</numerusform>
+            <numerusform>%n ändringar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Senaste synkronisering</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) were changed on two devices at once. Both versions are kept in each record&apos;s history.</source>
+        <translation>
+            <numerusform>%n post ändrades på två enheter samtidigt. Båda versionerna finns kvar i postens historik.</numerusform>
+            <numerusform>%n poster ändrades på två enheter samtidigt. Båda versionerna finns kvar i varje posts historik.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synkronisera nu</translation>
+    </message>
+    <message>
+        <source>Send what this device wrote, receive what the others wrote</source>
+        <translation>Skicka det som skrivits här, ta emot det som skrivits på andra enheter</translation>
+    </message>
+    <message>
+        <source>Devices in this project</source>
+        <translation>Enheter i projektet</translation>
+    </message>
+    <message>
+        <source>Approve only devices you recognise: compare the id with the one shown on the device.</source>
+        <translation>Godkänn bara enheter du känner igen: jämför id:t med det som visas på enheten.</translation>
+    </message>
+    <message>
+        <source>Show devices</source>
+        <translation>Visa enheter</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>den här enheten</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administratör</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>borttagen</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>godkänd</translation>
+    </message>
+    <message>
+        <source>waiting for approval</source>
+        <translation>väntar på godkännande</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Godkänn</translation>
+    </message>
+</context>
+<context>
     <name>UnlockScreen</name>
     <message>
         <source>Samla is locked</source>
@@ -2627,6 +2756,78 @@
     <message>
         <source>Your passphrase has been changed. Use the new one from now on.</source>
         <translation>Din lösenfras har bytts. Använd den nya från och med nu.</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::SyncController</name>
+    <message>
+        <source>The server did not show the certificate named in the enrolment code, so Samla did not connect. Nothing was sent. Tell your administrator.</source>
+        <translation>Servern visade inte det certifikat som anges i anslutningskoden, så Samla anslöt inte. Inget skickades. Kontakta din administratör.</translation>
+    </message>
+    <message>
+        <source>This enrolment code has already been used or has expired. Ask your administrator for a new one.</source>
+        <translation>Anslutningskoden har redan använts eller har gått ut. Be din administratör om en ny.</translation>
+    </message>
+    <message>
+        <source>An administrator has removed this device from the project, so it can no longer sync. What is on this device stays here.</source>
+        <translation>En administratör har tagit bort den här enheten från projektet, så den kan inte längre synkronisera. Det som finns på enheten finns kvar här.</translation>
+    </message>
+    <message>
+        <source>That is not a Samla enrolment code. Paste the whole line that starts with samla-enrol:.</source>
+        <translation>Det är ingen anslutningskod för Samla. Klistra in hela raden som börjar med samla-enrol:.</translation>
+    </message>
+    <message>
+        <source>This device already syncs with another server.</source>
+        <translation>Den här enheten synkroniserar redan med en annan server.</translation>
+    </message>
+    <message>
+        <source>Samla could not reach the sync server. Check the network and try again; your changes wait safely on this device.</source>
+        <translation>Samla nådde inte synkroniseringsservern. Kontrollera nätverket och försök igen; dina ändringar väntar säkert på den här enheten.</translation>
+    </message>
+    <message>
+        <source>Only an administrator&apos;s device can approve devices.</source>
+        <translation>Bara en administratörs enhet kan godkänna enheter.</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Inte synkroniserad än</translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>Senast synkroniserad %1</translation>
+    </message>
+    <message>
+        <source>This device has joined the project.</source>
+        <translation>Enheten är nu ansluten till projektet.</translation>
+    </message>
+    <message>
+        <source>Waiting for an administrator to approve this device.</source>
+        <translation>Väntar på att en administratör godkänner den här enheten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n change(s)</source>
+        <translation>
+            <numerusform>Skickade %n ändring</numerusform>
+            <numerusform>Skickade %n ändringar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>received %n change(s).</source>
+        <translation>
+            <numerusform>tog emot %n ändring.</numerusform>
+            <numerusform>tog emot %n ändringar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made on two devices at once: both versions are kept.</source>
+        <translation>
+            <numerusform>%n ändring gjordes på två enheter samtidigt: båda versionerna finns kvar.</numerusform>
+            <numerusform>%n ändringar gjordes på två enheter samtidigt: båda versionerna finns kvar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The device is approved. It receives the project&apos;s data at its next sync.</source>
+        <translation>Enheten är godkänd. Den får projektets data vid nästa synkronisering.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,296 @@
+#include "synccontroller.h"
+
+#include "engineservices.h"
+#include "errortext.h"
+#include "languagewatcher.h"
+#include "session.h"
+
+#include "app/store/localstore.h"
+#include "platform/core/logging.h"
+#include "sync/client/transport.h"
+#include "sync/tls/tlsidentity.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace samla::ui {
+
+namespace {
+
+// What went wrong, as the person at the device can act on it.
+QString syncErrorText(const Error &e)
+{
+    const QString &d = e.detail;
+    if (e.code == ErrorCode::Tampered && d == QLatin1String(sync::kCertificateMismatch))
+        return SyncController::tr("The server did not show the certificate named in the enrolment code, so Samla "
+                                  "did not connect. Nothing was sent. Tell your administrator.");
+    if (d.contains(QLatin1String("bad-token")))
+        return SyncController::tr("This enrolment code has already been used or has expired. Ask your "
+                                  "administrator for a new one.");
+    if (d.contains(QLatin1String("revoked")))
+        return SyncController::tr("An administrator has removed this device from the project, so it can no "
+                                  "longer sync. What is on this device stays here.");
+    if (d.startsWith(QLatin1String("enrolment code")))
+        return SyncController::tr("That is not a Samla enrolment code. Paste the whole line that starts with "
+                                  "samla-enrol:.");
+    if (e.code == ErrorCode::AlreadyExists)
+        return SyncController::tr("This device already syncs with another server.");
+    if (e.code == ErrorCode::Io)
+        return SyncController::tr("Samla could not reach the sync server. Check the network and try again; "
+                                  "your changes wait safely on this device.");
+    if (d.contains(QLatin1String("not-admin")))
+        return SyncController::tr("Only an administrator's device can approve devices.");
+    return ErrorText::forProblem(UiProblem::fromCode(e.code));
+}
+
+} // namespace
+
+SyncController::SyncController(Session &session, const Clock &clock, QObject *parent)
+    : QObject(parent), m_session(session), m_clock(clock)
+{
+    connect(&m_session, &Session::opened, this, &SyncController::opened);
+    // Direct: the store must not close while the worker uses it.
+    connect(&m_session, &Session::aboutToClose, this, &SyncController::closing, Qt::DirectConnection);
+    // Messages and the last-sync line are made in the language showing now.
+    new LanguageWatcher(this, [this] { emit stateChanged(); });
+}
+
+SyncController::~SyncController()
+{
+    waitForWorker();
+}
+
+SyncController *SyncController::create(QQmlEngine *qml, QJSEngine *)
+{
+    return serviceFromEngine<SyncController>(qml);
+}
+
+void SyncController::opened()
+{
+    store::LocalStore *store = m_session.store();
+    if (!store)
+        return;
+    m_sync = std::make_unique<appsync::DeviceSync>(*store, m_clock);
+    m_errorText = {};
+    m_resultText = {};
+    m_devices.clear();
+    m_members.clear();
+    reloadState();
+    emit devicesChanged();
+}
+
+void SyncController::closing()
+{
+    waitForWorker();
+    m_sync.reset();
+    m_joined = m_admin = m_hasKey = false;
+    m_server.clear();
+    m_fingerprint.clear();
+    m_deviceId.clear();
+    m_devices.clear();
+    m_members.clear();
+    m_resultText = {};
+    m_errorText = {};
+    emit stateChanged();
+    emit devicesChanged();
+}
+
+void SyncController::reloadState()
+{
+    if (!m_sync)
+        return;
+    m_deviceId = QString::fromLatin1(m_sync->deviceId().left(16));
+    auto server = m_sync->server();
+    auto projects = m_sync->projects();
+    m_joined = server.ok() && server->has_value() && projects.ok() && !projects->isEmpty();
+    m_admin = m_hasKey = false;
+    m_server.clear();
+    m_fingerprint.clear();
+    m_serverProject.clear();
+    if (m_joined) {
+        m_server = QStringLiteral("%1:%2").arg(server->value().host).arg(server->value().port);
+        m_fingerprint = tls::formatFingerprint(server->value().fingerprint).left(23);
+        const appsync::JoinedProject &p = projects->first();
+        m_serverProject = p.serverProject;
+        m_admin = p.role == QLatin1String(protocol::kRoleAdmin);
+        for (const appsync::JoinedProject &jp : projects.value())
+            m_hasKey = m_hasKey || jp.hasKey;
+    }
+    auto pending = m_sync->pendingCount();
+    m_pending = pending.ok() ? pending.value() : 0;
+    if (store::LocalStore *store = m_session.store())
+        if (auto conflicts = store->records().openConflicts(); conflicts.ok())
+            m_conflicts = int(conflicts->size());
+    auto lastMs = m_sync->lastSyncMs();
+    const std::int64_t last = lastMs.ok() ? lastMs.value() : 0;
+    m_lastSync = last > 0 ? QDateTime::fromMSecsSinceEpoch(last) : QDateTime();
+    emit stateChanged();
+}
+
+QString SyncController::lastSyncText() const
+{
+    if (!m_lastSync.isValid())
+        return tr("Not synced yet");
+    return tr("Last synced %1").arg(QLocale().toString(m_lastSync.toLocalTime(), QLocale::ShortFormat));
+}
+
+void SyncController::clearError()
+{
+    m_errorText = {};
+    emit stateChanged();
+}
+
+void SyncController::showError(const Error &error)
+{
+    qCInfo(lcUi) << "sync:" << errorCodeName(error.code);
+    m_errorText = [error] { return syncErrorText(error); };
+}
+
+void SyncController::run(std::function<void()> work, std::function<void()> done)
+{
+    Q_ASSERT(!m_worker);
+    QThread *thread = QThread::create(std::move(work));
+    m_worker = thread;
+    connect(thread, &QThread::finished, this, [this, thread, done = std::move(done)] {
+        m_worker = nullptr;
+        thread->deleteLater();
+        done();
+        emit busyChanged();
+    });
+    emit busyChanged();
+    thread->start();
+}
+
+void SyncController::waitForWorker()
+{
+    if (!m_worker)
+        return;
+    m_worker->wait();
+    QCoreApplication::sendPostedEvents(m_worker);
+    QCoreApplication::sendPostedEvents(this);
+}
+
+void SyncController::join(const QString &codeText)
+{
+    if (!m_sync || busy())
+        return;
+    auto code = protocol::EnrolCode::decode(codeText);
+    if (!code.ok()) {
+        showError(code.error());
+        emit stateChanged();
+        return;
+    }
+    m_errorText = {};
+    const QString projectId = m_session.projectId();
+    auto outcome = std::make_shared<std::optional<Result<appsync::JoinedProject>>>();
+    appsync::DeviceSync *sync = m_sync.get();
+    run([sync, outcome, c = code.value(), projectId] { outcome->emplace(sync->join(c, projectId)); },
+        [this, outcome] {
+            if (!outcome->value().ok())
+                showError(outcome->value().error());
+            else
+                m_resultText = [] { return tr("This device has joined the project."); };
+            reloadState();
+        });
+}
+
+void SyncController::syncNow()
+{
+    if (!m_sync || busy() || !m_joined)
+        return;
+    m_errorText = {};
+    auto outcome = std::make_shared<std::optional<Result<appsync::SyncReport>>>();
+    appsync::DeviceSync *sync = m_sync.get();
+    run([sync, outcome] { outcome->emplace(sync->syncNow()); },
+        [this, outcome] {
+            const auto &r = outcome->value();
+            if (!r.ok()) {
+                showError(r.error());
+            } else if (r->waitingForApproval) {
+                m_resultText = [] { return tr("Waiting for an administrator to approve this device."); };
+            } else {
+                const int sent = r->pushed;
+                const int received = r->applied.applied + r->applied.conflicts + r->applied.erased;
+                const int conflicts = r->applied.conflicts;
+                m_resultText = [sent, received, conflicts] {
+                    QString text = tr("Sent %n change(s)", "", sent) + QStringLiteral(", ")
+                                   + tr("received %n change(s).", "", received);
+                    if (conflicts > 0)
+                        text += QLatin1Char(' ') + tr("%n change(s) made on two devices at once: both versions are kept.",
+                                                      "", conflicts);
+                    return text;
+                };
+            }
+            reloadState();
+            // A device showing only the demo project shows the synced one
+            // as soon as it has arrived.
+            if (r.ok() && m_session.project().demo && m_sync) {
+                if (auto joined = m_sync->projects(); joined.ok())
+                    for (const appsync::JoinedProject &p : joined.value())
+                        if (!p.localProjectId.isEmpty() && m_session.switchProject(p.localProjectId))
+                            break;
+            }
+            emit synced();
+        });
+}
+
+void SyncController::refreshDevices()
+{
+    if (!m_sync || busy() || !m_admin)
+        return;
+    auto outcome = std::make_shared<std::optional<Result<QList<protocol::Member>>>>();
+    appsync::DeviceSync *sync = m_sync.get();
+    run([sync, outcome, project = m_serverProject] { outcome->emplace(sync->members(project)); },
+        [this, outcome] {
+            const auto &r = outcome->value();
+            if (!r.ok()) {
+                showError(r.error());
+                emit stateChanged();
+                return;
+            }
+            m_members = r.value();
+            m_devices.clear();
+            const QByteArray self = m_sync->deviceId();
+            for (const protocol::Member &m : m_members) {
+                if (m.role == QLatin1String(protocol::kRoleWriteOnly))
+                    continue;
+                QVariantMap d;
+                d.insert(QStringLiteral("id"), QString::fromLatin1(m.signKey.toHex()));
+                d.insert(QStringLiteral("shortId"), QString::fromLatin1(m.signKey.toHex().left(16)));
+                d.insert(QStringLiteral("self"), m.signKey.toHex() == self);
+                d.insert(QStringLiteral("approved"), !m.grantedEpochs.isEmpty());
+                d.insert(QStringLiteral("revoked"), m.revoked);
+                d.insert(QStringLiteral("admin"), m.role == QLatin1String(protocol::kRoleAdmin));
+                m_devices.append(d);
+            }
+            emit devicesChanged();
+        });
+}
+
+void SyncController::approve(const QString &deviceId)
+{
+    if (!m_sync || busy() || !m_admin)
+        return;
+    QList<protocol::Member> chosen;
+    for (const protocol::Member &m : m_members)
+        if (QString::fromLatin1(m.signKey.toHex()) == deviceId && !m.revoked)
+            chosen.append(m);
+    if (chosen.isEmpty())
+        return;
+    auto outcome = std::make_shared<std::optional<Status>>();
+    appsync::DeviceSync *sync = m_sync.get();
+    run([sync, outcome, project = m_serverProject, chosen] { outcome->emplace(sync->approve(project, chosen)); },
+        [this, outcome] {
+            if (!outcome->value().ok()) {
+                showError(outcome->value().error());
+                emit stateChanged();
+                return;
+            }
+            m_resultText = [] { return tr("The device is approved. It receives the project's data at its next sync."); };
+            emit stateChanged();
+            // The worker is done: the list can be read again.
+            QMetaObject::invokeMethod(this, &SyncController::refreshDevices, Qt::QueuedConnection);
+        });
+}
+
+} // namespace samla::ui

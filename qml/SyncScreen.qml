@@ -1,0 +1,202 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Samla.Core
+import Samla.Ui
+
+// Sync: join a project's server with an enrolment code, sync now, and (on an
+// administrator's device) approve the devices that joined.
+ScrollPage {
+    id: screen
+    objectName: "syncScreen"
+    readonly property string title: qsTr("Sync")
+    maxWidth: Math.round(900 * Theme.scale)
+
+    component FactRow: RowLayout {
+        property alias label: labelText.text
+        property alias value: valueText.text
+        property alias valueName: valueText.objectName
+        Layout.fillWidth: true
+        spacing: Theme.spacing
+        Label {
+            id: labelText
+            Layout.preferredWidth: Math.round(200 * Theme.scale)
+            Layout.alignment: Qt.AlignTop
+            font.pixelSize: Theme.fontBody
+            font.weight: Font.DemiBold
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
+        BodyText {
+            id: valueText
+            Layout.alignment: Qt.AlignTop
+        }
+    }
+
+    MessageBanner {
+        objectName: "syncError"
+        text: SyncController.errorString
+    }
+    MessageBanner {
+        objectName: "syncResult"
+        error: false
+        text: SyncController.resultText
+    }
+    BusyNote {
+        objectName: "syncBusy"
+        running: SyncController.busy
+        text: qsTr("Talking to the sync server…")
+    }
+
+    // Not joined: the enrolment code.
+    ColumnLayout {
+        Layout.fillWidth: true
+        visible: !SyncController.joined
+        spacing: Theme.spacing
+
+        ScreenTitle {
+            text: qsTr("Join a project")
+        }
+        BodyText {
+            text: qsTr("Your administrator gives you an enrolment code: a line of text that starts with samla-enrol:, "
+                       + "also shown as a QR code. Paste the text here. Everything you write stays encrypted; the "
+                       + "server can read none of it.")
+        }
+        FieldLabel {
+            text: qsTr("Enrolment code")
+        }
+        AppTextField {
+            id: codeField
+            objectName: "enrolCodeField"
+            Layout.fillWidth: true
+            enabled: !SyncController.busy
+            placeholderText: "samla-enrol:v1;host=…"
+            inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+        }
+        AppButton {
+            objectName: "joinButton"
+            primary: true
+            enabled: codeField.text.length > 0 && !SyncController.busy
+            text: qsTr("Join")
+            onClicked: SyncController.join(codeField.text)
+        }
+        BodyText {
+            color: Theme.textMuted
+            text: qsTr("Joining as an administrator links the project open on this device (%1) to the server.")
+                  .arg(Notebook.projectName)
+        }
+    }
+
+    // Joined: state and the sync button.
+    ColumnLayout {
+        Layout.fillWidth: true
+        visible: SyncController.joined
+        spacing: Theme.spacing
+
+        ScreenTitle {
+            text: SyncController.admin ? qsTr("Synced project (administrator)") : qsTr("Synced project")
+        }
+        MessageBanner {
+            objectName: "waitingBanner"
+            error: false
+            text: SyncController.waitingForApproval
+                  ? qsTr("Waiting for approval. Ask your administrator to approve the device %1.")
+                    .arg(SyncController.deviceIdText)
+                  : ""
+        }
+        // Facts as label and value pairs; the labels keep one width so the
+        // values line up, and both wrap at large text sizes.
+        FactRow {
+            label: qsTr("Server")
+            value: SyncController.serverText
+            valueName: "serverLabel"
+        }
+        FactRow {
+            label: qsTr("Certificate")
+            value: SyncController.fingerprintText + "…"
+        }
+        FactRow {
+            label: qsTr("This device")
+            value: SyncController.deviceIdText
+            valueName: "deviceIdLabel"
+        }
+        FactRow {
+            label: qsTr("Waiting to be sent")
+            value: qsTr("%n change(s)", "", SyncController.pendingCount)
+            valueName: "pendingLabel"
+        }
+        FactRow {
+            label: qsTr("Last sync")
+            value: SyncController.lastSyncText
+            valueName: "lastSyncLabel"
+        }
+        MessageBanner {
+            objectName: "conflictsBanner"
+            error: false
+            text: SyncController.conflictCount > 0
+                  ? qsTr("%n record(s) were changed on two devices at once. Both versions are kept in each "
+                         + "record's history.", "", SyncController.conflictCount)
+                  : ""
+        }
+        BigButton {
+            objectName: "syncNowButton"
+            Layout.fillWidth: true
+            primary: true
+            enabled: !SyncController.busy
+            text: qsTr("Sync now")
+            description: qsTr("Send what this device wrote, receive what the others wrote")
+            onClicked: SyncController.syncNow()
+        }
+    }
+
+    // Administrators: approve devices.
+    ColumnLayout {
+        Layout.fillWidth: true
+        visible: SyncController.joined && SyncController.admin
+        spacing: Theme.spacing
+
+        SectionHeading {
+            text: qsTr("Devices in this project")
+        }
+        BodyText {
+            color: Theme.textMuted
+            text: qsTr("Approve only devices you recognise: compare the id with the one shown on the device.")
+        }
+        AppButton {
+            objectName: "refreshDevicesButton"
+            enabled: !SyncController.busy
+            text: qsTr("Show devices")
+            onClicked: SyncController.refreshDevices()
+        }
+        // A positioner, not a layout, holds the rows that come and go.
+        Column {
+            Layout.fillWidth: true
+            spacing: Theme.smallSpacing
+            Repeater {
+                model: SyncController.devices
+                delegate: RowLayout {
+                    required property var modelData
+                    width: parent ? parent.width : 0
+                    spacing: Theme.spacing
+                    BodyText {
+                        Layout.fillWidth: true
+                        text: modelData.shortId
+                              + (modelData.self ? " · " + qsTr("this device") : "")
+                              + (modelData.admin ? " · " + qsTr("administrator") : "")
+                              + " · " + (modelData.revoked ? qsTr("removed")
+                                                           : modelData.approved ? qsTr("approved")
+                                                                                : qsTr("waiting for approval"))
+                    }
+                    AppButton {
+                        objectName: "approve_" + modelData.shortId
+                        visible: !modelData.approved && !modelData.revoked
+                        enabled: !SyncController.busy
+                        primary: true
+                        text: qsTr("Approve")
+                        onClicked: SyncController.approve(modelData.id)
+                    }
+                }
+            }
+        }
+    }
+}

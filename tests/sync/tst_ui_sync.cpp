@@ -1,0 +1,151 @@
+// The Sync screen's controller over two app instances and the real samla-server:
+// join from a pasted code, wait for approval, approve, sync notes, refusals in words, lock.
+#include "synctestsupport.h"
+
+#include "app/domain/notes.h"
+#include "app/ui/appmodes.h"
+#include "app/ui/appservices.h"
+#include "app/ui/appsettings.h"
+#include "app/ui/session.h"
+#include "app/ui/synccontroller.h"
+#include "sync/protocol/enrolcode.h"
+
+#include <QSignalSpy>
+
+using namespace samla;
+using namespace samla::ui;
+using samla::test::ServerProcess;
+
+namespace {
+
+std::unique_ptr<AppServices> appIn(const QString &dir)
+{
+    AppServicesOptions options;
+    options.dataDir = dir;
+    options.systemLocale = QLocale(QLocale::English, QLocale::UnitedKingdom);
+    options.fixedKdf = AppServices::cheapKdfForTests();
+    options.application = qApp;
+    return std::make_unique<AppServices>(options);
+}
+
+QString codeText(ServerProcess &server, const QString &project, const char *role)
+{
+    protocol::EnrolCode code;
+    code.host = QStringLiteral("127.0.0.1");
+    code.port = server.port();
+    code.fingerprint = server.fingerprint();
+    code.token = server.enrolToken(project, role);
+    return code.encode();
+}
+
+} // namespace
+
+class TestUiSync : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_adminDir, m_fieldDir;
+
+private slots:
+    void initTestCase() { QVERIFY(crypto::initialize().ok()); }
+
+    void joinApproveAndSyncFromTheScreen()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString project = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+
+        auto admin = appIn(m_adminDir.path());
+        auto field = appIn(m_fieldDir.path());
+        QString error;
+        QVERIFY2(createUnlockedDemoStore(*admin, QStringLiteral("blue tractor umbrella 42"), &error), qPrintable(error));
+        QVERIFY2(createUnlockedDemoStore(*field, QStringLiteral("green tractor umbrella 43"), &error), qPrintable(error));
+        SyncController &a = admin->sync();
+        SyncController &f = field->sync();
+        QVERIFY(!a.joined());
+        QCOMPARE(a.lastSyncText(), QStringLiteral("Not synced yet"));
+
+        // A pasted line that is not a code: refused in words, nothing sent.
+        f.join(QStringLiteral("samla-enrol:v1;host=127.0.0.1"));
+        QVERIFY(!f.busy());
+        QVERIFY(f.errorString().contains(QStringLiteral("not a Samla enrolment code")));
+        f.clearError();
+
+        // The administrator joins with the demo project open; it is linked.
+        QSignalSpy busy(&a, &SyncController::busyChanged);
+        a.join(codeText(server, project, "admin"));
+        QVERIFY(a.busy());
+        a.waitForWorker();
+        QVERIFY2(a.errorString().isEmpty(), qPrintable(a.errorString()));
+        QVERIFY(a.joined());
+        QVERIFY(a.admin());
+        QVERIFY(!a.waitingForApproval());
+        QVERIFY(a.pendingCount() > 0);   // the demo project and its notes
+        QCOMPARE(a.serverText(), QStringLiteral("127.0.0.1:%1").arg(server.port()));
+        a.syncNow();
+        a.waitForWorker();
+        QVERIFY2(a.errorString().isEmpty(), qPrintable(a.errorString()));
+        QCOMPARE(a.pendingCount(), 0);
+        QVERIFY(a.resultText().startsWith(QStringLiteral("Sent ")));
+        QVERIFY(a.lastSyncText().startsWith(QStringLiteral("Last synced")));
+
+        // The fieldworker joins and waits; the screen says so in Swedish too.
+        f.join(codeText(server, project, "member"));
+        f.waitForWorker();
+        QVERIFY(f.joined());
+        QVERIFY(f.waitingForApproval());
+        f.syncNow();
+        f.waitForWorker();
+        QCOMPARE(f.resultText(), QStringLiteral("Waiting for an administrator to approve this device."));
+        field->settings().setLanguage(QStringLiteral("sv"));
+        QCOMPARE(f.resultText(), QStringLiteral("Väntar på att en administratör godkänner den här enheten."));
+        field->settings().setLanguage(QStringLiteral("en"));
+
+        // The administrator sees the device, compares its id, approves it.
+        a.refreshDevices();
+        a.waitForWorker();
+        QVariantMap waiting;
+        for (const QVariant &d : a.devices())
+            if (!d.toMap().value(QStringLiteral("approved")).toBool())
+                waiting = d.toMap();
+        QCOMPARE(waiting.value(QStringLiteral("shortId")).toString(), f.deviceIdText());
+        a.approve(waiting.value(QStringLiteral("id")).toString());
+        a.waitForWorker();
+        QVERIFY2(a.errorString().isEmpty(), qPrintable(a.errorString()));
+        a.waitForWorker();   // the list refresh queued after approving
+        QCoreApplication::processEvents();
+        a.waitForWorker();
+
+        // The fieldworker's next sync brings the administrator's project and notes.
+        const int adminNotes = int(admin->session().notes()->list(admin->session().projectId(), 100)->size());
+        f.syncNow();
+        f.waitForWorker();
+        QVERIFY2(f.errorString().isEmpty(), qPrintable(f.errorString()));
+        QVERIFY(!f.waitingForApproval());
+        auto received = field->session().notes()->list(admin->session().projectId(), 100);
+        QVERIFY(received.ok());
+        QCOMPARE(int(received->size()), adminNotes);
+        // The device showed only its demo project, so it now shows the synced one.
+        QCOMPARE(field->session().projectId(), admin->session().projectId());
+
+        // Locking while a sync runs waits for it; nothing is left half done.
+        f.syncNow();
+        field->session().lock();
+        QVERIFY(!f.busy());
+        QVERIFY(!f.joined());   // nothing shown while locked
+
+        // A revoked device is told why it cannot sync.
+        QVERIFY(field->session().state() == Session::Locked);
+        field->session().unlock(QStringLiteral("green tractor umbrella 43"));
+        field->session().waitForWorker();
+        QVERIFY(f.joined());
+        QCOMPARE(server.admin({QStringLiteral("devices"), QStringLiteral("revoke"),
+                               waiting.value(QStringLiteral("id")).toString()}),
+                 QByteArray("revoked"));
+        f.syncNow();
+        f.waitForWorker();
+        QVERIFY2(f.errorString().contains(QStringLiteral("removed this device")), qPrintable(f.errorString()));
+    }
+};
+
+QTEST_MAIN(TestUiSync)
+#include "tst_ui_sync.moc"
