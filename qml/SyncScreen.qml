@@ -80,6 +80,23 @@ ScrollPage {
             text: qsTr("Join")
             onClicked: SyncController.join(codeField.text)
         }
+        FieldLabel {
+            text: qsTr("Or the QR code as an image (the PNG file, or a photo of the code)")
+        }
+        AppTextField {
+            id: imageField
+            objectName: "enrolImageField"
+            Layout.fillWidth: true
+            enabled: !SyncController.busy
+            placeholderText: qsTr("Path of the image file")
+            inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+        }
+        AppButton {
+            objectName: "joinFromImageButton"
+            enabled: imageField.text.length > 0 && !SyncController.busy
+            text: qsTr("Read the QR code and join")
+            onClicked: SyncController.joinFromImage(imageField.text)
+        }
         BodyText {
             color: Theme.textMuted
             text: qsTr("Joining as an administrator links the project open on this device (%1) to the server.")

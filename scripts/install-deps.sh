@@ -13,7 +13,7 @@ packages=(
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qttest
   qml6-module-qt-labs-settings
   libsodium-dev libsqlcipher-dev sqlcipher libsqlite3-dev
-  libquazip1-qt6-dev libxml2-utils libboost-dev libssl-dev libqrencode-dev
+  libquazip1-qt6-dev libxml2-utils libboost-dev libssl-dev libqrencode-dev libzxing-dev
   fonts-dejavu-core xvfb xauth poppler-utils
 )
 

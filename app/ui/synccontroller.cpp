@@ -6,12 +6,14 @@
 #include "session.h"
 
 #include "app/store/localstore.h"
+#include "app/sync/qrimage.h"
 #include "platform/core/logging.h"
 #include "sync/client/transport.h"
 #include "sync/tls/tlsidentity.h"
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QUrl>
 
 namespace samla::ui {
 
@@ -192,6 +194,27 @@ void SyncController::join(const QString &codeText)
                 m_resultText = [] { return tr("This device has joined the project."); };
             reloadState();
         });
+}
+
+void SyncController::joinFromImage(const QString &pathOrUrl)
+{
+    if (!m_sync || busy())
+        return;
+    const QUrl url = QUrl::fromUserInput(pathOrUrl.trimmed(), QString(), QUrl::AssumeLocalFile);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl.trimmed();
+    auto text = appsync::qrTextFromImage(path);
+    if (!text.ok()) {
+        const ErrorCode code = text.error().code;
+        m_errorText = [code] {
+            return code == ErrorCode::NotFound
+                       ? tr("No QR code was found in that image. Open the PNG file samla-server wrote, or a sharp "
+                            "photo of the code.")
+                       : tr("That file could not be opened as an image. Check the path.");
+        };
+        emit stateChanged();
+        return;
+    }
+    join(text.value());
 }
 
 void SyncController::syncNow()

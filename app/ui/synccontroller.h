@@ -60,6 +60,8 @@ public:
 
     // Joins with the text of an enrolment code (pasted, or read from the QR code).
     Q_INVOKABLE void join(const QString &code);
+    // Joins with the code in a QR image (the PNG samla-server writes, or a photo of the code).
+    Q_INVOKABLE void joinFromImage(const QString &pathOrUrl);
     Q_INVOKABLE void syncNow();
     // Administrators: the project's devices, and approving one (by its full id).
     Q_INVOKABLE void refreshDevices();

@@ -2231,6 +2231,18 @@
         <source>Approve</source>
         <translation>Godkänn</translation>
     </message>
+    <message>
+        <source>Or the QR code as an image (the PNG file, or a photo of the code)</source>
+        <translation>Eller QR-koden som bild (PNG-filen, eller ett foto av koden)</translation>
+    </message>
+    <message>
+        <source>Path of the image file</source>
+        <translation>Sökväg till bildfilen</translation>
+    </message>
+    <message>
+        <source>Read the QR code and join</source>
+        <translation>Läs QR-koden och anslut</translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>
@@ -2828,6 +2840,14 @@
     <message>
         <source>The device is approved. It receives the project&apos;s data at its next sync.</source>
         <translation>Enheten är godkänd. Den får projektets data vid nästa synkronisering.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in that image. Open the PNG file samla-server wrote, or a sharp photo of the code.</source>
+        <translation>Ingen QR-kod hittades i bilden. Öppna PNG-filen som samla-server skrev, eller ett skarpt foto av koden.</translation>
+    </message>
+    <message>
+        <source>That file could not be opened as an image. Check the path.</source>
+        <translation>Filen kunde inte öppnas som en bild. Kontrollera sökvägen.</translation>
     </message>
 </context>
 </TS>

@@ -2,10 +2,13 @@
 // joining with enrolment codes, approval, edits, concurrent edits, erasure, restarts.
 #include "synctestsupport.h"
 
+#include <QImage>
+
 #include "app/domain/notes.h"
 #include "app/domain/projects.h"
 #include "app/store/localstore.h"
 #include "app/sync/devicesync.h"
+#include "app/sync/qrimage.h"
 #include "platform/db/database.h"
 
 using namespace samla;
@@ -231,6 +234,38 @@ private slots:
         QVERIFY(!refused.ok());
         // A second sync finds nothing more to rotate.
         QCOMPARE(admin.sync->syncNow()->keysRotated, 0);
+    }
+
+    // The QR image samla-server writes is read back (by zxing, a decoder we
+    // did not write) into the very code it printed, and a device joins with it.
+    void joinsFromTheQrImage()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString serverProject = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        const QString png = QDir(server.dataDir()).filePath(QStringLiteral("code.png"));
+        const QByteArray printed = server.admin({QStringLiteral("enrol"), QStringLiteral("--project"), serverProject,
+                                                 QStringLiteral("--server"),
+                                                 QStringLiteral("127.0.0.1:%1").arg(server.port()),
+                                                 QStringLiteral("--png"), png});
+        auto text = appsync::qrTextFromImage(png);
+        QVERIFY2(text.ok(), qPrintable(text.ok() ? QString() : text.error().detail));
+        QCOMPARE(text.value(), QString::fromLatin1(printed.left(printed.indexOf('\n'))));
+        auto code = protocol::EnrolCode::decode(text.value());
+        QVERIFY(code.ok());
+        AppDevice device;
+        QVERIFY(device.open(m_clock));
+        QVERIFY(device.sync->join(code.value()).ok());
+
+        // An image without a QR code, and a file that is not an image.
+        QImage blank(300, 300, QImage::Format_RGB32);
+        blank.fill(Qt::white);
+        const QString blankPath = QDir(server.dataDir()).filePath(QStringLiteral("blank.png"));
+        QVERIFY(blank.save(blankPath));
+        QCOMPARE(appsync::qrTextFromImage(blankPath).error().code, ErrorCode::NotFound);
+        QCOMPARE(appsync::qrTextFromImage(QDir(server.dataDir()).filePath(QStringLiteral("server.key"))).error().code,
+                 ErrorCode::Io);
     }
 
     // The sync state lives in the store: a new DeviceSync (the app

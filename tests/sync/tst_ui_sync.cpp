@@ -11,6 +11,7 @@
 #include "sync/protocol/enrolcode.h"
 
 #include <QSignalSpy>
+#include <QUrl>
 
 using namespace samla;
 using namespace samla::ui;
@@ -69,10 +70,17 @@ private slots:
         QVERIFY(!f.busy());
         QVERIFY(f.errorString().contains(QStringLiteral("not a Samla enrolment code")));
         f.clearError();
+        f.joinFromImage(QStringLiteral("/nonexistent/code.png"));
+        QVERIFY(f.errorString().contains(QStringLiteral("could not be opened as an image")));
+        f.clearError();
 
         // The administrator joins with the demo project open; it is linked.
         QSignalSpy busy(&a, &SyncController::busyChanged);
-        a.join(codeText(server, project, "admin"));
+        const QString png = m_adminDir.filePath(QStringLiteral("admin-code.png"));
+        server.admin({QStringLiteral("enrol"), QStringLiteral("--project"), project, QStringLiteral("--role"),
+                      QStringLiteral("admin"), QStringLiteral("--server"),
+                      QStringLiteral("127.0.0.1:%1").arg(server.port()), QStringLiteral("--png"), png});
+        a.joinFromImage(QUrl::fromLocalFile(png).toString());
         QVERIFY(a.busy());
         a.waitForWorker();
         QVERIFY2(a.errorString().isEmpty(), qPrintable(a.errorString()));
