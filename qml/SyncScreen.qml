@@ -155,6 +155,86 @@ ScrollPage {
                          + "record's history.", "", SyncController.conflictCount)
                   : ""
         }
+        // Each record changed on two devices at once, both versions side by side.
+        Column {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            visible: SyncController.conflictCount > 0
+            Repeater {
+                model: SyncController.conflicts
+                delegate: Rectangle {
+                    required property var modelData
+                    width: parent ? parent.width : 0
+                    implicitHeight: conflictBody.implicitHeight + 2 * Theme.spacing
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: Theme.border
+                    ColumnLayout {
+                        id: conflictBody
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacing
+                        spacing: Theme.smallSpacing
+                        SectionHeading {
+                            text: modelData.title
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacing
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                Layout.alignment: Qt.AlignTop
+                                FieldLabel { text: qsTr("Shown now (saved %1)").arg(modelData.currentTime) }
+                                BodyText {
+                                    text: modelData.currentText
+                                    maximumLineCount: 20
+                                    elide: Text.ElideRight
+                                }
+                            }
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                Layout.alignment: Qt.AlignTop
+                                FieldLabel { text: qsTr("The other version (saved %1)").arg(modelData.otherTime) }
+                                BodyText {
+                                    text: modelData.otherText
+                                    maximumLineCount: 20
+                                    elide: Text.ElideRight
+                                }
+                            }
+                        }
+                        // The choices in one row, each under its version.
+                        RowLayout {
+                            Layout.fillWidth: true
+                            spacing: Theme.spacing
+                            Item {
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                implicitHeight: keepButton.implicitHeight
+                                AppButton {
+                                    id: keepButton
+                                    objectName: "keepCurrent_" + modelData.id
+                                    text: qsTr("Keep this one")
+                                    onClicked: SyncController.keepCurrent(modelData.id)
+                                }
+                            }
+                            Item {
+                                Layout.fillWidth: true
+                                Layout.preferredWidth: 1
+                                implicitHeight: useButton.implicitHeight
+                                AppButton {
+                                    id: useButton
+                                    objectName: "useOther_" + modelData.id
+                                    visible: modelData.note
+                                    text: qsTr("Use this one")
+                                    onClicked: SyncController.useOther(modelData.id)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         BigButton {
             objectName: "syncNowButton"
             Layout.fillWidth: true

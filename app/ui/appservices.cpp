@@ -54,7 +54,7 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
         = std::make_unique<ObservationLive>(*m_session, *m_settings, monotonic, m_options.timeZone);
     m_observationSetup = std::make_unique<ObservationSetup>(
         *m_session, *m_settings, *m_observationLive, monotonic, m_options.timeZone);
-    m_sync = std::make_unique<SyncController>(*m_session, clock());
+    m_sync = std::make_unique<SyncController>(*m_session, *m_settings, clock());
     m_idle = std::make_unique<IdleMonitor>(m_options.application);
 
     m_translations->apply(m_settings->language());

@@ -16,6 +16,7 @@
 #include "session.h"
 #include "synccontroller.h"
 
+#include "app/domain/notes.h"
 #include "app/store/localstore.h"
 #include "platform/db/database.h"
 #include "sync/protocol/canonicalcbor.h"
@@ -208,6 +209,26 @@ void shootSyncScreens(Shooter &shooter, AppServices &services)
     link->bind(1, QStringLiteral("0190f0c2-0000-7000-8000-00000000beef"));
     if (!meta->run().ok() || !link->run().ok())
         shooter.fail(QStringLiteral("sync: demo state not written"));
+    // A note edited on two devices at once, as applying a sync leaves it.
+    if (domain::Notes *notes = services.session().notes()) {
+        auto list = notes->list(services.session().projectId(), 1);
+        if (list.ok() && !list->isEmpty()) {
+            const domain::Note &note = list->first();
+            auto edited = notes->update(note.id, note.title,
+                                        note.text + QStringLiteral("\n\nAdded on the ward tablet: the family "
+                                                                   "joined the café at 15:10."));
+            auto versions = store->records().versions(note.id);
+            auto conflict = db.prepare("INSERT INTO sync_conflicts(record_id, kind, kept_hlc, other_hlc, created_ms) "
+                                       "VALUES(?1, 'note', ?2, ?3, 0)");
+            if (edited.ok() && versions.ok() && versions->size() >= 2 && conflict.ok()) {
+                conflict->bind(1, note.id).bindBlob(2, versions->at(0).hlc.toBytes()).bindBlob(3, versions->at(1).hlc.toBytes());
+                if (!conflict->run().ok())
+                    shooter.fail(QStringLiteral("sync: demo conflict not written"));
+            } else {
+                shooter.fail(QStringLiteral("sync: demo conflict"));
+            }
+        }
+    }
     services.session().lock();
     services.session().unlock(kPassphrase);
     services.session().waitForWorker();
@@ -216,6 +237,9 @@ void shootSyncScreens(Shooter &shooter, AppServices &services)
     if (!services.sync().joined() || !services.sync().waitingForApproval())
         shooter.fail(QStringLiteral("sync: the demo device does not show as joined and waiting"));
     shooter.shoot(QStringLiteral("sync-waiting"));
+    if (services.sync().conflicts().isEmpty())
+        shooter.fail(QStringLiteral("sync: the demo conflict is not listed"));
+    shooter.shoot(QStringLiteral("sync-conflict"), {}, [&] { shooter.scrollToEnd(QStringLiteral("syncScreen")); });
 }
 
 // A word from the first demo note, so the search screenshot has hits to highlight.

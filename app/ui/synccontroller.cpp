@@ -1,10 +1,12 @@
 #include "synccontroller.h"
 
 #include "engineservices.h"
+#include "appsettings.h"
 #include "errortext.h"
 #include "languagewatcher.h"
 #include "session.h"
 
+#include "app/domain/notes.h"
 #include "app/store/localstore.h"
 #include "app/sync/qrimage.h"
 #include "platform/core/logging.h"
@@ -47,8 +49,8 @@ QString syncErrorText(const Error &e)
 
 } // namespace
 
-SyncController::SyncController(Session &session, const Clock &clock, QObject *parent)
-    : QObject(parent), m_session(session), m_clock(clock)
+SyncController::SyncController(Session &session, const AppSettings &settings, const Clock &clock, QObject *parent)
+    : QObject(parent), m_session(session), m_settings(settings), m_clock(clock)
 {
     connect(&m_session, &Session::opened, this, &SyncController::opened);
     // Direct: the store must not close while the worker uses it.
@@ -133,7 +135,7 @@ QString SyncController::lastSyncText() const
 {
     if (!m_lastSync.isValid())
         return tr("Not synced yet");
-    return tr("Last synced %1").arg(QLocale().toString(m_lastSync.toLocalTime(), QLocale::ShortFormat));
+    return tr("Last synced %1").arg(m_settings.locale().toString(m_lastSync.toLocalTime(), QLocale::ShortFormat));
 }
 
 void SyncController::clearError()
@@ -194,6 +196,108 @@ void SyncController::join(const QString &codeText)
                 m_resultText = [] { return tr("This device has joined the project."); };
             reloadState();
         });
+}
+
+QVariantList SyncController::conflicts() const
+{
+    QVariantList out;
+    store::LocalStore *store = m_session.store();
+    if (!store || busy())
+        return out;
+    auto open = store->records().openConflicts();
+    if (!open.ok())
+        return out;
+    for (const store::SyncConflict &c : open.value()) {
+        auto versions = store->records().versions(c.recordId);
+        if (!versions.ok())
+            continue;
+        const store::RecordVersion *kept = nullptr;
+        const store::RecordVersion *other = nullptr;
+        for (const store::RecordVersion &v : versions.value()) {
+            if (v.hlc == c.kept && !kept)
+                kept = &v;
+            if (v.hlc == c.other && !other)
+                other = &v;
+        }
+        const bool note = c.kind == domain::Notes::kKind;
+        auto textOf = [note](const store::RecordVersion *v) {
+            if (!v)
+                return QString();
+            if (!note)
+                return QString();
+            return v->body.value(QStringLiteral("text")).toString();
+        };
+        const QLocale locale = m_settings.locale();
+        auto timeOf = [&locale](const store::RecordVersion *v) {
+            return v ? locale.toString(QDateTime::fromMSecsSinceEpoch(v->hlc.physicalMs).toLocalTime(),
+                                          QLocale::ShortFormat)
+                     : QString();
+        };
+        QVariantMap m;
+        m.insert(QStringLiteral("id"), qint64(c.id));
+        m.insert(QStringLiteral("note"), note);
+        m.insert(QStringLiteral("title"),
+                 note && kept ? kept->body.value(QStringLiteral("title")).toString() : c.kind);
+        m.insert(QStringLiteral("currentText"), textOf(kept));
+        m.insert(QStringLiteral("otherText"), textOf(other));
+        m.insert(QStringLiteral("currentTime"), timeOf(kept));
+        m.insert(QStringLiteral("otherTime"), timeOf(other));
+        out.append(m);
+    }
+    return out;
+}
+
+bool SyncController::keepCurrent(qint64 conflictId)
+{
+    store::LocalStore *store = m_session.store();
+    if (!store || busy())
+        return false;
+    auto resolved = store->records().resolveConflict(conflictId);
+    if (!resolved.ok()) {
+        showError(resolved.error());
+        emit stateChanged();
+        return false;
+    }
+    reloadState();
+    return true;
+}
+
+bool SyncController::useOther(qint64 conflictId)
+{
+    store::LocalStore *store = m_session.store();
+    domain::Notes *notes = m_session.notes();
+    if (!store || !notes || busy())
+        return false;
+    for (const QVariant &v : conflicts()) {
+        const QVariantMap c = v.toMap();
+        if (c.value(QStringLiteral("id")).toLongLong() != conflictId || !c.value(QStringLiteral("note")).toBool())
+            continue;
+        auto open = store->records().openConflicts();
+        if (!open.ok())
+            return false;
+        for (const store::SyncConflict &sc : open.value()) {
+            if (sc.id != conflictId)
+                continue;
+            auto versions = store->records().versions(sc.recordId);
+            if (!versions.ok())
+                return false;
+            for (const store::RecordVersion &rv : versions.value()) {
+                if (rv.hlc != sc.other)
+                    continue;
+                // The other version becomes current as a new version, sent like any edit.
+                auto saved = notes->update(sc.recordId, rv.body.value(QStringLiteral("title")).toString(),
+                                           rv.body.value(QStringLiteral("text")).toString());
+                if (!saved.ok()) {
+                    showError(saved.error());
+                    emit stateChanged();
+                    return false;
+                }
+                emit synced();
+                return keepCurrent(conflictId);
+            }
+        }
+    }
+    return false;
 }
 
 void SyncController::joinFromImage(const QString &pathOrUrl)

@@ -17,6 +17,7 @@ class QJSEngine;
 
 namespace samla::ui {
 
+class AppSettings;
 class Session;
 
 // The network calls run on a worker thread, one at a time, and the screen
@@ -37,10 +38,11 @@ class SyncController : public QObject {
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY stateChanged)
     Q_PROPERTY(QString resultText READ resultText NOTIFY stateChanged)
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
+    Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY stateChanged)
 public:
-    SyncController(Session &session, const Clock &clock, QObject *parent = nullptr);
+    SyncController(Session &session, const AppSettings &settings, const Clock &clock, QObject *parent = nullptr);
     ~SyncController() override;
     static SyncController *create(QQmlEngine *qml, QJSEngine *js);
 
@@ -55,6 +57,8 @@ public:
     QString lastSyncText() const;
     QString resultText() const { return m_resultText ? m_resultText() : QString(); }
     QVariantList devices() const { return m_devices; }
+    // [{id, kind, title, currentText, otherText, currentTime, otherTime, note}] for each open conflict
+    QVariantList conflicts() const;
     bool busy() const { return m_worker != nullptr; }
     QString errorString() const { return m_errorText ? m_errorText() : QString(); }
 
@@ -67,6 +71,10 @@ public:
     Q_INVOKABLE void refreshDevices();
     Q_INVOKABLE void approve(const QString &deviceId);
     Q_INVOKABLE void clearError();
+    // A conflict looked at: keep the current version, or make the other one
+    // current again (a new version; both stay in the history).
+    Q_INVOKABLE bool keepCurrent(qint64 conflictId);
+    Q_INVOKABLE bool useOther(qint64 conflictId);
 
     // For tests: waits for the worker and delivers its outcome.
     void waitForWorker();
@@ -86,6 +94,7 @@ private:
     void showError(const Error &error);
 
     Session &m_session;
+    const AppSettings &m_settings;
     const Clock &m_clock;
     std::unique_ptr<appsync::DeviceSync> m_sync;
     QThread *m_worker = nullptr;

@@ -2243,6 +2243,22 @@
         <source>Read the QR code and join</source>
         <translation>Läs QR-koden och anslut</translation>
     </message>
+    <message>
+        <source>Shown now (saved %1)</source>
+        <translation>Visas nu (sparad %1)</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Behåll den här</translation>
+    </message>
+    <message>
+        <source>The other version (saved %1)</source>
+        <translation>Den andra versionen (sparad %1)</translation>
+    </message>
+    <message>
+        <source>Use this one</source>
+        <translation>Använd den här</translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>

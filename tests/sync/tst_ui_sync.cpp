@@ -10,6 +10,7 @@
 #include "app/ui/synccontroller.h"
 #include "sync/protocol/enrolcode.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QUrl>
 
@@ -134,6 +135,33 @@ private slots:
         QCOMPARE(int(received->size()), adminNotes);
         // The device showed only its demo project, so it now shows the synced one.
         QCOMPARE(field->session().projectId(), admin->session().projectId());
+
+        // Both edit the same note before syncing: each screen lists the
+        // conflict with both texts, and the fieldworker takes the other one.
+        const QString noteId = received->first().id;
+        QVERIFY(admin->session().notes()->update(noteId, QStringLiteral("Kväll"), QStringLiteral("Admin's words")).ok());
+        QVERIFY(field->session().notes()->update(noteId, QStringLiteral("Kväll"), QStringLiteral("Fieldworker's words")).ok());
+        a.syncNow();
+        a.waitForWorker();
+        f.syncNow();
+        f.waitForWorker();
+        QCOMPARE(f.conflictCount(), 1);
+        const QVariantMap conflict = f.conflicts().first().toMap();
+        const QString shown = conflict.value(QStringLiteral("currentText")).toString();
+        const QString other = conflict.value(QStringLiteral("otherText")).toString();
+        QCOMPARE(QSet<QString>({shown, other}), QSet<QString>({QStringLiteral("Admin's words"),
+                                                               QStringLiteral("Fieldworker's words")}));
+        QVERIFY(f.useOther(conflict.value(QStringLiteral("id")).toLongLong()));
+        QCOMPARE(f.conflictCount(), 0);
+        QCOMPARE(field->session().notes()->get(noteId)->text, other);
+        f.syncNow();
+        f.waitForWorker();
+        a.syncNow();
+        a.waitForWorker();
+        QCOMPARE(admin->session().notes()->get(noteId)->text, other);   // the choice reached the other device
+        QCOMPARE(a.conflictCount(), 1);
+        QVERIFY(a.keepCurrent(a.conflicts().first().toMap().value(QStringLiteral("id")).toLongLong()));
+        QCOMPARE(a.conflictCount(), 0);
 
         // Locking while a sync runs waits for it; nothing is left half done.
         f.syncNow();
