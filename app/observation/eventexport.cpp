@@ -27,8 +27,18 @@ QString subjectText(const Subject &s)
 
 } // namespace
 
-QString quoteField(const QString &field, QChar delimiter)
+QString quoteField(const QString &text, QChar delimiter)
 {
+    // A spreadsheet runs a cell that starts with =, +, -, @ (or a tab or
+    // carriage return before one) as a formula; a comment typed on the ward
+    // must never become one. A leading apostrophe keeps it text.
+    QString field = text;
+    if (!field.isEmpty()) {
+        const QChar first = field.front();
+        if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-')
+            || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r'))
+            field.prepend(QLatin1Char('\''));
+    }
     const bool needs = field.contains(delimiter) || field.contains(QLatin1Char('"'))
                        || field.contains(QLatin1Char('\r')) || field.contains(QLatin1Char('\n'));
     if (!needs)

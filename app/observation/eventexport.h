@@ -20,6 +20,8 @@ QByteArray exportEvents(const SessionInfo &info, const QList<ObservationEvent> &
                         Delimiter delimiter = Delimiter::Comma, bool header = true);
 
 // One field quoted as RFC 4180 requires (exposed for tests).
+// One field, quoted where the delimiter, quotes or line breaks need it, and
+// with a leading apostrophe where a spreadsheet would take it for a formula.
 QString quoteField(const QString &field, QChar delimiter);
 
 } // namespace samla::observation

@@ -27,6 +27,13 @@ private slots:
         QTest::newRow("tab") << "a\tb" << "a\tb" << "\"a\tb\"";
         QTest::newRow("swedish") << "Två sköterskor" << "Två sköterskor" << "Två sköterskor";
         QTest::newRow("empty") << "" << "" << "";
+        // Formula injection (OWASP "CSV injection"): such cells stay text.
+        QTest::newRow("formula") << "=HYPERLINK(\"http://x\")" << "\"'=HYPERLINK(\"\"http://x\"\")\""
+                                 << "\"'=HYPERLINK(\"\"http://x\"\")\"";
+        QTest::newRow("plus") << "+46 70" << "'+46 70" << "'+46 70";
+        QTest::newRow("minus") << "-2+3" << "'-2+3" << "'-2+3";
+        QTest::newRow("at") << "@SUM(A1)" << "'@SUM(A1)" << "'@SUM(A1)";
+        QTest::newRow("tab first") << "\t=1" << "'\t=1" << "\"'\t=1\"";
     }
 
     void quotesOnlyWhatNeedsQuoting()
