@@ -44,7 +44,8 @@ Status StoreJournal::numberNewOps()
         auto synced = db.cached("SELECT 1 FROM sync_projects WHERE project_id = ?1");
         if (!synced.ok())
             return synced.error();
-        auto number = db.cached("INSERT INTO sync_sent(local_seq, wire_seq) "
+        // An entry numbered before (a rescan after joining another project) keeps its number.
+        auto number = db.cached("INSERT OR IGNORE INTO sync_sent(local_seq, wire_seq) "
                                 "VALUES(?1, coalesce((SELECT max(wire_seq) FROM sync_sent), 0) + 1)");
         if (!number.ok())
             return number.error();

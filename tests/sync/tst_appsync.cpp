@@ -291,6 +291,17 @@ private slots:
         QCOMPARE(again->pushed, 0);
         QCOMPARE(again->applied.applied, 0);
         QCOMPARE(server.admin({QStringLiteral("status")}).split('\n').value(2), QByteArray("ops 31"));
+        // Joining again (another project on the same server) rescans the
+        // outbox: what was numbered keeps its number, nothing is sent twice.
+        const QString secondProject = server.createProject();
+        auto local2 = admin.projects->create(QStringLiteral("Second"), false);
+        QVERIFY(local2.ok());
+        QVERIFY(admin.sync->join(codeFor(server, secondProject, "admin"), local2->id).ok());
+        auto pendingAfter = admin.sync->pendingCount();
+        QVERIFY2(pendingAfter.ok(), qPrintable(pendingAfter.ok() ? QString() : pendingAfter.error().detail));
+        QCOMPARE(pendingAfter.value(), 1);   // the second project's own record, nothing of the first
+        QVERIFY(admin.sync->syncNow().ok());
+        QCOMPARE(server.admin({QStringLiteral("status")}).split('\n').value(2), QByteArray("ops 32"));
         // Another server's code is refused: one device, one server.
         ServerProcess other;
         QVERIFY(other.init());
