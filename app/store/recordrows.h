@@ -11,5 +11,7 @@ QByteArray packBody(const QByteArray &cbor);
 QCborMap decodeBody(const QByteArray &bytes);
 // Reads the columns id … updated_ms (as in sql::kSelectRecordById) starting at `first`.
 Record readRecord(const db::Statement &s, int first = 0);
+// An outbox op with its content removed and marked erased.
+QByteArray strippedOp(const QByteArray &opCbor);
 
 } // namespace samla::store::detail

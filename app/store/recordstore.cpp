@@ -402,8 +402,10 @@ void collectAttachmentHashes(const QCborValue &value, QStringList &out)
     }
 }
 
+} // namespace
+
 // Turns the op stored in an outbox row into one that carries no content.
-QByteArray strippedOp(const QByteArray &opCbor)
+QByteArray detail::strippedOp(const QByteArray &opCbor)
 {
     QCborMap op = QCborValue::fromCbor(opCbor).toMap();
     op.insert(QStringLiteral("body"), QCborMap());
@@ -411,7 +413,7 @@ QByteArray strippedOp(const QByteArray &opCbor)
     return protocol::encodeCanonical(op);
 }
 
-} // namespace
+using detail::strippedOp;
 
 Result<QList<std::pair<QString, QString>>> RecordStore::idsForParticipant(const QString &participantRef) const
 {

@@ -13,8 +13,12 @@ namespace samla::store {
 
 using detail::decodeBody;
 using detail::packBody;
+using detail::strippedOp;
 
 namespace {
+
+// How far ahead of this device's clock a remote stamp may be (devices' clocks drift, and are set by hand).
+constexpr std::int64_t kMaxFutureSkewMs = 24LL * 60 * 60 * 1000;
 
 // An op map as RecordStore::write puts it in the outbox.
 struct RemoteChange {
@@ -105,12 +109,19 @@ Status RecordStore::indexRow(std::int64_t rid, const QString &kind, const QCborM
 
 Status RecordStore::applyOne(const QByteArray &op, RemoteApplyReport &report)
 {
+    // An op that cannot be applied (malformed, or stamped implausibly far in
+    // the future, which would drag every clock along and win every later
+    // comparison) is skipped and counted: refusing the page would stop every
+    // device's sync at it for good.
     auto parsed = parseOp(op);
-    if (!parsed.ok())
-        return parsed.error();
+    const std::int64_t now = m_clock.nowMs();
+    if (!parsed.ok() || parsed->hlc.physicalMs > now + kMaxFutureSkewMs) {
+        qCWarning(lcStore) << "remote op skipped:" << (parsed.ok() ? "stamped in the future" : "malformed");
+        ++report.ignored;
+        return {};
+    }
     const RemoteChange &c = parsed.value();
     m_hlc.receive(c.hlc);
-    const std::int64_t now = m_clock.nowMs();
 
     auto erasedCheck = m_db.cached(sql::kIsErased);
     if (!erasedCheck.ok())
@@ -139,8 +150,11 @@ Status RecordStore::applyOne(const QByteArray &op, RemoteApplyReport &report)
             local = LocalRow{s->columnInt(0), s->columnText(1), int(s->columnInt(2)),
                              protocol::HlcStamp::fromBytes(s->columnBlob(3)), s->columnBlob(4), s->columnInt(5)};
     }
-    if (local && local->kind != c.kind)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("remote op changes a record's kind"));
+    if (local && local->kind != c.kind) {
+        qCWarning(lcStore) << "remote op skipped: it changes a record's kind";
+        ++report.ignored;
+        return {};
+    }
 
     const QString participant = c.participantRef.isEmpty() ? QString() : c.participantRef;
     const QByteArray hlcBytes = c.hlc.toBytes();
@@ -157,6 +171,22 @@ Status RecordStore::applyOne(const QByteArray &op, RemoteApplyReport &report)
                     return s.error();
                 s->bind(1, rid);
                 SAMLA_TRY(s->run());
+            }
+            // This device's own ops for the record lose their content too,
+            // sent or not: the erased words must not stay in the outbox.
+            auto ops = m_db.prepare("SELECT device_seq, body FROM outbox WHERE rid = ?1");
+            if (!ops.ok())
+                return ops.error();
+            ops->bind(1, rid);
+            QList<std::pair<std::int64_t, QByteArray>> stripped;
+            SAMLA_TRY(ops->forEachRow([&] { stripped.append({ops->columnInt(0), strippedOp(ops->columnBlob(1))}); }));
+            auto strip = m_db.prepare("UPDATE outbox SET body = ?2 WHERE device_seq = ?1");
+            if (!strip.ok())
+                return strip.error();
+            for (const auto &[seq, bodyBytes] : stripped) {
+                strip->bind(1, seq).bindBlob(2, bodyBytes);
+                SAMLA_TRY(strip->run());
+                strip->reset();
             }
             auto s = m_db.prepare("UPDATE records SET version = ?2, hlc = ?3, body = ?4, deleted = 1, updated_ms = ?5 "
                                   "WHERE rid = ?1");
@@ -253,7 +283,9 @@ Status RecordStore::applyOne(const QByteArray &op, RemoteApplyReport &report)
     const bool successor = c.base ? *c.base == local->hlc : c.version > local->version;
     if (successor && c.hlc > local->hlc) {
         SAMLA_TRY(archiveCurrent());
-        SAMLA_TRY(setCurrent(c.version, hlcBytes, body, c.deleted));
+        // Numbered after everything kept here: after a conflict the two
+        // devices' numbers differ, and the author's may already be taken.
+        SAMLA_TRY(setCurrent(std::max(c.version, local->version + 1), hlcBytes, body, c.deleted));
         SAMLA_TRY(indexRow(local->rid, c.kind, c.body, c.deleted, true));
         ++report.applied;
         return {};

@@ -7,12 +7,15 @@
 
 #include <QCborMap>
 
+#include <vector>
+
 namespace samla::appsync {
 
 namespace {
 
 constexpr char kMetaServer[] = "sync_server";
 constexpr char kMetaLastSync[] = "sync_last_ms";
+constexpr std::uint32_t kMaxEpochs = 1024;   // key rotations a project can go through
 constexpr QByteArrayView kKeyPurpose("samla project key");
 
 QByteArray encodeServer(const ServerInfo &s)
@@ -204,21 +207,26 @@ Result<QList<protocol::Member>> DeviceSync::members(const QString &serverProject
 Status DeviceSync::approve(const QString &serverProject, const QList<protocol::Member> &devices)
 {
     SAMLA_TRY(ensureClient());
-    auto s = m_store.database().prepare(
-        "SELECT epoch, wrapped FROM sync_keys WHERE server_project = ?1 ORDER BY epoch DESC LIMIT 1");
+    // Every epoch: what was sealed before a rotation is read with the older keys.
+    auto s = m_store.database().prepare("SELECT epoch, wrapped FROM sync_keys WHERE server_project = ?1 ORDER BY epoch");
     if (!s.ok())
         return s.error();
     s->bind(1, serverProject);
-    auto row = s->step();
-    if (!row.ok())
-        return row.error();
-    if (!row.value())
+    std::vector<std::pair<std::uint32_t, crypto::SecureBytes>> keys;
+    Status opened;
+    SAMLA_TRY(s->forEachRow([&] {
+        auto key = m_store.unwrapSecret(s->columnBlob(1), kKeyPurpose);
+        if (!key.ok())
+            opened = key.error();
+        else
+            keys.emplace_back(std::uint32_t(s->columnInt(0)), std::move(key.value()));
+    }));
+    SAMLA_TRY(opened);
+    if (keys.empty())
         return makeError(ErrorCode::NotFound, QStringLiteral("this device holds no key for the project"));
-    const std::uint32_t epoch = std::uint32_t(s->columnInt(0));
-    auto key = m_store.unwrapSecret(s->columnBlob(1), kKeyPurpose);
-    if (!key.ok())
-        return key.error();
-    return m_client->grantKey(serverProject, epoch, key.value(), devices);
+    for (const auto &[epoch, key] : keys)
+        SAMLA_TRY(m_client->grantKey(serverProject, epoch, key, devices));
+    return {};
 }
 
 Result<std::uint32_t> DeviceSync::currentEpoch(const QString &serverProject) const
@@ -283,11 +291,9 @@ Result<SyncReport> DeviceSync::syncNow()
     if (!joined.ok())
         return joined.error();
     for (const JoinedProject &p : joined.value()) {
-        for (std::uint32_t epoch = 1; epoch <= 64; ++epoch) {
-            const crypto::SecureBytes *key = m_client->projectKey(p.serverProject, epoch);
-            if (!key)
-                break;
-            SAMLA_TRY(storeKey(p.serverProject, epoch, *key));
+        for (std::uint32_t epoch = 1; epoch <= kMaxEpochs; ++epoch) {
+            if (const crypto::SecureBytes *key = m_client->projectKey(p.serverProject, epoch))
+                SAMLA_TRY(storeKey(p.serverProject, epoch, *key));
         }
     }
     auto after = grants->step();
@@ -298,7 +304,8 @@ Result<SyncReport> DeviceSync::syncNow()
 
     bool anyKey = false;
     for (const JoinedProject &p : joined.value()) {
-        anyKey = anyKey || m_client->projectKey(p.serverProject, 1) != nullptr;
+        for (std::uint32_t epoch = 1; epoch <= kMaxEpochs && !anyKey; ++epoch)
+            anyKey = m_client->projectKey(p.serverProject, epoch) != nullptr;
         if (p.role == QLatin1String(protocol::kRoleAdmin) && p.hasKey) {
             auto epochBefore = currentEpoch(p.serverProject);
             if (!epochBefore.ok())

@@ -1,11 +1,13 @@
 #include "storejournal.h"
 
 #include "app/store/localstore.h"
+#include "platform/core/logging.h"
 #include "platform/crypto/crypto.h"
 #include "platform/db/database.h"
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QHash>
 
 namespace samla::appsync {
 
@@ -142,31 +144,64 @@ Result<std::int64_t> StoreJournal::cursor()
 
 Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newCursor)
 {
-    // Learn which local project id each server project carries (a device
-    // that joined as a member knows only the server's id until the first
-    // op arrives), so this device's own changes there are sent too.
+    // Each server project carries exactly one local project. A member that
+    // joined knows only the server's id until the first op arrives, and
+    // learns the local id from it; after that, an op naming any other
+    // project is skipped, so no member can write into, or link, a project
+    // this device does not sync with that server.
     db::Database &db = m_store.database();
+    QHash<QString, QString> localFor;   // server project -> local project
+    QHash<QString, QString> waiting;    // server project -> role, local project not yet known
+    {
+        auto s = db.prepare("SELECT project_id, server_project, role FROM sync_projects");
+        if (!s.ok())
+            return s.error();
+        SAMLA_TRY(s->forEachRow([&] {
+            if (s->columnText(0) == s->columnText(1))
+                waiting.insert(s->columnText(1), s->columnText(2));
+            else
+                localFor.insert(s->columnText(1), s->columnText(0));
+        }));
+    }
     QList<QByteArray> bodies;
     bodies.reserve(ops.size());
+    int skipped = 0;
     {
         db::Transaction tx(db);
         SAMLA_TRY(tx.begin());
-        auto learn = db.cached("INSERT OR IGNORE INTO sync_projects(project_id, server_project, role, joined_ms) "
-                               "SELECT ?1, server_project, role, joined_ms FROM sync_projects "
-                               "WHERE project_id = ?2 AND server_project = ?2");
-        if (!learn.ok())
-            return learn.error();
         for (const sync::IncomingOp &op : ops) {
             const QString project = QCborValue::fromCbor(op.plaintext).toMap().value(QStringLiteral("project")).toString();
-            if (!project.isEmpty() && project != op.header.projectId) {
-                learn.value()->bind(1, project).bind(2, op.header.projectId);
-                SAMLA_TRY(learn.value()->run());
-                learn.value()->reset();
+            const QString server = op.header.projectId;
+            if (!localFor.contains(server) && waiting.contains(server) && !project.isEmpty()) {
+                // Learn it only for a project this device has no records of.
+                auto known = db.prepare("SELECT 1 FROM records WHERE project_id = ?1 LIMIT 1");
+                if (!known.ok())
+                    return known.error();
+                known->bind(1, project);
+                auto row = known->step();
+                if (!row.ok())
+                    return row.error();
+                if (!row.value() && !localFor.values().contains(project)) {
+                    auto learn = db.prepare("INSERT OR IGNORE INTO sync_projects(project_id, server_project, role, "
+                                            "joined_ms) SELECT ?1, server_project, role, joined_ms FROM sync_projects "
+                                            "WHERE project_id = ?2 AND server_project = ?2");
+                    if (!learn.ok())
+                        return learn.error();
+                    learn->bind(1, project).bind(2, server);
+                    SAMLA_TRY(learn->run());
+                    localFor.insert(server, project);
+                }
+            }
+            if (localFor.value(server) != project || project.isEmpty()) {
+                ++skipped;
+                continue;
             }
             bodies.append(op.plaintext);
         }
         SAMLA_TRY(tx.commit());
     }
+    if (skipped > 0)
+        qCWarning(lcSync) << "sync: skipped" << skipped << "op(s) naming a project their server project does not carry";
     auto report = m_store.records().applyRemote(bodies, kMetaCursor, QByteArray::number(qint64(newCursor)));
     if (!report.ok())
         return report.error();
@@ -175,7 +210,7 @@ Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newC
     m_applied.conflicts += report->conflicts;
     m_applied.erased += report->erased;
     m_applied.duplicates += report->duplicates;
-    m_applied.ignored += report->ignored;
+    m_applied.ignored += report->ignored + skipped;
     return {};
 }
 

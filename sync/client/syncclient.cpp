@@ -272,9 +272,16 @@ Result<int> SyncClient::fetchKeys(const crypto::BoxKeyPair &box)
             return makeError(ErrorCode::Tampered, QStringLiteral("a key grant does not open with this device's key"));
         opened.emplace_back(&g, std::move(key.value()));
     }
-    for (auto &[grant, key] : opened)
+    // A key this device already holds is never replaced: a grant cannot
+    // swap the key an epoch's data is sealed with.
+    int installed = 0;
+    for (auto &[grant, key] : opened) {
+        if (projectKey(grant->projectId, grant->epoch))
+            continue;
         setProjectKey(grant->projectId, grant->epoch, std::move(key));
-    return int(opened.size());
+        ++installed;
+    }
+    return installed;
 }
 
 Status SyncClient::sync(SyncJournal &journal)

@@ -2,6 +2,7 @@
 // joining with enrolment codes, approval, edits, concurrent edits, erasure, restarts.
 #include "synctestsupport.h"
 
+#include <QCborMap>
 #include <QImage>
 
 #include "app/domain/notes.h"
@@ -10,6 +11,7 @@
 #include "app/sync/devicesync.h"
 #include "app/sync/qrimage.h"
 #include "platform/db/database.h"
+#include "sync/protocol/canonicalcbor.h"
 
 using namespace samla;
 using samla::test::ServerProcess;
@@ -149,6 +151,17 @@ private slots:
             QCOMPARE(conflicts->first().recordId, n1->id);
         }
 
+        // Editing on after the conflict: the devices number versions
+        // differently now, and neither may trip over the other's numbers.
+        QVERIFY(admin.notes->update(n1->id, QStringLiteral("Handover"), QStringLiteral("Agreed reading")).ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        QVERIFY(field.sync->syncNow().ok());
+        auto again = field.notes->update(n1->id, QStringLiteral("Handover"), QStringLiteral("Agreed, with a detail"));
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().detail));
+        QVERIFY(field.sync->syncNow().ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        QCOMPARE(admin.notes->get(n1->id)->text, QStringLiteral("Agreed, with a detail"));
+
         // Erasure on one device erases on the other, and a later edit from
         // a device that had not heard of it does not bring the content back.
         auto n2 = field.notes->create(project->id, QStringLiteral("Quote"), QStringLiteral("CANARY-ERASE words of P7"));
@@ -162,6 +175,11 @@ private slots:
         QVERIFY2(erasureSent.ok(), qPrintable(erasureSent.ok() ? QString() : erasureSent.error().detail));
         QVERIFY(field.sync->syncNow().ok());
         QVERIFY(admin.sync->syncNow().ok());
+        // The fieldworker's own ops for the erased note lost their words too.
+        auto fieldOps = field.store->records().outbox(0, 10000);
+        QVERIFY(fieldOps.ok());
+        for (const store::OutboxEntry &e : fieldOps.value())
+            QVERIFY2(!e.body.contains("CANARY-ERASE"), "erased words left in the outbox");
         for (AppDevice *d : {&admin, &field}) {
             QVERIFY(d->notes->search(project->id, QStringLiteral("CANARY"), 10)->isEmpty());
             auto erased = d->store->records().get(n2->id);
@@ -234,6 +252,23 @@ private slots:
         QVERIFY(!refused.ok());
         // A second sync finds nothing more to rotate.
         QCOMPARE(admin.sync->syncNow()->keysRotated, 0);
+
+        // A device approved after the rotation gets every epoch's key and
+        // reads what was written before and after it.
+        AppDevice late;
+        QVERIFY(late.open(m_clock));
+        QVERIFY(late.sync->join(codeFor(server, serverProject, "member")).ok());
+        auto all = admin.sync->members(serverProject);
+        QVERIFY(all.ok());
+        QList<protocol::Member> newcomer;
+        for (const protocol::Member &m : all.value())
+            if (m.signKey.toHex() == late.sync->deviceId())
+                newcomer.append(m);
+        QVERIFY(admin.sync->approve(serverProject, newcomer).ok());
+        auto lateSync = late.sync->syncNow();
+        QVERIFY2(lateSync.ok(), qPrintable(lateSync.ok() ? QString() : lateSync.error().detail));
+        QVERIFY(!lateSync->waitingForApproval);
+        QCOMPARE(late.notes->list(project->id, 10)->size(), 2);
     }
 
     // The QR image samla-server writes is read back (by zxing, a decoder we
@@ -266,6 +301,67 @@ private slots:
         QCOMPARE(appsync::qrTextFromImage(blankPath).error().code, ErrorCode::NotFound);
         QCOMPARE(appsync::qrTextFromImage(QDir(server.dataDir()).filePath(QStringLiteral("server.key"))).error().code,
                  ErrorCode::Io);
+    }
+
+    // What other devices send is checked before it is applied: an op that
+    // names a project its server project does not carry is skipped (no member
+    // can write into, or link, another project on this device), and a
+    // malformed op or one stamped days ahead is skipped without stopping the rest.
+    void hostileOpsAreSkipped()
+    {
+        AppDevice d;
+        QVERIFY(d.open(m_clock));
+        auto mine = d.projects->create(QStringLiteral("Local only"), false);
+        QVERIFY(mine.ok());
+        const QString server = QStringLiteral("0190f0c2-5e5e-7000-8000-000000000001");
+        {
+            auto link = d.store->database().prepare(
+                "INSERT INTO sync_projects(project_id, server_project, role, joined_ms) VALUES(?1, ?1, 'member', 0)");
+            QVERIFY(link.ok());
+            link->bind(1, server);
+            QVERIFY(link->run().ok());
+        }
+        auto opFor = [&](const QString &project, const QString &id, std::int64_t ms, const QString &text) {
+            QCborMap body;
+            body.insert(QStringLiteral("title"), QStringLiteral("t"));
+            body.insert(QStringLiteral("text"), text);
+            QCborMap op;
+            op.insert(QStringLiteral("id"), id);
+            op.insert(QStringLiteral("kind"), QStringLiteral("note"));
+            op.insert(QStringLiteral("project"), project);
+            op.insert(QStringLiteral("version"), 1);
+            op.insert(QStringLiteral("hlc"), protocol::HlcStamp{ms, 0, QByteArray(16, 'r')}.toBytes());
+            op.insert(QStringLiteral("deleted"), false);
+            op.insert(QStringLiteral("body"), body);
+            sync::IncomingOp in;
+            in.header.projectId = server;
+            in.plaintext = protocol::encodeCanonical(op);
+            return in;
+        };
+        const std::int64_t now = m_clock.nowMs();
+        const QString theirs = QStringLiteral("0190f0c2-7777-7000-8000-000000000001");
+        appsync::StoreJournal journal(*d.store);
+        QList<sync::IncomingOp> page;
+        page << opFor(mine->id, QStringLiteral("0190f0c2-0000-7000-8000-0000000000a1"), now, QStringLiteral("into mine"))
+             << opFor(theirs, QStringLiteral("0190f0c2-0000-7000-8000-0000000000a2"), now, QStringLiteral("theirs"))
+             << opFor(QStringLiteral("0190f0c2-9999-7000-8000-000000000001"),
+                      QStringLiteral("0190f0c2-0000-7000-8000-0000000000a3"), now, QStringLiteral("a third"))
+             << opFor(theirs, QStringLiteral("0190f0c2-0000-7000-8000-0000000000a4"), now + 3LL * 24 * 3600 * 1000,
+                      QStringLiteral("from the future"));
+        sync::IncomingOp garbage;
+        garbage.header.projectId = server;
+        garbage.plaintext = QByteArray("\xa1\x63key\x01", 6);
+        page << garbage << opFor(theirs, QStringLiteral("0190f0c2-0000-7000-8000-0000000000a5"), now + 1, QStringLiteral("fine"));
+        QVERIFY(journal.apply(page, 6).ok());
+        QCOMPARE(journal.applied().applied, 2);
+        QCOMPARE(journal.applied().ignored, 4);
+        QCOMPARE(journal.cursor().value(), 6);   // the page is behind it: nothing blocks the next one
+        QVERIFY(d.notes->list(mine->id, 10)->isEmpty());
+        QCOMPARE(d.notes->list(theirs, 10)->size(), 2);
+        // The local project did not become one that syncs.
+        appsync::StoreJournal outgoing(*d.store);
+        QVERIFY(d.notes->create(mine->id, QStringLiteral("x"), QStringLiteral("stays here")).ok());
+        QCOMPARE(outgoing.pendingCount().value(), 0);
     }
 
     // The sync state lives in the store: a new DeviceSync (the app
