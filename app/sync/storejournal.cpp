@@ -123,8 +123,9 @@ Status StoreJournal::acknowledge(const QList<protocol::Receipt> &receipts)
     db::Database &db = m_store.database();
     db::Transaction tx(db);
     SAMLA_TRY(tx.begin());
-    auto s = db.cached("UPDATE sync_sent SET acked = 1 WHERE wire_seq = ?1 AND local_seq = "
-                       "(SELECT device_seq FROM outbox WHERE op_id = ?2)");
+    // By the outbox's key (device_seq), not by op_id, which has no index.
+    auto s = db.cached("UPDATE sync_sent SET acked = 1 WHERE wire_seq = ?1 AND EXISTS "
+                       "(SELECT 1 FROM outbox o WHERE o.device_seq = sync_sent.local_seq AND o.op_id = ?2)");
     if (!s.ok())
         return s.error();
     for (const protocol::Receipt &r : receipts) {

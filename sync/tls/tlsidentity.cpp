@@ -70,7 +70,7 @@ Result<Identity> generateIdentity(const QString &commonName, int validDays)
 
     Identity out;
     out.certificateDer = derOf(cert.get());
-    // PKCS#8 DER straight into secure memory; OpenSSL's own copy is cleansed.
+    // DER straight into secure memory; OpenSSL's own copy is cleansed.
     unsigned char *der = nullptr;
     const int size = i2d_PrivateKey(key.get(), &der);
     if (size <= 0 || out.certificateDer.isEmpty())

@@ -9,8 +9,9 @@
 
 namespace samla::tls {
 
-// A self-signed certificate and its private key. The key is DER (PKCS#8) in
-// secure memory; the certificate is public (DER).
+// A self-signed certificate and its private key. The key is DER (for an EC
+// key, OpenSSL's i2d_PrivateKey writes the SEC 1 form) in secure memory; the
+// certificate is public (DER).
 struct Identity {
     QByteArray certificateDer;
     crypto::SecureBytes privateKeyDer;
