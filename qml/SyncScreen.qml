@@ -11,6 +11,7 @@ ScrollPage {
     objectName: "syncScreen"
     readonly property string title: qsTr("Sync")
     maxWidth: Math.round(900 * Theme.scale)
+    Component.onCompleted: SyncController.refresh()
 
     component FactRow: RowLayout {
         property alias label: labelText.text
@@ -44,8 +45,42 @@ ScrollPage {
     }
     BusyNote {
         objectName: "syncBusy"
-        running: SyncController.busy
+        running: SyncController.busy && !SyncController.syncing
         text: qsTr("Talking to the sync server…")
+    }
+    // A sync running now (asked for or automatic): what has gone and come so far.
+    // The rest of the app stays usable meanwhile.
+    ColumnLayout {
+        objectName: "syncProgress"
+        Layout.fillWidth: true
+        visible: SyncController.syncing
+        spacing: Theme.smallSpacing
+        FieldLabel {
+            objectName: "sendProgressLabel"
+            text: SyncController.progressToSend > 0
+                  ? qsTr("Sending: %1 of %n change(s)", "", SyncController.progressToSend)
+                    .arg(Math.min(SyncController.progressSent, SyncController.progressToSend))
+                  : qsTr("Nothing to send")
+        }
+        ProgressBar {
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.round(12 * Theme.scale)
+            visible: SyncController.progressToSend > 0
+            from: 0
+            to: Math.max(1, SyncController.progressToSend)
+            value: Math.min(SyncController.progressSent, SyncController.progressToSend)
+            Accessible.name: qsTr("Sending changes")
+        }
+        FieldLabel {
+            objectName: "receiveProgressLabel"
+            text: qsTr("Received so far: %n change(s)", "", SyncController.progressReceived)
+        }
+        ProgressBar {
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.round(12 * Theme.scale)
+            indeterminate: true   // the server does not say how many are waiting
+            Accessible.name: qsTr("Receiving changes")
+        }
     }
 
     // Not joined: the enrolment code.
@@ -146,6 +181,19 @@ ScrollPage {
             label: qsTr("Last sync")
             value: SyncController.lastSyncText
             valueName: "lastSyncLabel"
+        }
+        AppCheckBox {
+            objectName: "autoSyncCheck"
+            Layout.fillWidth: true
+            text: qsTr("Sync automatically when the server can be reached")
+            checked: SyncController.autoSync
+            onToggled: SyncController.autoSync = checked
+        }
+        BodyText {
+            objectName: "scheduleLabel"
+            visible: text.length > 0
+            color: Theme.textMuted
+            text: SyncController.scheduleText
         }
         MessageBanner {
             objectName: "conflictsBanner"

@@ -121,7 +121,8 @@ struct LocalStore::Private {
     crypto::SecureBytes databaseKey;
     const Clock &clock;
     std::unique_ptr<db::Database> db;
-    std::unique_ptr<protocol::HlcClock> hlc;
+    std::shared_ptr<protocol::HlcClock> hlc;   // shared with openConnection()'s stores
+    bool secondary = false;                    // openConnection(): the counter is not its to move
     std::unique_ptr<RecordStore> records;
     std::unique_ptr<AttachmentStore> attachments;
 
@@ -167,7 +168,7 @@ struct LocalStore::Private {
             return row.error();
         if (row.value())
             last = std::max(last, protocol::HlcStamp::fromBytes(newest->columnBlob(0)));
-        hlc = std::make_unique<protocol::HlcClock>(clock, deviceId.value(), last);
+        hlc = std::make_shared<protocol::HlcClock>(clock, deviceId.value(), last);
         records = std::make_unique<RecordStore>(*db, clock, *hlc);
         attachments = std::make_unique<AttachmentStore>(dir + QLatin1Char('/') + kAttachmentsDir);
         attachments->removeStaleTemporaries();
@@ -396,13 +397,34 @@ AttachmentStore &LocalStore::attachments() { return *d->attachments; }
 db::Database &LocalStore::database() { return *d->db; }
 QString LocalStore::dataDir() const { return d->dir; }
 
+Result<std::unique_ptr<LocalStore>> LocalStore::openConnection() const
+{
+    if (!d || !d->db)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("store is closed"));
+    db::Database::Options options;
+    options.cacheSizeKiB = 16 * 1024;   // the worker reads little; the first connection keeps the big cache
+    auto database = db::Database::open(databasePath(d->dir), d->databaseKey, options);
+    if (!database.ok())
+        return databaseOpenError(database.error());
+    auto p = std::make_unique<Private>(d->dir, d->keyFile, d->databaseKey.clone(), d->clock);
+    p->secondary = true;
+    p->db = std::move(database.value());
+    p->hlc = d->hlc;
+    p->records = std::make_unique<RecordStore>(*p->db, p->clock, *p->hlc);
+    p->records->shareSearchExtractors(*d->records);
+    p->attachments = std::make_unique<AttachmentStore>(d->dir + QLatin1Char('/') + kAttachmentsDir);
+    return std::unique_ptr<LocalStore>(new LocalStore(std::move(p)));
+}
+
 void LocalStore::close()
 {
     if (!d || !d->db)
         return;
     // Bumping at close too means a copy taken while the store was open is
     // also recognised as older the next time.
-    if (auto s = d->bumpCounter(); !s.ok())
+    if (d->secondary) {
+        // Only the first connection moves the counter.
+    } else if (auto s = d->bumpCounter(); !s.ok())
         qCWarning(lcStore) << "could not advance rollback counter at close:" << errorCodeName(s.code());
     d->records.reset();
     d->hlc.reset();

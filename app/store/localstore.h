@@ -76,6 +76,12 @@ public:
     QByteArray wrapSecret(const crypto::SecureBytes &secret, QByteArrayView purpose) const;
     [[nodiscard]] Result<crypto::SecureBytes> unwrapSecret(QByteArrayView wrapped, QByteArrayView purpose) const;
 
+    // Another connection to this store's database, for one other thread (the
+    // sync worker): SQLite serialises its writes with this connection's. It
+    // shares this store's HLC clock and search extractors, and its close()
+    // leaves the anti-rollback counter to this store. Close it before this one.
+    [[nodiscard]] Result<std::unique_ptr<LocalStore>> openConnection() const;
+
     RecordStore &records();
     AttachmentStore &attachments();
     db::Database &database();

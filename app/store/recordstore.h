@@ -110,6 +110,8 @@ public:
 
     // Registers which text of a kind is searchable. Kinds without one are not indexed.
     void setSearchExtractor(const QString &kind, SearchExtractor extractor);
+    // Indexes like `other` (a second connection's store: same kinds, same text).
+    void shareSearchExtractors(const RecordStore &other) { m_extractors = other.m_extractors; }
 
     // Writes the record's current row, a version row, its search rows and one
     // outbox entry, in one transaction. Either all of it happens or none.

@@ -15,6 +15,7 @@ namespace {
 
 constexpr char kMetaServer[] = "sync_server";
 constexpr char kMetaLastSync[] = "sync_last_ms";
+constexpr char kMetaAutoSync[] = "sync_auto";
 constexpr std::uint32_t kMaxEpochs = 1024;   // key rotations a project can go through
 constexpr QByteArrayView kKeyPurpose("samla project key");
 
@@ -347,6 +348,23 @@ Result<std::int64_t> DeviceSync::lastSyncMs() const
     if (!raw.ok())
         return raw.error();
     return raw->toLongLong();
+}
+
+Result<bool> DeviceSync::autoSync() const
+{
+    auto raw = m_store.records().meta(kMetaAutoSync);
+    if (!raw.ok())
+        return raw.error();
+    return raw.value() != "0";
+}
+
+Status DeviceSync::setAutoSync(bool on)
+{
+    auto s = m_store.database().prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+    if (!s.ok())
+        return s.error();
+    s->bind(1, QString::fromLatin1(kMetaAutoSync)).bindBlob(2, on ? QByteArray("1") : QByteArray("0"));
+    return s->run();
 }
 
 Result<int> DeviceSync::pendingCount()

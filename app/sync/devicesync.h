@@ -72,6 +72,10 @@ public:
     // When the last sync completed (ms since the epoch), or 0.
     [[nodiscard]] Result<std::int64_t> lastSyncMs() const;
 
+    // Whether this device syncs by itself when it can (on unless turned off).
+    [[nodiscard]] Result<bool> autoSync() const;
+    [[nodiscard]] Status setAutoSync(bool on);
+
     // This device's id as administrators see it (hex of its Ed25519 key).
     QByteArray deviceId() const;
 

@@ -57,6 +57,8 @@ SyncController::SyncController(Session &session, const AppSettings &settings, co
     connect(&m_session, &Session::aboutToClose, this, &SyncController::closing, Qt::DirectConnection);
     // Messages and the last-sync line are made in the language showing now.
     new LanguageWatcher(this, [this] { emit stateChanged(); });
+    m_autoTimer.setSingleShot(true);
+    connect(&m_autoTimer, &QTimer::timeout, this, &SyncController::autoSyncDue);
 }
 
 SyncController::~SyncController()
@@ -75,17 +77,44 @@ void SyncController::opened()
     if (!store)
         return;
     m_sync = std::make_unique<appsync::DeviceSync>(*store, m_clock);
+    auto second = store->openConnection();
+    if (second.ok()) {
+        m_workerStore = std::move(second.value());
+        sync::SyncClientOptions options;
+        // Called on the worker thread; the numbers reach the screen through the event loop.
+        options.progress = [this](const sync::SyncProgress &p) {
+            QMetaObject::invokeMethod(this, [this, p] {
+                m_progress = p;
+                emit progressChanged();
+            }, Qt::QueuedConnection);
+        };
+        m_workerSync = std::make_unique<appsync::DeviceSync>(*m_workerStore, m_clock, options);
+    } else {
+        qCWarning(lcUi) << "sync: no second connection:" << errorCodeName(second.error().code);
+    }
+    auto autoOn = m_sync->autoSync();
+    m_autoSync = !autoOn.ok() || autoOn.value();
+    m_autoStopped = false;
+    m_offline = false;
+    m_retryMs = 0;
+    emit autoSyncChanged();
     m_errorText = {};
     m_resultText = {};
     m_devices.clear();
     m_members.clear();
     reloadState();
     emit devicesChanged();
+    scheduleAuto(m_timings.firstMs);
 }
 
 void SyncController::closing()
 {
+    m_autoTimer.stop();
+    m_nextAuto = {};
     waitForWorker();
+    // The second connection closes before the store does.
+    m_workerSync.reset();
+    m_workerStore.reset();
     m_sync.reset();
     m_joined = m_admin = m_hasKey = false;
     m_server.clear();
@@ -138,6 +167,90 @@ QString SyncController::lastSyncText() const
     return tr("Last synced %1").arg(m_settings.locale().toString(m_lastSync.toLocalTime(), QLocale::ShortFormat));
 }
 
+QString SyncController::scheduleText() const
+{
+    if (!m_joined)
+        return {};
+    if (!m_autoSync)
+        return tr("Automatic sync is off. Use Sync now.");
+    if (m_autoStopped)
+        return tr("Automatic sync has stopped because of the problem shown. Use Sync now after it is solved.");
+    if (m_syncing)
+        return {};
+    if (!m_nextAuto.isValid())
+        return {};
+    const QString at = m_settings.locale().toString(m_nextAuto.toLocalTime().time(), QLocale::ShortFormat);
+    if (m_offline)
+        return tr("The sync server could not be reached. Samla tries again at %1; your changes wait safely on "
+                  "this device.").arg(at);
+    return tr("Next automatic sync at %1.").arg(at);
+}
+
+void SyncController::setAutoSync(bool on)
+{
+    if (on == m_autoSync)
+        return;
+    m_autoSync = on;
+    if (m_sync) {
+        if (auto saved = m_sync->setAutoSync(on); !saved.ok())
+            qCWarning(lcUi) << "sync: could not save the automatic sync choice:" << errorCodeName(saved.error().code);
+    }
+    m_autoStopped = false;
+    m_retryMs = 0;
+    if (on)
+        scheduleAuto(m_timings.firstMs);
+    else {
+        m_autoTimer.stop();
+        m_nextAuto = {};
+    }
+    emit autoSyncChanged();
+    emit stateChanged();
+}
+
+void SyncController::setAutoTimings(AutoTimings timings)
+{
+    m_timings = timings;
+    if (m_autoTimer.isActive())
+        scheduleAuto(m_timings.firstMs);
+}
+
+int SyncController::msUntilAutoSync() const
+{
+    if (!m_autoTimer.isActive() || !m_nextAuto.isValid())
+        return -1;
+    return int(std::max<std::int64_t>(0, m_nextAuto.toMSecsSinceEpoch() - m_clock.nowMs()));
+}
+
+void SyncController::scheduleAuto(int ms)
+{
+    m_autoTimer.stop();
+    m_nextAuto = {};
+    if (!m_sync || !m_workerSync || !m_joined || !m_autoSync || m_autoStopped)
+        return;
+    m_nextAuto = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs() + ms);
+    m_autoTimer.start(ms);
+}
+
+void SyncController::autoSyncDue()
+{
+    if (busy())   // a manual action is running; its end schedules the next
+        return;
+    // Changes written since the last sync go at once; otherwise the device
+    // asks for others' changes only every idleMs.
+    reloadState();
+    const bool idleDue = !m_lastAttempt.isValid()
+                         || m_lastAttempt.msecsTo(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs())) >= m_timings.idleMs;
+    if (m_pending > 0 || m_offline || !m_hasKey || idleDue)
+        startSync(true);
+    else
+        scheduleAuto(m_timings.pendingMs);
+}
+
+void SyncController::refresh()
+{
+    reloadState();
+}
+
 void SyncController::clearError()
 {
     m_errorText = {};
@@ -176,7 +289,7 @@ void SyncController::waitForWorker()
 
 void SyncController::join(const QString &codeText)
 {
-    if (!m_sync || busy())
+    if (!worker() || busy())
         return;
     auto code = protocol::EnrolCode::decode(codeText);
     if (!code.ok()) {
@@ -187,7 +300,7 @@ void SyncController::join(const QString &codeText)
     m_errorText = {};
     const QString projectId = m_session.projectId();
     auto outcome = std::make_shared<std::optional<Result<appsync::JoinedProject>>>();
-    appsync::DeviceSync *sync = m_sync.get();
+    appsync::DeviceSync *sync = worker();
     run([sync, outcome, c = code.value(), projectId] { outcome->emplace(sync->join(c, projectId)); },
         [this, outcome] {
             if (!outcome->value().ok())
@@ -195,6 +308,7 @@ void SyncController::join(const QString &codeText)
             else
                 m_resultText = [] { return tr("This device has joined the project."); };
             reloadState();
+            scheduleAuto(m_timings.firstMs);
         });
 }
 
@@ -202,7 +316,7 @@ QVariantList SyncController::conflicts() const
 {
     QVariantList out;
     store::LocalStore *store = m_session.store();
-    if (!store || busy())
+    if (!store)
         return out;
     auto open = store->records().openConflicts();
     if (!open.ok())
@@ -250,7 +364,7 @@ QVariantList SyncController::conflicts() const
 bool SyncController::keepCurrent(qint64 conflictId)
 {
     store::LocalStore *store = m_session.store();
-    if (!store || busy())
+    if (!store)
         return false;
     auto resolved = store->records().resolveConflict(conflictId);
     if (!resolved.ok()) {
@@ -266,7 +380,7 @@ bool SyncController::useOther(qint64 conflictId)
 {
     store::LocalStore *store = m_session.store();
     domain::Notes *notes = m_session.notes();
-    if (!store || !notes || busy())
+    if (!store || !notes)
         return false;
     for (const QVariant &v : conflicts()) {
         const QVariantMap c = v.toMap();
@@ -302,7 +416,7 @@ bool SyncController::useOther(qint64 conflictId)
 
 void SyncController::joinFromImage(const QString &pathOrUrl)
 {
-    if (!m_sync || busy())
+    if (!worker() || busy())
         return;
     const QUrl url = QUrl::fromUserInput(pathOrUrl.trimmed(), QString(), QUrl::AssumeLocalFile);
     const QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl.trimmed();
@@ -323,19 +437,41 @@ void SyncController::joinFromImage(const QString &pathOrUrl)
 
 void SyncController::syncNow()
 {
-    if (!m_sync || busy() || !m_joined)
+    if (!worker() || busy() || !m_joined)
         return;
     m_errorText = {};
+    m_autoStopped = false;
+    startSync(false);
+}
+
+void SyncController::startSync(bool automatic)
+{
+    if (!worker() || busy() || !m_joined)
+        return;
+    m_autoTimer.stop();
+    m_nextAuto = {};
+    reloadState();
+    m_lastAttempt = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs());
+    m_syncing = true;
+    m_progress = {};
+    m_progressToSend = m_pending;
+    emit progressChanged();
     auto outcome = std::make_shared<std::optional<Result<appsync::SyncReport>>>();
-    appsync::DeviceSync *sync = m_sync.get();
+    appsync::DeviceSync *sync = worker();
     run([sync, outcome] { outcome->emplace(sync->syncNow()); },
-        [this, outcome] {
+        [this, outcome, automatic] {
+            m_syncing = false;
+            emit progressChanged();
             const auto &r = outcome->value();
+            const bool unreachable = !r.ok() && r.error().code == ErrorCode::Io;
             if (!r.ok()) {
-                showError(r.error());
+                // An automatic attempt that cannot reach the server says so in
+                // the schedule line, not as an error: nothing is wrong yet.
+                if (!(automatic && unreachable))
+                    showError(r.error());
             } else if (r->waitingForApproval) {
                 m_resultText = [] { return tr("Waiting for an administrator to approve this device."); };
-            } else {
+            } else if (!automatic || r->pushed > 0 || r->pulled > 0) {
                 const int sent = r->pushed;
                 const int received = r->applied.applied + r->applied.conflicts + r->applied.erased;
                 const int conflicts = r->applied.conflicts;
@@ -348,6 +484,17 @@ void SyncController::syncNow()
                     return text;
                 };
             }
+            if (r.ok()) {
+                m_errorText = {};
+                m_offline = false;
+                m_retryMs = 0;
+            } else if (unreachable) {
+                m_offline = true;
+                m_retryMs = m_retryMs == 0 ? m_timings.retryMs : std::min(m_retryMs * 2, m_timings.maxRetryMs);
+            } else {
+                m_offline = false;
+                m_autoStopped = true;   // another certificate, a removed device…: retrying cannot mend it
+            }
             reloadState();
             // A device showing only the demo project shows the synced one
             // as soon as it has arrived.
@@ -357,16 +504,24 @@ void SyncController::syncNow()
                         if (!p.localProjectId.isEmpty() && m_session.switchProject(p.localProjectId))
                             break;
             }
-            emit synced();
+            if (m_offline)
+                scheduleAuto(m_retryMs);
+            else if (r.ok() && r->waitingForApproval)
+                scheduleAuto(m_timings.pendingMs);
+            else
+                scheduleAuto(m_timings.pendingMs);
+            emit stateChanged();
+            if (r.ok() && (r->pulled > 0 || r->pushed > 0 || !automatic))
+                emit synced();
         });
 }
 
 void SyncController::refreshDevices()
 {
-    if (!m_sync || busy() || !m_admin)
+    if (!worker() || busy() || !m_admin)
         return;
     auto outcome = std::make_shared<std::optional<Result<QList<protocol::Member>>>>();
-    appsync::DeviceSync *sync = m_sync.get();
+    appsync::DeviceSync *sync = worker();
     run([sync, outcome, project = m_serverProject] { outcome->emplace(sync->members(project)); },
         [this, outcome] {
             const auto &r = outcome->value();
@@ -396,7 +551,7 @@ void SyncController::refreshDevices()
 
 void SyncController::approve(const QString &deviceId)
 {
-    if (!m_sync || busy() || !m_admin)
+    if (!worker() || busy() || !m_admin)
         return;
     QList<protocol::Member> chosen;
     for (const protocol::Member &m : m_members)
@@ -405,7 +560,7 @@ void SyncController::approve(const QString &deviceId)
     if (chosen.isEmpty())
         return;
     auto outcome = std::make_shared<std::optional<Status>>();
-    appsync::DeviceSync *sync = m_sync.get();
+    appsync::DeviceSync *sync = worker();
     run([sync, outcome, project = m_serverProject, chosen] { outcome->emplace(sync->approve(project, chosen)); },
         [this, outcome] {
             if (!outcome->value().ok()) {

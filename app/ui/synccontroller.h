@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -15,14 +16,24 @@
 class QQmlEngine;
 class QJSEngine;
 
+namespace samla::store { class LocalStore; }
+
 namespace samla::ui {
 
 class AppSettings;
 class Session;
 
-// The network calls run on a worker thread, one at a time, and the screen
-// blocks other input meanwhile (busy), so the store is never used from two
-// threads at once; locking waits for the worker to finish.
+// The network calls run on a worker thread, one at a time, through a second
+// connection to the store (LocalStore::openConnection), so the rest of the
+// app keeps working while a sync runs: SQLite serialises the two
+// connections' writes. Locking waits for the worker to finish.
+//
+// Automatic sync: once joined, the device syncs shortly after unlocking, then
+// looks every minute: changes waiting are sent at once, and it asks for the
+// other devices' changes every few minutes.
+// When the server cannot be reached it tries again later, waiting longer each
+// time (up to ten minutes), and says when; a refusal that retrying cannot mend
+// (another certificate, a removed device) stops it until the next manual sync.
 class SyncController : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -40,6 +51,14 @@ class SyncController : public QObject {
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool autoSync READ autoSync WRITE setAutoSync NOTIFY autoSyncChanged)
+    Q_PROPERTY(QString scheduleText READ scheduleText NOTIFY stateChanged)
+    // Progress of the sync running now: changes sent of those waiting when it
+    // began (toSend 0: nothing to send), and changes received so far.
+    Q_PROPERTY(int progressSent READ progressSent NOTIFY progressChanged)
+    Q_PROPERTY(int progressToSend READ progressToSend NOTIFY progressChanged)
+    Q_PROPERTY(int progressReceived READ progressReceived NOTIFY progressChanged)
+    Q_PROPERTY(bool syncing READ syncing NOTIFY progressChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY stateChanged)
 public:
     SyncController(Session &session, const AppSettings &settings, const Clock &clock, QObject *parent = nullptr);
@@ -60,6 +79,26 @@ public:
     // [{id, kind, title, currentText, otherText, currentTime, otherTime, note}] for each open conflict
     QVariantList conflicts() const;
     bool busy() const { return m_worker != nullptr; }
+    bool autoSync() const { return m_autoSync; }
+    void setAutoSync(bool on);
+    // When the next automatic sync is due, or why there is none.
+    QString scheduleText() const;
+    int progressSent() const { return m_progress.sent; }
+    int progressToSend() const { return m_progressToSend; }
+    int progressReceived() const { return m_progress.received; }
+    bool syncing() const { return m_syncing; }
+
+    // Timings of automatic sync (tests shorten them).
+    struct AutoTimings {
+        int firstMs = 3'000;            // after unlocking or joining
+        int pendingMs = 60'000;         // how often it looks for changes waiting to be sent
+        int idleMs = 5 * 60'000;        // how often it asks for others' changes when none wait
+        int retryMs = 15'000;           // first retry when the server cannot be reached; doubles
+        int maxRetryMs = 10 * 60'000;
+    };
+    void setAutoTimings(AutoTimings timings);
+    // ms until the next automatic sync, or -1 if none is scheduled (tests).
+    int msUntilAutoSync() const;
     QString errorString() const { return m_errorText ? m_errorText() : QString(); }
 
     // Joins with the text of an enrolment code (pasted, or read from the QR code).
@@ -67,6 +106,8 @@ public:
     // Joins with the code in a QR image (the PNG samla-server writes, or a photo of the code).
     Q_INVOKABLE void joinFromImage(const QString &pathOrUrl);
     Q_INVOKABLE void syncNow();
+    // Reads the counts again (what waits to be sent, open conflicts).
+    Q_INVOKABLE void refresh();
     // Administrators: the project's devices, and approving one (by its full id).
     Q_INVOKABLE void refreshDevices();
     Q_INVOKABLE void approve(const QString &deviceId);
@@ -84,6 +125,8 @@ signals:
     void stateChanged();
     void busyChanged();
     void devicesChanged();
+    void autoSyncChanged();
+    void progressChanged();
     void synced();   // records may have changed
 
 private:
@@ -92,12 +135,31 @@ private:
     void reloadState();
     void run(std::function<void()> work, std::function<void()> done);
     void showError(const Error &error);
+    void startSync(bool automatic);
+    void scheduleAuto(int ms);
+    void autoSyncDue();
+    appsync::DeviceSync *worker() const { return m_workerSync.get(); }
 
     Session &m_session;
     const AppSettings &m_settings;
     const Clock &m_clock;
+    // m_sync reads sync state on this thread; m_workerSync, over the second
+    // connection m_workerStore, is used only by the worker thread.
     std::unique_ptr<appsync::DeviceSync> m_sync;
+    std::unique_ptr<store::LocalStore> m_workerStore;
+    std::unique_ptr<appsync::DeviceSync> m_workerSync;
     QThread *m_worker = nullptr;
+    QTimer m_autoTimer;
+    AutoTimings m_timings;
+    bool m_autoSync = true;
+    bool m_autoStopped = false;      // a refusal retrying cannot mend
+    int m_retryMs = 0;               // current back-off while unreachable; 0 when reachable
+    QDateTime m_nextAuto;
+    QDateTime m_lastAttempt;
+    bool m_offline = false;          // the last attempt could not reach the server
+    bool m_syncing = false;
+    sync::SyncProgress m_progress;
+    int m_progressToSend = 0;
     bool m_joined = false;
     bool m_admin = false;
     bool m_hasKey = false;

@@ -286,6 +286,11 @@ Result<int> SyncClient::fetchKeys(const crypto::BoxKeyPair &box)
 
 Status SyncClient::sync(SyncJournal &journal)
 {
+    SyncProgress progress;
+    auto report = [this, &progress] {
+        if (m_options.progress)
+            m_options.progress(progress);
+    };
     for (;;) {
         auto pending = journal.pending(m_options.pushBatch);
         if (!pending.ok())
@@ -295,16 +300,22 @@ Status SyncClient::sync(SyncJournal &journal)
         auto pushed = push(pending.value());
         // Receipts the server gave before a refusal are acknowledged too.
         const QList<protocol::Receipt> receipts = pushed.ok() ? pushed->receipts : partialPush().receipts;
-        if (!receipts.isEmpty())
+        if (!receipts.isEmpty()) {
             SAMLA_TRY(journal.acknowledge(receipts));
+            progress.sent += int(receipts.size());
+            report();
+        }
         if (!pushed.ok())
             return pushed.error();
     }
     auto cursor = journal.cursor();
     if (!cursor.ok())
         return cursor.error();
-    auto pulled = pull(cursor.value(), [&journal](const QList<IncomingOp> &ops, std::int64_t next) {
-        return journal.apply(ops, next);
+    auto pulled = pull(cursor.value(), [&](const QList<IncomingOp> &ops, std::int64_t next) -> Status {
+        SAMLA_TRY(journal.apply(ops, next));
+        progress.received += int(ops.size());
+        report();
+        return Status();
     });
     if (!pulled.ok())
         return pulled.error();

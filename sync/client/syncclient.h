@@ -49,12 +49,20 @@ public:
     [[nodiscard]] virtual Status apply(const QList<IncomingOp> &ops, std::int64_t newCursor) = 0;
 };
 
+// How far a sync() has got: reported after each acknowledged push batch and
+// each applied pull page, on the thread that runs sync().
+struct SyncProgress {
+    int sent = 0;       // ops the server acknowledged during this sync
+    int received = 0;   // ops pulled and applied during this sync
+};
+
 struct SyncClientOptions {
     int attempts = 5;                                 // per request, before giving up
     std::chrono::milliseconds backoff{100};           // doubled after each failed attempt
     std::chrono::milliseconds maxBackoff{5'000};
     int pushBatch = 100;                              // envelopes per push request
     int pullPage = 200;                               // ops per pull request
+    std::function<void(const SyncProgress &)> progress;   // optional
 };
 
 // Why a sync request was refused, for the caller to show or act on.

@@ -48,8 +48,15 @@ HlcClock::HlcClock(const Clock &clock, QByteArray deviceId, HlcStamp last)
     m_last.deviceId = m_deviceId;
 }
 
+HlcStamp HlcClock::last() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_last;
+}
+
 HlcStamp HlcClock::now()
 {
+    const std::lock_guard lock(m_mutex);
     const std::int64_t wall = m_clock.nowMs();
     HlcStamp next;
     next.deviceId = m_deviceId;
@@ -68,6 +75,7 @@ HlcStamp HlcClock::now()
 
 HlcStamp HlcClock::receive(const HlcStamp &remote)
 {
+    const std::lock_guard lock(m_mutex);
     const std::int64_t wall = m_clock.nowMs();
     HlcStamp next;
     next.deviceId = m_deviceId;
@@ -86,6 +94,7 @@ HlcStamp HlcClock::receive(const HlcStamp &remote)
 
 void HlcClock::restore(const HlcStamp &last)
 {
+    const std::lock_guard lock(m_mutex);
     if (last > m_last || last.physicalMs > m_last.physicalMs) {
         m_last.physicalMs = last.physicalMs;
         m_last.counter = last.counter;

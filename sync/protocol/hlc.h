@@ -9,6 +9,7 @@
 #include <compare>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 
 namespace samla::protocol {
 
@@ -35,20 +36,22 @@ struct HlcStamp {
 
 // Issues stamps for one device. The last stamp is persisted by the caller
 // (RecordStore keeps it in the database) so stamps stay monotonic across
-// restarts and when the wall clock jumps backwards.
+// restarts and when the wall clock jumps backwards. Thread-safe: a store's
+// second connection (the sync worker's) issues stamps from the same clock.
 class HlcClock {
 public:
     HlcClock(const Clock &clock, QByteArray deviceId, HlcStamp last = {});
 
     HlcStamp now();                         // for a local event
     HlcStamp receive(const HlcStamp &remote); // merges a remote stamp
-    HlcStamp last() const { return m_last; }
+    HlcStamp last() const;
     void restore(const HlcStamp &last);
     const QByteArray &deviceId() const { return m_deviceId; }
 
 private:
     const Clock &m_clock;
     QByteArray m_deviceId;
+    mutable std::mutex m_mutex;
     HlcStamp m_last;
 };
 

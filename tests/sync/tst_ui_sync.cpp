@@ -63,6 +63,9 @@ private slots:
         QVERIFY2(createUnlockedDemoStore(*field, QStringLiteral("green tractor umbrella 43"), &error), qPrintable(error));
         SyncController &a = admin->sync();
         SyncController &f = field->sync();
+        // Every sync here is asked for; automatic sync has its own test.
+        a.setAutoSync(false);
+        f.setAutoSync(false);
         QVERIFY(!a.joined());
         QCOMPARE(a.lastSyncText(), QStringLiteral("Not synced yet"));
 
@@ -180,6 +183,106 @@ private slots:
         f.syncNow();
         f.waitForWorker();
         QVERIFY2(f.errorString().contains(QStringLiteral("removed this device")), qPrintable(f.errorString()));
+    }
+
+    // Joined devices sync by themselves; the app keeps working while they do;
+    // an unreachable server is retried later, each time after a longer wait,
+    // and the screen says when; the choice to turn it off survives a restart.
+    void automaticSyncInTheBackground()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString project = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        QTemporaryDir dir;
+        auto app = appIn(dir.path());
+        QString error;
+        QVERIFY2(createUnlockedDemoStore(*app, QStringLiteral("blue tractor umbrella 42"), &error), qPrintable(error));
+        SyncController &c = app->sync();
+        QVERIFY(c.autoSync());
+        SyncController::AutoTimings fast;
+        fast.firstMs = 50;
+        fast.pendingMs = 300;
+        fast.idleMs = 300;
+        fast.retryMs = 200;
+        fast.maxRetryMs = 800;
+        c.setAutoTimings(fast);
+        QCOMPARE(c.msUntilAutoSync(), -1);   // not joined: nothing to do
+
+        c.join(codeText(server, project, "admin"));
+        c.waitForWorker();
+        QVERIFY2(c.errorString().isEmpty(), qPrintable(c.errorString()));
+        QVERIFY(c.pendingCount() > 0);
+        QVERIFY(c.msUntilAutoSync() >= 0);
+        QVERIFY(c.scheduleText().startsWith(QStringLiteral("Next automatic sync at")));
+
+        // Nobody presses Sync now: the demo notes go up by themselves.
+        domain::Notes &notes = *app->session().notes();
+        const QString projectId = app->session().projectId();
+        QSignalSpy progress(&c, &SyncController::progressChanged);
+        QTRY_COMPARE_WITH_TIMEOUT(c.pendingCount(), 0, 20'000);
+        QVERIFY(c.lastSyncText().startsWith(QStringLiteral("Last synced")));
+        QVERIFY(!progress.isEmpty());
+        QVERIFY(c.progressSent() > 0);   // the last report of that sync
+
+        // Many changes: while they go up, notes are written on this thread,
+        // through the app's own connection, and every save succeeds.
+        for (int i = 0; i < 1500; ++i)
+            QVERIFY(notes.create(projectId, QStringLiteral("Batch %1").arg(i), QStringLiteral("Ward round")).ok());
+        c.refresh();
+        QCOMPARE(c.pendingCount(), 1500);
+        c.syncNow();
+        QVERIFY(c.busy());
+        QVERIFY(c.syncing());
+        QCOMPARE(c.progressToSend(), 1500);
+        int writtenDuring = 0;
+        while (c.busy() && writtenDuring < 200) {
+            auto saved = notes.create(projectId, QStringLiteral("During %1").arg(writtenDuring), QStringLiteral("Typed on"));
+            if (!saved.ok())
+                QFAIL(qPrintable(saved.error().detail));
+            ++writtenDuring;
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(writtenDuring > 0);
+        c.waitForWorker();
+        QVERIFY2(c.errorString().isEmpty(), qPrintable(c.errorString()));
+        QTRY_COMPARE_WITH_TIMEOUT(c.pendingCount(), 0, 30'000);   // what was written during it goes next
+        auto all = notes.list(projectId, 5000);
+        QVERIFY(all.ok());
+        QVERIFY(int(all->size()) >= 1500 + writtenDuring);
+
+        // The server goes away: automatic attempts fail quietly, say when the
+        // next one is, and wait longer each time.
+        server.kill();
+        QVERIFY(notes.create(projectId, QStringLiteral("Offline"), QStringLiteral("Written while the server was down")).ok());
+        c.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(c.scheduleText().contains(QStringLiteral("could not be reached")), 20'000);
+        QVERIFY(c.errorString().isEmpty());
+        const int firstWait = c.msUntilAutoSync();
+        QVERIFY2(firstWait > 0 && firstWait <= fast.retryMs, qPrintable(QString::number(firstWait)));
+        QSignalSpy attempts(&c, &SyncController::busyChanged);   // two per attempt
+        QTRY_VERIFY_WITH_TIMEOUT(attempts.size() >= 2 && !c.busy(), 20'000);
+        const int secondWait = c.msUntilAutoSync();
+        QVERIFY2(secondWait > fast.retryMs && secondWait <= 2 * fast.retryMs, qPrintable(QString::number(secondWait)));
+        QCOMPARE(c.pendingCount(), 1);   // still waiting safely
+
+        // Back again (same port, same store): the next attempt sends it.
+        QVERIFY(server.start(server.port(), {}, ServerProcess::Tls::On));
+        QTRY_COMPARE_WITH_TIMEOUT(c.pendingCount(), 0, 20'000);
+        QVERIFY(c.scheduleText().startsWith(QStringLiteral("Next automatic sync at")));
+
+        // Turned off: nothing scheduled, the screen says so, and it stays off after locking.
+        c.setAutoSync(false);
+        QCOMPARE(c.msUntilAutoSync(), -1);
+        QCOMPARE(c.scheduleText(), QStringLiteral("Automatic sync is off. Use Sync now."));
+        app->session().lock();
+        app->session().unlock(QStringLiteral("blue tractor umbrella 42"));
+        app->session().waitForWorker();
+        QVERIFY(c.joined());
+        QVERIFY(!c.autoSync());
+        QCOMPARE(c.msUntilAutoSync(), -1);
+        app->settings().setLanguage(QStringLiteral("sv"));
+        QCOMPARE(c.scheduleText(), QStringLiteral("Automatisk synkronisering är av. Använd Synkronisera nu."));
     }
 };
 

@@ -12,9 +12,11 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QMap>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <thread>
 
 #include <sys/wait.h>
@@ -94,6 +96,59 @@ private slots:
         QVERIFY(opened.ok());
         domain::Notes notes(opened.value()->records());
         QCOMPARE(notes.list(m_project, 10)->first().title, QStringLiteral("kept"));
+    }
+
+    // A second connection (the sync worker's) writes beside the first from
+    // another thread: every save of both lands, device_seq has no gap, no HLC
+    // stamp repeats, a record written on one is found by search on the other,
+    // and closing the second leaves the store and its counter to the first.
+    void aSecondConnectionWritesBesideTheFirstFromAnotherThread()
+    {
+        QTemporaryDir dir;
+        auto store = createStore(dir.path());
+        QVERIFY(store);
+        domain::Notes notes(store->records());   // registers how notes are indexed
+        auto opened = store->openConnection();
+        QVERIFY(opened.ok());
+        std::unique_ptr<LocalStore> second = std::move(opened.value());
+        constexpr int kEach = 300;
+        std::atomic<int> failures{0};
+        std::thread worker([&] {
+            for (int i = 0; i < kEach; ++i) {
+                RecordChange change;
+                change.kind = domain::Notes::kKind;
+                change.projectId = m_project;
+                change.body.insert(QStringLiteral("title"), QStringLiteral("worker %1").arg(i));
+                change.body.insert(QStringLiteral("text"), QStringLiteral("written by the zeppelin thread"));
+                if (!second->records().put(change).ok())
+                    ++failures;
+            }
+        });
+        for (int i = 0; i < kEach; ++i)
+            if (!notes.create(m_project, QStringLiteral("main %1").arg(i), QStringLiteral("typed on")).ok())
+                ++failures;
+        worker.join();
+        QCOMPARE(failures.load(), 0);
+
+        auto outbox = store->records().outbox(0, 4 * kEach);
+        QVERIFY(outbox.ok());
+        QCOMPARE(int(outbox->size()), 2 * kEach);
+        QSet<QByteArray> stamps;
+        for (int i = 0; i < outbox->size(); ++i) {
+            QCOMPARE(outbox->at(i).deviceSeq, std::int64_t(i + 1));
+            stamps.insert(outbox->at(i).hlc.toBytes());
+        }
+        QCOMPARE(int(stamps.size()), 2 * kEach);
+        auto found = notes.search(m_project, QStringLiteral("zeppelin"), 1000);
+        QVERIFY(found.ok());
+        QCOMPARE(int(found->size()), kEach);
+
+        second.reset();
+        QVERIFY(notes.create(m_project, QStringLiteral("after"), QStringLiteral("still open")).ok());
+        store.reset();
+        auto again = LocalStore::unlock(dir.path(), test::secure(kPass), m_clock);
+        QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().detail));
+        QCOMPARE(int(domain::Notes(again.value()->records()).list(m_project, 1000)->size()), 2 * kEach + 1);
     }
 
     void storeFilesAreOwnerOnly()
