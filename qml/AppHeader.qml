@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Samla.Core
 import Samla.Ui
 
-// The bar on every unlocked screen: Back, the screen's name, and Lock (always reachable).
+// The bar on every unlocked screen: Back, the screen's name, a quick note and
+// Lock (always reachable).
 ToolBar {
     id: header
     property string title
@@ -12,6 +13,10 @@ ToolBar {
     implicitHeight: Theme.controlHeight + 2 * Theme.smallSpacing
     background: Rectangle {
         color: Theme.header
+    }
+
+    QuickNoteDialog {
+        id: quickNote
     }
 
     RowLayout {
@@ -37,6 +42,13 @@ ToolBar {
             font.weight: Font.Bold
             color: Theme.textOnAccent
             Accessible.role: Accessible.Heading
+        }
+        AppButton {
+            objectName: "quickNoteButton"
+            text: qsTr("+ Note")
+            Accessible.name: qsTr("Quick note")
+            Accessible.description: qsTr("Write a note without leaving this screen.")
+            onClicked: quickNote.open()
         }
         AppButton {
             objectName: "lockButton"

@@ -23,6 +23,8 @@ Flow {
             required property var modelData
             objectName: group.namePrefix + modelData.key
             text: modelData.label
+            // A long label (a consent form's title) wraps instead of running past the edge.
+            width: Math.min(implicitWidth, group.width)
             ButtonGroup.group: buttons
             checked: group.current === modelData.key
             onClicked: {

@@ -15,6 +15,61 @@ ScrollPage {
         text: ConsentFlow.routeExplanation
     }
 
+    // Children (Gillick, Sweden 15-17) and adults lacking capacity: guidance, and the assessment recorded with the consent.
+    Rectangle {
+        objectName: "capacityGuidance"
+        visible: ConsentFlow.capacityCheck !== ConsentFlow.NoCheck
+        Layout.fillWidth: true
+        implicitHeight: guidanceColumn.implicitHeight + 2 * Theme.spacing
+        radius: Theme.radius / 2
+        color: Theme.accentSoft
+        border.color: Theme.accent
+        ColumnLayout {
+            id: guidanceColumn
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            spacing: Theme.smallSpacing
+            Label {
+                objectName: "capacityQuestion"
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontHeading
+                font.weight: Font.Bold
+                color: Theme.text
+                text: ConsentFlow.capacityQuestion
+            }
+            BodyText {
+                objectName: "capacityGuidanceText"
+                text: ConsentFlow.capacityGuidance
+            }
+            ChoiceGroup {
+                objectName: "assessmentChoices"
+                visible: ConsentFlow.capacityCheck === ConsentFlow.GillickCheck
+                         || ConsentFlow.capacityCheck === ConsentFlow.UnderstandingCheck
+                namePrefix: "assessment_"
+                choices: ConsentFlow.capacityCheck === ConsentFlow.GillickCheck
+                         ? [{ key: "1", label: qsTr("Yes, Gillick competent") }, { key: "0", label: qsTr("No, not competent") }]
+                         : [{ key: "1", label: qsTr("Yes, understands") }, { key: "0", label: qsTr("No, does not understand") }]
+                current: ConsentFlow.assessment < 0 ? "" : String(ConsentFlow.assessment)
+                onChosen: key => ConsentFlow.assessment = Number(key)
+            }
+            FieldLabel {
+                visible: ConsentFlow.capacityCheck === ConsentFlow.GillickCheck
+                         || ConsentFlow.capacityCheck === ConsentFlow.UnderstandingCheck
+                text: qsTr("What your assessment rests on (no names)")
+            }
+            AppTextField {
+                objectName: "assessmentNoteField"
+                visible: ConsentFlow.capacityCheck === ConsentFlow.GillickCheck
+                         || ConsentFlow.capacityCheck === ConsentFlow.UnderstandingCheck
+                Layout.fillWidth: true
+                text: ConsentFlow.assessmentNote
+                placeholderText: qsTr("For example: explained the study back in own words")
+                onTextEdited: ConsentFlow.assessmentNote = text
+            }
+        }
+    }
+
     SectionHeading {
         text: qsTr("Consent form")
     }
@@ -120,7 +175,7 @@ ScrollPage {
         visible: ConsentFlow.route === ConsentFlow.Consultee
         Layout.fillWidth: true
         danger: true
-        text: qsTr("The consultee advises against taking part")
+        text: ConsentFlow.adviceAgainstText
         onClicked: {
             if (ConsentFlow.recordAdviceAgainst()) {
                 ParticipantConsent.open(ConsentFlow.participantId)

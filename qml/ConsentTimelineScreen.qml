@@ -19,6 +19,18 @@ ScrollPage {
         text: ParticipantConsent.category + " · " + ParticipantConsent.ageBand
               + (ParticipantConsent.capacityNotes !== "" ? " · " + ParticipantConsent.capacityNotes : "")
     }
+    MessageBanner {
+        objectName: "participantDuplicateCode"
+        text: ParticipantConsent.duplicateCodeText
+    }
+    AppButton {
+        objectName: "showIdentityButton"
+        text: qsTr("Show identity")
+        onClicked: {
+            if (IdentityLookup.open(ParticipantConsent.participantId))
+                Navigator.push("identity")
+        }
+    }
     Label {
         objectName: "participantSummary"
         Layout.fillWidth: true

@@ -73,6 +73,12 @@ ScrollPage {
         BodyText {
             text: qsTr("Samla gives the participant a code made of the project's prefix and a number. Nothing personal is in it.")
         }
+        BodyText {
+            objectName: "codeFormat"
+            visible: text !== ""
+            color: Theme.textMuted
+            text: ParticipantRegister.codeFormatText
+        }
 
         SectionHeading {
             text: qsTr("Category")
@@ -141,6 +147,11 @@ ScrollPage {
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
                 spacing: Theme.smallSpacing
+                BodyText {
+                    objectName: "deviceRoleText"
+                    font.weight: Font.DemiBold
+                    text: ParticipantRegister.deviceRoleText
+                }
                 BodyText {
                     objectName: "vaultStatusText"
                     text: ParticipantRegister.vaultStatusText

@@ -61,6 +61,13 @@ ScrollPage {
             onClicked: Navigator.push("participants")
         }
         BigButton {
+            objectName: "consentFormsButton"
+            Layout.fillWidth: true
+            text: qsTr("Consent forms")
+            description: qsTr("Write or import forms; every version is kept as published")
+            onClicked: Navigator.push("forms")
+        }
+        BigButton {
             objectName: "observationButton"
             Layout.fillWidth: true
             primary: true
@@ -75,6 +82,13 @@ ScrollPage {
             description: SyncController.joined ? SyncController.lastSyncText
                                                : qsTr("Join your project's server with an enrolment code")
             onClicked: Navigator.push("sync")
+        }
+        BigButton {
+            objectName: "projectsButton"
+            Layout.fillWidth: true
+            text: qsTr("Projects")
+            description: qsTr("Open another case study or create a new project")
+            onClicked: Navigator.push("projects")
         }
         BigButton {
             objectName: "projectButton"

@@ -107,6 +107,15 @@ ScrollPage {
         }
     }
 
+    AppButton {
+        objectName: "sessionSummaryButton"
+        text: qsTr("Summary and export")
+        onClicked: {
+            ObservationReports.showSession(ObservationLive.sessionId)
+            Navigator.push("observationSummary")
+        }
+    }
+
     SectionHeading {
         text: qsTr("Events (%1)").arg(ObservationLive.eventCount)
     }

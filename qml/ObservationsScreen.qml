@@ -40,6 +40,29 @@ Item {
             }
         }
 
+        // What a researcher does after sessions: summaries, agreement between observers, export.
+        Flow {
+            Layout.fillWidth: true
+            visible: list.count > 0
+            spacing: Theme.spacing
+            AppButton {
+                objectName: "summariesButton"
+                text: qsTr("Summaries and export")
+                onClicked: {
+                    ObservationReports.showAll()
+                    Navigator.push("observationSummary")
+                }
+            }
+            AppButton {
+                objectName: "agreementButton"
+                text: qsTr("Observer agreement")
+                onClicked: {
+                    ObservationAgreement.refresh()
+                    Navigator.push("observationAgreement")
+                }
+            }
+        }
+
         MessageBanner {
             objectName: "observationsError"
             text: ObservationSetup.errorString

@@ -12,6 +12,7 @@ ItemDelegate {
     property string ageBand
     property string consentSummary
     property bool collectionAllowed
+    property bool duplicateCode
 
     implicitHeight: Math.max(Theme.controlHeight * 1.5, column.implicitHeight + topPadding + bottomPadding)
     padding: Theme.spacing
@@ -45,6 +46,16 @@ ItemDelegate {
                 color: Theme.textMuted
                 wrapMode: Text.WordWrap
             }
+        }
+        Text {
+            objectName: "participantDuplicate"
+            Layout.fillWidth: true
+            visible: delegate.duplicateCode
+            text: qsTr("Another participant has the same code: both are kept, nothing was merged.")
+            font.pixelSize: Theme.fontBody
+            font.weight: Font.DemiBold
+            color: Theme.danger
+            wrapMode: Text.WordWrap
         }
         RowLayout {
             Layout.fillWidth: true

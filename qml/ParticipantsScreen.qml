@@ -40,6 +40,29 @@ Item {
             }
         }
 
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label {
+                objectName: "deviceRole"
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                text: ParticipantRegister.deviceRoleText
+            }
+            AppButton {
+                objectName: "identityAuditButton"
+                text: qsTr("Identity look-ups")
+                onClicked: Navigator.push("identityAudit")
+            }
+        }
+
+        MessageBanner {
+            objectName: "duplicateCodesBanner"
+            text: ParticipantRegister.duplicateCodesText
+        }
+
         MessageBanner {
             objectName: "reconsentDueBanner"
             color: "#fff7e0"
@@ -67,6 +90,7 @@ Item {
                 ageBand: model.ageBand
                 consentSummary: model.consentSummary
                 collectionAllowed: model.collectionAllowed
+                duplicateCode: model.duplicateCode
                 onClicked: {
                     if (ParticipantConsent.open(participantId))
                         Navigator.push("participant")

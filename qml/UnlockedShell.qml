@@ -34,16 +34,24 @@ Item {
                 case "participants": return participants
                 case "enrol": return enrol
                 case "participant": return participant
+                case "identity": return identity
+                case "identityAudit": return identityAudit
                 case "consentSetup": return consentSetup
                 case "consentRead": return consentRead
                 case "consentItems": return consentItems
                 case "consentSign": return consentSign
                 case "consentDone": return consentDone
+                case "forms": return formsScreen
+                case "formEditor": return formEditor
+                case "formVersion": return formVersion
                 case "project": return project
+                case "projects": return projectsScreen
                 case "observations": return observations
                 case "observationSetup": return observationSetup
                 case "observationLive": return observationLive
                 case "observationView": return observationView
+                case "observationAgreement": return observationAgreement
+                case "observationSummary": return observationSummary
                 case "sync": return syncScreen
                 }
                 return home
@@ -92,6 +100,14 @@ Item {
         ConsentTimelineScreen {}
     }
     Component {
+        id: identity
+        IdentityScreen {}
+    }
+    Component {
+        id: identityAudit
+        IdentityAuditScreen {}
+    }
+    Component {
         id: consentSetup
         ConsentSetupScreen {}
     }
@@ -116,12 +132,36 @@ Item {
         ProjectScreen {}
     }
     Component {
+        id: projectsScreen
+        ProjectsScreen {}
+    }
+    Component {
+        id: formsScreen
+        ConsentFormsScreen {}
+    }
+    Component {
+        id: formEditor
+        ConsentFormEditorScreen {}
+    }
+    Component {
+        id: formVersion
+        ConsentFormVersionScreen {}
+    }
+    Component {
         id: observations
         ObservationsScreen {}
     }
     Component {
         id: observationSetup
         ObservationSetupScreen {}
+    }
+    Component {
+        id: observationAgreement
+        ObservationAgreementScreen {}
+    }
+    Component {
+        id: observationSummary
+        ObservationSummaryScreen {}
     }
     Component {
         id: observationLive

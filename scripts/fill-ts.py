@@ -20,6 +20,6 @@ def repl(m):
 text = re.sub(r'(<source>([^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?(?:<extracomment>[^<]*</extracomment>\s*)?)'
               r'<translation type="unfinished">(?:\s*<numerusform></numerusform>)*\s*</translation>', repl, text)
 text = re.sub(r'(<source>([^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?(?:<extracomment>[^<]*</extracomment>\s*)?)'
-              r'<translation type="unfinished"></translation>', repl, text)
+              r'<translation type="unfinished">[^<]*</translation>', repl, text)
 open(ts, 'w', encoding='utf-8').write(text)
 for s in missing: print('MISSING:', s)

@@ -14,6 +14,8 @@ packages=(
   qml6-module-qt-labs-settings
   libsodium-dev libsqlcipher-dev sqlcipher libsqlite3-dev
   libquazip1-qt6-dev libxml2-utils libboost-dev libssl-dev libqrencode-dev libzxing-dev
+  # samla-server's PostgreSQL backend, and the throwaway cluster the *_pg sync tests start
+  libpqxx-dev postgresql
   fonts-dejavu-core xvfb xauth poppler-utils
 )
 

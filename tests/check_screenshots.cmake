@@ -6,14 +6,22 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "samla --screenshots failed with ${rc}")
 endif()
 set(screens first-run first-run-strength recovery-key unlock unlock-error recover home notes notes-search
-            editor note-details versions settings change-passphrase
+            editor note-details versions settings change-passphrase quick-note
             participants-empty participants enrol enrol-novault enrol-vault consent-setup consent-read
             consent-items-required consent-sign consent-done participant participant-timeline
-            participant-withdrawn project project-error
+            participant-withdrawn project project-error projects projects-error
+            consent-forms consent-form-edit consent-form-edit-xl consent-form-problems consent-form-problems-end consent-form-published
+            consent-forms-versions consent-forms-import-error consent-form-version
             observations-empty observation-setup observation-setup-end observation-live observation-live-xl
             observation-prompt observation-refused observation-stopped observation-finalised observation-meeting
             observation-modifiers observation-stop-confirm
-            observations)
+            observation-agreement-empty observation-agreement-refused observation-agreement observation-agreement-events
+            observation-summary observation-summary-export observation-summary-meeting observation-summary-states
+            observation-summaries
+            observations
+            identity-purpose identity-shown identity-audit identity-refused enrol-researcher
+            participants-duplicate participant-duplicate consent-setup-gillick consent-setup-gillick-end
+            consent-setup-understanding consent-setup-consultee)
 foreach(screen ${screens})
   foreach(lang en sv)
     foreach(size 1280x800 800x1280)

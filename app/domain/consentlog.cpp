@@ -227,6 +227,7 @@ Result<ConsentEvent> ConsentLog::takeConsent(const ConsentCapture &capture)
     e.role = capture.role;
     e.advice = ConsulteeOpinion::For;
     e.notes = capture.notes;
+    e.capacity = capture.capacity;
     e.reinstates = capture.reinstates;
 
     const crypto::SecureBytes ownerKey = m_store.attachmentKeyFor(e.id);
@@ -261,6 +262,7 @@ Result<ConsentEvent> ConsentLog::takeConsent(const ConsentCapture &capture)
     snapshot.obtainedBy = e.obtainedBy;
     snapshot.witness = e.witness;
     snapshot.role = e.role;
+    snapshot.capacity = e.capacity;
     snapshot.effectiveMs = e.effectiveMs;
     snapshot.deviceId = deviceIdHex(m_store);
     snapshot.signature = capture.signature;

@@ -28,6 +28,7 @@ struct ConsentCapture {
     QImage signature;                  // required for an electronic signature
     std::int64_t effectiveMs = 0;      // 0: now
     QString notes;                     // pseudonymous
+    std::optional<CapacityAssessment> capacity;   // child routes: the competence assessment
     QStringList reinstates;            // after a withdrawal: every active withdrawal id, to re-join
 };
 

@@ -20,6 +20,8 @@ struct Labels {
         *role, *signature, *yes, *no, *required, *event, *device, *answers, *information;
     const char *methods[3];   // electronic signature, written, verbal with witness
     const char *types[3];     // consent, guardian consent, consultee advice
+    const char *capacity[2];  // Gillick competence, understands consent (Sweden 15-17)
+    const char *competentYes, *competentNo;
 };
 
 const Labels kSwedish = {
@@ -28,6 +30,8 @@ const Labels kSwedish = {
     "Svar", "Information",
     {"Elektronisk underskrift", "Skriftligt", "Muntligt med vittne"},
     {"Samtycke", "Vårdnadshavares samtycke", "Konsultationsyttrande"},
+    {"Bedömning av Gillick-kompetens", "Bedömning: förstår vad samtycket innebär"},
+    "bedömd som kompetent", "bedömd som inte kompetent",
 };
 const Labels kEnglish = {
     "Participant code", "Project", "Form version", "Content hash (BLAKE2b-256)", "Date (UTC)", "Method",
@@ -35,6 +39,8 @@ const Labels kEnglish = {
     "Answers", "Information",
     {"Electronic signature", "Written", "Verbal with witness"},
     {"Consent", "Parental or guardian consent", "Consultee advice"},
+    {"Gillick competence assessment", "Assessment: understands what consent means"},
+    "assessed as competent", "assessed as not competent",
 };
 
 QString esc(const QString &text)
@@ -86,6 +92,13 @@ QString buildHtml(const ConsentSnapshot &s, const Labels &l)
         html += QStringLiteral("<br/><b>%1:</b> %2").arg(esc(tr8(l.witness)), esc(s.witness));
     if (!s.role.isEmpty())
         html += QStringLiteral("<br/><b>%1:</b> %2").arg(esc(tr8(l.role)), esc(s.role));
+    if (s.capacity) {
+        html += QStringLiteral("<br/><b>%1:</b> %2")
+                    .arg(esc(tr8(l.capacity[s.capacity->test == CapacityTest::Gillick ? 0 : 1])),
+                         esc(tr8(s.capacity->competent ? l.competentYes : l.competentNo)));
+        if (!s.capacity->note.isEmpty())
+            html += QStringLiteral(" (%1)").arg(esc(s.capacity->note));
+    }
     html += QStringLiteral("</p>");
     if (!s.signature.isNull())
         html += QStringLiteral("<p><b>%1:</b><br/><img src=\"samla:signature\" width=\"240\"/></p>").arg(esc(tr8(l.signature)));

@@ -23,6 +23,7 @@ struct ConsentSnapshot {
     QString obtainedBy;
     QString witness;
     QString role;
+    std::optional<CapacityAssessment> capacity;
     std::int64_t effectiveMs = 0;
     QString deviceId;                 // hex
     QImage signature;                 // may be null (verbal consent)

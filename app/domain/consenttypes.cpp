@@ -36,6 +36,10 @@ const detail::EnumKey<RecheckOutcome> kOutcomeKeys[] = {
     {RecheckOutcome::Hesitant, "hesitant"},
     {RecheckOutcome::DissentObserved, "dissent_observed"},
 };
+const detail::EnumKey<CapacityTest> kCapacityTestKeys[] = {
+    {CapacityTest::Gillick, "gillick"},
+    {CapacityTest::Understanding, "understanding"},
+};
 const detail::EnumKey<WithdrawalScope> kScopeKeys[] = {
     {WithdrawalScope::NoMoreContact, "no_more_contact"},
     {WithdrawalScope::NoNewData, "no_new_data"},
@@ -80,6 +84,10 @@ const QString kScope = QStringLiteral("scope");
 const QString kDuring = QStringLiteral("during_activity");
 const QString kReinstates = QStringLiteral("reinstates");
 const QString kNotes = QStringLiteral("notes");
+const QString kCapacity = QStringLiteral("capacity");
+const QString kCapacityTest = QStringLiteral("test");
+const QString kCompetent = QStringLiteral("competent");
+const QString kCapacityNote = QStringLiteral("note");
 const QString kPdf = QStringLiteral("pdf");
 const QString kPdfSha1 = QStringLiteral("pdf_sha1");
 const QString kSignature = QStringLiteral("signature");
@@ -101,6 +109,8 @@ QString consentMethodKey(ConsentMethod m) { return detail::keyOf(kMethodKeys, m)
 std::optional<ConsentMethod> consentMethodFromKey(const QString &key) { return detail::fromKey(kMethodKeys, key); }
 QString recheckOutcomeKey(RecheckOutcome o) { return detail::keyOf(kOutcomeKeys, o); }
 std::optional<RecheckOutcome> recheckOutcomeFromKey(const QString &key) { return detail::fromKey(kOutcomeKeys, key); }
+QString capacityTestKey(CapacityTest t) { return detail::keyOf(kCapacityTestKeys, t); }
+std::optional<CapacityTest> capacityTestFromKey(const QString &key) { return detail::fromKey(kCapacityTestKeys, key); }
 QString withdrawalScopeKey(WithdrawalScope s) { return detail::keyOf(kScopeKeys, s); }
 std::optional<WithdrawalScope> withdrawalScopeFromKey(const QString &key) { return detail::fromKey(kScopeKeys, key); }
 QString reasonKey(Reason r) { return detail::keyOf(kReasonKeys, r); }
@@ -247,6 +257,13 @@ QCborMap ConsentEvent::toCbor() const
         m.insert(kReinstates, QCborArray::fromStringList(reinstates));
     if (!notes.isEmpty())
         m.insert(kNotes, notes);
+    if (capacity) {
+        QCborMap c;
+        c.insert(kCapacityTest, capacityTestKey(capacity->test));
+        c.insert(kCompetent, capacity->competent);
+        c.insert(kCapacityNote, capacity->note);
+        m.insert(kCapacity, c);
+    }
     if (pdf)
         m.insert(kPdf, attachmentRefToCbor(*pdf));
     if (!pdfSha1.isEmpty())
@@ -288,6 +305,12 @@ ConsentEvent ConsentEvent::fromCbor(const QCborMap &m)
     for (const QCborValue &v : m.value(kReinstates).toArray())
         e.reinstates << v.toString();
     e.notes = m.value(kNotes).toString();
+    if (m.contains(kCapacity)) {
+        const QCborMap c = m.value(kCapacity).toMap();
+        // An assessment this build cannot read is kept out rather than guessed.
+        if (const auto test = capacityTestFromKey(c.value(kCapacityTest).toString()))
+            e.capacity = CapacityAssessment{*test, c.value(kCompetent).toBool(false), c.value(kCapacityNote).toString()};
+    }
     e.pdf = attachmentRefFromCbor(m.value(kPdf));
     e.pdfSha1 = m.value(kPdfSha1).toByteArray();
     e.signature = attachmentRefFromCbor(m.value(kSignature));

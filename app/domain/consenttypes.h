@@ -85,6 +85,24 @@ struct ItemAnswer {
     bool operator==(const ItemAnswer &) const = default;
 };
 
+// The researcher's assessment of whether a young person can consent for
+// themselves, made when consent is taken and stored with it:
+//   Gillick        England, under 16: understands what the research involves,
+//                  its risks and benefits, that they can say no, can weigh it and
+//                  communicate a decision (Gillick competence)
+//   Understanding  Sweden, 15-17: understands what consenting means
+//                  (etikprövningslagen 18 §)
+enum class CapacityTest { Gillick, Understanding };
+QString capacityTestKey(CapacityTest t);   // "gillick", "understanding"
+std::optional<CapacityTest> capacityTestFromKey(const QString &key);
+
+struct CapacityAssessment {
+    CapacityTest test = CapacityTest::Gillick;
+    bool competent = false;
+    QString note;          // what the assessment rested on; pseudonymous
+    bool operator==(const CapacityAssessment &) const = default;
+};
+
 // One consent event as stored (kind "consent_event", participantRef = the participant's record id).
 struct ConsentEvent {
     QString id;
@@ -110,6 +128,7 @@ struct ConsentEvent {
     std::optional<Activity> duringActivity;  // dissent: what was going on
     QStringList reinstates; // a later grant naming every withdrawal (or consultee-route dissent) it lifts
     QString notes;         // capacity notes, observations; pseudonymous
+    std::optional<CapacityAssessment> capacity;   // a child route's competence assessment, if one was made
     std::optional<store::AttachmentRef> pdf;
     QByteArray pdfSha1;    // SHA-1 of the PDF plaintext (FHIR Attachment.hash)
     std::optional<store::AttachmentRef> signature;

@@ -58,17 +58,6 @@ crypto::SecureBytes grantKey(const store::LocalStore &store)
     return crypto::deriveSubkey(store.attachmentKeyFor(kGrantPurpose), 1, "samlavlt");
 }
 
-QString lookupPurposeKey(LookupPurpose p)
-{
-    switch (p) {
-    case LookupPurpose::Contact: return QStringLiteral("contact");
-    case LookupPurpose::Reconsent: return QStringLiteral("reconsent");
-    case LookupPurpose::SubjectAccess: return QStringLiteral("subject_access");
-    case LookupPurpose::Erasure: return QStringLiteral("erasure");
-    case LookupPurpose::DataManagement: return QStringLiteral("data_management");
-    }
-    return QStringLiteral("unknown");
-}
 
 struct Grant {
     QByteArray vaultId;
@@ -123,6 +112,27 @@ Status prepareConnection(db::Database &db)
 }
 
 } // namespace
+
+QString lookupPurposeKey(LookupPurpose p)
+{
+    switch (p) {
+    case LookupPurpose::Contact: return QStringLiteral("contact");
+    case LookupPurpose::Reconsent: return QStringLiteral("reconsent");
+    case LookupPurpose::SubjectAccess: return QStringLiteral("subject_access");
+    case LookupPurpose::Erasure: return QStringLiteral("erasure");
+    case LookupPurpose::DataManagement: return QStringLiteral("data_management");
+    }
+    return QStringLiteral("unknown");
+}
+
+std::optional<LookupPurpose> lookupPurposeFromKey(const QString &key)
+{
+    for (LookupPurpose p : kAllLookupPurposes) {
+        if (lookupPurposeKey(p) == key)
+            return p;
+    }
+    return std::nullopt;
+}
 
 QString vaultRefusalText(VaultRefusal refusal)
 {

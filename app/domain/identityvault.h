@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace samla::db { class Database; }
 namespace samla::store { class LocalStore; }
@@ -35,6 +36,12 @@ QString vaultRefusalText(VaultRefusal refusal);
 
 // Why an identity is looked up; recorded in the audit log (a reason, never a name).
 enum class LookupPurpose { Contact, Reconsent, SubjectAccess, Erasure, DataManagement };
+inline constexpr LookupPurpose kAllLookupPurposes[] = {
+    LookupPurpose::Contact, LookupPurpose::Reconsent, LookupPurpose::SubjectAccess,
+    LookupPurpose::Erasure, LookupPurpose::DataManagement,
+};
+QString lookupPurposeKey(LookupPurpose p);   // "contact", "reconsent", "subject_access", …
+std::optional<LookupPurpose> lookupPurposeFromKey(const QString &key);
 
 // Pseudonymisation (GDPR Art 4(5)): the key linking codes to people is kept
 // apart from research data. The vault is `vault.db` beside the device

@@ -4,6 +4,10 @@
 #include "identityvault.h"
 #include "projects.h"
 
+#include "app/store/localstore.h"
+#include "platform/db/database.h"
+
+#include <QMap>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -56,6 +60,7 @@ Participant toParticipant(const store::Record &r)
     p.id = r.id;
     p.projectId = r.projectId;
     p.code = r.body.value(kCode).toString();
+    p.number = int(r.body.value(kNumber).toInteger());
     p.profile.category =
         participantCategoryFromKey(r.body.value(kCategory).toString()).value_or(ParticipantCategory::Patient);
     p.profile.ageBand = ageBandFromKey(r.body.value(kAgeBand).toString()).value_or(AgeBand::Unknown);
@@ -77,11 +82,50 @@ std::optional<ParticipantCategory> participantCategoryFromKey(const QString &key
 QString ageBandKey(AgeBand a) { return detail::keyOf(kAgeBandKeys, a); }
 std::optional<AgeBand> ageBandFromKey(const QString &key) { return detail::fromKey(kAgeBandKeys, key); }
 
-Participants::Participants(store::RecordStore &records) : m_records(records) {}
+Participants::Participants(store::RecordStore &records, QString codeTag)
+    : m_records(records), m_codeTag(std::move(codeTag))
+{
+}
 
 QString Participants::formatCode(const QString &prefix, int number)
 {
     return QStringLiteral("%1-%2").arg(prefix).arg(number, 3, 10, QLatin1Char('0'));
+}
+
+QString Participants::formatCode(const QString &prefix, const QString &tag, int number)
+{
+    if (tag.isEmpty())
+        return formatCode(prefix, number);
+    return QStringLiteral("%1-%2-%3").arg(prefix, tag).arg(number, 3, 10, QLatin1Char('0'));
+}
+
+QString Participants::deviceTag(QByteArrayView devicePublicKey)
+{
+    static constexpr char kAlphabet[] = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+    static constexpr int kBase = sizeof(kAlphabet) - 1;
+    std::uint32_t n = 0;
+    for (qsizetype i = 0; i < std::min<qsizetype>(4, devicePublicKey.size()); ++i)
+        n = (n << 8) | std::uint8_t(devicePublicKey[i]);
+    QString tag;
+    for (int i = 0; i < 3; ++i) {
+        tag.append(QLatin1Char(kAlphabet[n % kBase]));
+        n /= kBase;
+    }
+    return tag;
+}
+
+QString Participants::codeTagFor(store::LocalStore &store, const QString &projectId)
+{
+    // A project kept on one device cannot meet another device's codes, so
+    // its codes stay short; once it is shared, every code names its device.
+    auto s = store.database().prepare("SELECT 1 FROM sync_projects WHERE project_id = ?1");
+    if (!s.ok())
+        return deviceTag(store.deviceSigningKey().publicKey);   // when unsure, the code that cannot collide
+    s->bind(1, projectId);
+    auto row = s->step();
+    if (row.ok() && !row.value())
+        return {};
+    return deviceTag(store.deviceSigningKey().publicKey);
 }
 
 Status Participants::validate(const ParticipantProfile &profile)
@@ -143,7 +187,7 @@ Result<Participant> Participants::enrolWithId(const QString &id, const QString &
     change.projectId = projectId;
     change.participantRef = id;
     change.body = profileBody(profile, {});
-    change.body.insert(kCode, formatCode(project->settings.codePrefix, number));
+    change.body.insert(kCode, formatCode(project->settings.codePrefix, m_codeTag, number));
     change.body.insert(kNumber, number);
     auto r = m_records.put(change);
     if (!r.ok())
@@ -184,6 +228,25 @@ Result<Participant> Participants::findByCode(const QString &projectId, const QSt
             return p;
     }
     return makeError(ErrorCode::NotFound, QStringLiteral("no participant with that code"));
+}
+
+Result<QList<DuplicateCode>> Participants::duplicateCodes(const QString &projectId) const
+{
+    auto rows = m_records.list(kKind, projectId, kMaxParticipantsPerProject);
+    if (!rows.ok())
+        return rows.error();
+    QList<store::Record> records = rows.value();
+    // Not by creation time: a device stamps records it receives when it applies them.
+    std::sort(records.begin(), records.end(), [](const store::Record &a, const store::Record &b) { return a.id < b.id; });
+    QMap<QString, QStringList> byCode;
+    for (const store::Record &r : records)
+        byCode[r.body.value(kCode).toString()].append(r.id);
+    QList<DuplicateCode> out;
+    for (auto it = byCode.cbegin(); it != byCode.cend(); ++it) {
+        if (it.value().size() > 1)
+            out.append(DuplicateCode{it.key(), it.value()});
+    }
+    return out;
 }
 
 Result<Participant> Participants::updateProfile(const QString &id, const ParticipantProfile &profile)

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace samla::store { class LocalStore; }
+
 namespace samla::domain {
 
 class IdentityVault;
@@ -35,19 +37,32 @@ struct ParticipantProfile {
 struct Participant {
     QString id;          // record id; the participant reference of every record about them
     QString projectId;
-    QString code;        // e.g. "LC-007"
+    QString code;        // e.g. "LC-007", or "LC-K7Q-012" when issued on a device sharing the project
+    int number = 0;      // the number in the code, counted across the project
     ParticipantProfile profile;
     std::int64_t enrolledMs = 0;
     int version = 0;
 };
 
+// The same code on two participants of one project: only possible when
+// devices enrolled offline under codes that could meet (an older build, or two
+// devices whose tags happen to be equal). Both are kept and shown, never merged.
+struct DuplicateCode {
+    QString code;
+    QStringList participantIds;   // two or more, by record id (the same order on every device)
+};
+
 class Participants {
 public:
     static inline const QString kKind = QStringLiteral("participant");
-    explicit Participants(store::RecordStore &records);
+    // `codeTag`: this device's tag (deviceTag()) when the project is shared
+    // with other devices (codeTagFor()), so codes issued offline on two
+    // devices cannot be equal; empty for a project kept on one device.
+    explicit Participants(store::RecordStore &records, QString codeTag = {});
 
     // Enrols with the next free code of the project ("LC-007": prefix and a
-    // number, nothing personal). Numbers are never reused within a project.
+    // number, or "LC-K7Q-007" with a device tag; nothing personal). Numbers
+    // are never reused within a project.
     [[nodiscard]] Result<Participant> enrol(const QString &projectId, const ParticipantProfile &profile);
     // The same, and the identity goes into the vault (and only there). If the
     // vault write fails nothing is enrolled; if enrolment fails the identity is removed again.
@@ -60,13 +75,26 @@ public:
     // Age band, capacity and site change during a study; each change is a new version.
     [[nodiscard]] Result<Participant> updateProfile(const QString &id, const ParticipantProfile &profile);
 
+    // Codes held by more than one participant of the project (see DuplicateCode).
+    [[nodiscard]] Result<QList<DuplicateCode>> duplicateCodes(const QString &projectId) const;
+
     [[nodiscard]] static Status validate(const ParticipantProfile &profile);
     // "LC", 7 -> "LC-007"; numbers above 999 simply grow.
     static QString formatCode(const QString &prefix, int number);
+    // "LC", "K7Q", 7 -> "LC-K7Q-007"; an empty tag gives formatCode(prefix, number).
+    static QString formatCode(const QString &prefix, const QString &tag, int number);
+    // Three characters naming a device, from its public signing key ("K7Q").
+    // The alphabet leaves out 0/O, 1/I/L and U so a tag read aloud or written
+    // by hand is not mistaken; 30^3 = 27 000 tags.
+    static QString deviceTag(QByteArrayView devicePublicKey);
+    // The tag enrolment on this device uses for a project: the device's tag
+    // when the project is shared through a sync server, else empty.
+    static QString codeTagFor(store::LocalStore &store, const QString &projectId);
 
 private:
     Result<Participant> enrolWithId(const QString &id, const QString &projectId, const ParticipantProfile &profile);
     store::RecordStore &m_records;
+    QString m_codeTag;
 };
 
 } // namespace samla::domain

@@ -217,6 +217,29 @@ Result<QList<Project>> Projects::list() const
     return out;
 }
 
+namespace {
+constexpr const char *kMetaOpenProject = "open_project";
+} // namespace
+
+Result<QString> Projects::rememberedOpen() const
+{
+    auto raw = m_records.meta(kMetaOpenProject);
+    if (!raw.ok())
+        return raw.error();
+    const QString id = QString::fromUtf8(raw.value());
+    if (id.isEmpty())
+        return QString();
+    auto project = get(id);
+    if (!project.ok())
+        return project.code() == ErrorCode::NotFound ? Result<QString>(QString()) : Result<QString>(project.error());
+    return id;
+}
+
+Status Projects::rememberOpen(const QString &projectId)
+{
+    return m_records.setMeta(kMetaOpenProject, projectId.toUtf8());
+}
+
 Result<Project> Projects::get(const QString &id) const
 {
     auto r = m_records.get(id);

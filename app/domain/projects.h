@@ -78,6 +78,11 @@ public:
     // created last, so it lists first.
     [[nodiscard]] Result<QList<Project>> seedDemoCaseStudies(Notes &notes);
 
+    // The project this device showed last (kept in the store's meta, never
+    // synced); empty when none was chosen or it no longer exists.
+    [[nodiscard]] Result<QString> rememberedOpen() const;
+    [[nodiscard]] Status rememberOpen(const QString &projectId);
+
     // Checks settings a person typed: InvalidArgument with a detail naming the field.
     [[nodiscard]] static Status validate(const QString &name, const ProjectSettings &settings);
 

@@ -261,6 +261,15 @@ Result<QByteArray> RecordStore::meta(const char *key) const
     return value;
 }
 
+Status RecordStore::setMeta(const char *key, const QByteArray &value)
+{
+    auto s = m_db.cached(sql::kSetMeta);
+    if (!s.ok())
+        return s.error();
+    s.value()->bind(1, QString::fromLatin1(key)).bindBlob(2, value);
+    return s.value()->run();
+}
+
 Result<Record> RecordStore::write(const RecordChange &change, bool erasing)
 {
     Record record;

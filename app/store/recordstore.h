@@ -123,6 +123,8 @@ public:
                                              const QByteArray &metaValue);
     // A meta value; empty if unset.
     [[nodiscard]] Result<QByteArray> meta(const char *key) const;
+    // Sets a meta value of this device alone (never synced), e.g. which project is open.
+    [[nodiscard]] Status setMeta(const char *key, const QByteArray &value);
 
     // Erases records' content from this device, in one transaction: each
     // gets an empty, deleted current row and an op marked "erased" that tells

@@ -2,17 +2,22 @@
 
 #include "appsettings.h"
 #include "consentflow.h"
+#include "consentformeditor.h"
 #include "engineservices.h"
+#include "identitylookup.h"
 #include "idlemonitor.h"
 #include "navigator.h"
 #include "notebook.h"
 #include "notedetailsform.h"
 #include "noteeditor.h"
+#include "observationagreement.h"
 #include "observationlive.h"
+#include "observationreports.h"
 #include "observationsetup.h"
 #include "participantconsent.h"
 #include "participantregister.h"
 #include "projecteditor.h"
+#include "projectlist.h"
 #include "session.h"
 #include "synccontroller.h"
 #include "translations.h"
@@ -45,8 +50,11 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
     m_editor = std::make_unique<NoteEditor>(*m_session, *m_settings);
     m_participants = std::make_unique<ParticipantRegister>(*m_session, *m_settings);
     m_consentFlow = std::make_unique<ConsentFlow>(*m_session, *m_settings);
+    m_identity = std::make_unique<IdentityLookup>(*m_session, *m_settings, *m_participants);
     m_participantConsent = std::make_unique<ParticipantConsent>(*m_session, *m_settings);
     m_projectEditor = std::make_unique<ProjectEditor>(*m_session);
+    m_projectList = std::make_unique<ProjectList>(*m_session);
+    m_consentForms = std::make_unique<ConsentFormEditor>(*m_session, *m_settings);
     m_noteDetails = std::make_unique<NoteDetailsForm>(*m_session);
     const observation::MonotonicClock &monotonic
         = m_options.monotonicClock ? *m_options.monotonicClock : m_steadyClock;
@@ -54,6 +62,10 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
         = std::make_unique<ObservationLive>(*m_session, *m_settings, monotonic, m_options.timeZone);
     m_observationSetup = std::make_unique<ObservationSetup>(
         *m_session, *m_settings, *m_observationLive, monotonic, m_options.timeZone);
+    m_observationAgreement
+        = std::make_unique<ObservationAgreement>(*m_session, *m_settings, monotonic, m_options.timeZone);
+    m_observationReports
+        = std::make_unique<ObservationReports>(*m_session, *m_settings, monotonic, m_options.timeZone);
     m_sync = std::make_unique<SyncController>(*m_session, *m_settings, clock());
     m_idle = std::make_unique<IdleMonitor>(m_options.application);
 
@@ -68,12 +80,19 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
         [this] { m_idle->setActive(m_session->state() == Session::Unlocked); });
     connect(m_idle.get(), &IdleMonitor::idle, m_session.get(), &Session::lock);
 
+    // Automatic sync waits while a live observation is being coded.
+    auto holdSync = [this] { m_sync->setHoldAutoSync(m_observationLive->active() && m_observationLive->editable()); };
+    connect(m_observationLive.get(), &ObservationLive::sessionChanged, this, holdSync);
+    connect(m_observationLive.get(), &ObservationLive::stateChanged, this, holdSync);
+
     // Synced changes may add or change notes anywhere.
     connect(m_sync.get(), &SyncController::synced, m_notebook.get(), &Notebook::refresh);
     // A saved note changes the list and the count.
     connect(m_editor.get(), &NoteEditor::saved, m_notebook.get(), &Notebook::refresh);
     // Saved project settings (name, re-consent interval, policy…) change what the other screens show.
     connect(m_session.get(), &Session::projectChanged, m_notebook.get(), &Notebook::projectChanged);
+    // Another project opened: its notes and count replace the last one's.
+    connect(m_session.get(), &Session::projectChanged, m_notebook.get(), &Notebook::refresh);
     connect(m_session.get(), &Session::projectChanged, m_participants.get(), [this] {
         emit m_participants->projectChanged();
         m_participants->refresh();
@@ -95,6 +114,11 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
             m_navigator->home();
             m_navigator->push(QStringLiteral("participants"));
         }
+    });
+    // A name shown after a look-up stays only while its screen is open.
+    connect(m_navigator.get(), &Navigator::screenChanged, m_identity.get(), [this] {
+        if (m_navigator->screen() != QLatin1String("identity"))
+            m_identity->clear();
     });
     // Leaving the editor keeps what was typed: save it as a version.
     connect(m_navigator.get(), &Navigator::screenChanged, this, [this] {
@@ -126,11 +150,16 @@ void AppServices::attachEngine(QQmlEngine &engine)
     provideServiceToEngine(engine, m_editor.get());
     provideServiceToEngine(engine, m_participants.get());
     provideServiceToEngine(engine, m_consentFlow.get());
+    provideServiceToEngine(engine, m_identity.get());
     provideServiceToEngine(engine, m_participantConsent.get());
     provideServiceToEngine(engine, m_projectEditor.get());
+    provideServiceToEngine(engine, m_projectList.get());
+    provideServiceToEngine(engine, m_consentForms.get());
     provideServiceToEngine(engine, m_noteDetails.get());
     provideServiceToEngine(engine, m_observationSetup.get());
     provideServiceToEngine(engine, m_observationLive.get());
+    provideServiceToEngine(engine, m_observationAgreement.get());
+    provideServiceToEngine(engine, m_observationReports.get());
     provideServiceToEngine(engine, m_sync.get());
     m_translations->attachEngine(&engine);
 }

@@ -19,6 +19,8 @@ namespace samla::ui {
 
 class AppSettings;
 class ConsentFlow;
+class ConsentFormEditor;
+class IdentityLookup;
 class IdleMonitor;
 class Navigator;
 class NoteEditor;
@@ -26,8 +28,11 @@ class Notebook;
 class ParticipantConsent;
 class ParticipantRegister;
 class ProjectEditor;
+class ProjectList;
 class NoteDetailsForm;
 class ObservationLive;
+class ObservationAgreement;
+class ObservationReports;
 class ObservationSetup;
 class Session;
 class SyncController;
@@ -66,11 +71,16 @@ public:
     NoteEditor &editor() { return *m_editor; }
     ParticipantRegister &participants() { return *m_participants; }
     ConsentFlow &consentFlow() { return *m_consentFlow; }
+    IdentityLookup &identityLookup() { return *m_identity; }
     ParticipantConsent &participantConsent() { return *m_participantConsent; }
     ProjectEditor &projectEditor() { return *m_projectEditor; }
+    ProjectList &projectList() { return *m_projectList; }
+    ConsentFormEditor &consentForms() { return *m_consentForms; }
     NoteDetailsForm &noteDetails() { return *m_noteDetails; }
     ObservationSetup &observationSetup() { return *m_observationSetup; }
     ObservationLive &observationLive() { return *m_observationLive; }
+    ObservationAgreement &observationAgreement() { return *m_observationAgreement; }
+    ObservationReports &observationReports() { return *m_observationReports; }
     SyncController &sync() { return *m_sync; }
     IdleMonitor &idleMonitor() { return *m_idle; }
     Translations &translations() { return *m_translations; }
@@ -94,11 +104,16 @@ private:
     std::unique_ptr<NoteEditor> m_editor;
     std::unique_ptr<ParticipantRegister> m_participants;
     std::unique_ptr<ConsentFlow> m_consentFlow;
+    std::unique_ptr<IdentityLookup> m_identity;
     std::unique_ptr<ParticipantConsent> m_participantConsent;
     std::unique_ptr<ProjectEditor> m_projectEditor;
+    std::unique_ptr<ProjectList> m_projectList;
+    std::unique_ptr<ConsentFormEditor> m_consentForms;
     std::unique_ptr<NoteDetailsForm> m_noteDetails;
     std::unique_ptr<ObservationLive> m_observationLive;
     std::unique_ptr<ObservationSetup> m_observationSetup;
+    std::unique_ptr<ObservationAgreement> m_observationAgreement;
+    std::unique_ptr<ObservationReports> m_observationReports;
     std::unique_ptr<SyncController> m_sync;
     std::unique_ptr<IdleMonitor> m_idle;
 };

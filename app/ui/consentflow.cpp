@@ -1,6 +1,7 @@
 #include "consentflow.h"
 
 #include "app/domain/consentgate.h"
+#include "app/domain/participants.h"
 #include "appsettings.h"
 #include "consenttext.h"
 #include "engineservices.h"
@@ -54,6 +55,28 @@ QString defaultRole(ConsentFlow::Route route)
         break;
     }
     return {};
+}
+
+ConsentFlow::CapacityCheck capacityCheckFor(
+    Jurisdiction jurisdiction, const ParticipantProfile &profile, ConsentRoute route)
+{
+    if (route == ConsentRoute::Consultee)
+        return ConsentFlow::ConsulteeGuidance;
+    AgeBand band = profile.ageBand;
+    // As consentRouteFor(): a child of unknown age counts as the youngest.
+    if (band == AgeBand::Unknown && profile.category == ParticipantCategory::ChildOrAdolescent)
+        band = AgeBand::Under15;
+    switch (jurisdiction) {
+    case Jurisdiction::England:
+        if (band == AgeBand::Under15 || band == AgeBand::Age15)
+            return ConsentFlow::GillickCheck;
+        break;
+    case Jurisdiction::Sweden:
+        if (band == AgeBand::Age15 || band == AgeBand::Age16To17)
+            return ConsentFlow::UnderstandingCheck;
+        break;
+    }
+    return ConsentFlow::NoCheck;
 }
 
 } // namespace
@@ -130,6 +153,10 @@ QString ConsentFlow::routeExplanation() const
 {
     if (m_participant.id.isEmpty())
         return {};
+    // Swedish law has no consultee: relatives and a guardian are told and may say no.
+    if (m_domainRoute == ConsentRoute::Consultee && m_jurisdiction == Jurisdiction::Sweden)
+        return tr("The participant cannot consent for themselves: their closest relatives, and a guardian if "
+                  "there is one, are told about the study and may say no.");
     return ConsentText::route(m_domainRoute);
 }
 
@@ -178,6 +205,8 @@ void ConsentFlow::reset()
     m_witness.clear();
     m_childAssent = false;
     m_rejoining = false;
+    m_assessment = -1;
+    m_assessmentNote.clear();
     m_informationRead = false;
     m_cert = {};
     m_certSignature.clear();
@@ -206,7 +235,10 @@ bool ConsentFlow::start(const QString &participantId)
     m_domainRoute = derived->state.route;
     m_activeWithdrawals = derived->state.activeWithdrawalIds;
     m_suggested = flowRouteFor(m_domainRoute);
+    m_jurisdiction = m_session.project().settings.jurisdictionFor(m_participant.profile.siteId);
+    m_capacityCheck = capacityCheckFor(m_jurisdiction, m_participant.profile, m_domainRoute);
     emit participantChanged();
+    emit textsChanged();
     setRoute(m_suggested);
     m_role = defaultRole(m_route);
     emit routeChanged();
@@ -345,6 +377,134 @@ void ConsentFlow::setRejoining(bool rejoining)
     emit draftChanged();
 }
 
+bool ConsentFlow::assessmentRequired() const
+{
+    // Needed where the route rests on the young person's own competence: an
+    // English child consenting beside a parent, a Swedish 15-17-year-old alone.
+    if (m_capacityCheck != GillickCheck && m_capacityCheck != UnderstandingCheck)
+        return false;
+    return m_domainRoute == ConsentRoute::GuardianAndChild || m_domainRoute == ConsentRoute::Self;
+}
+
+QString ConsentFlow::capacityQuestion() const
+{
+    switch (m_capacityCheck) {
+    case GillickCheck:
+        return tr("Is the child Gillick competent?");
+    case UnderstandingCheck:
+        return tr("Does the young person understand what consent means?");
+    case ConsulteeGuidance:
+        if (m_jurisdiction == Jurisdiction::Sweden)
+            return tr("An adult who cannot consent: research under the Ethical Review Act, 22 §");
+        return tr("An adult who cannot consent: the consultee route");
+    case NoCheck:
+        break;
+    }
+    return {};
+}
+
+QString ConsentFlow::capacityGuidance() const
+{
+    switch (m_capacityCheck) {
+    case GillickCheck:
+        return tr("Under 16 in England a parent consents, and a child who is Gillick competent consents as well. "
+                  "Talk it through in words the child uses and ask them to tell it back in their own words. "
+                  "A competent child:\n"
+                  "• understands what taking part involves\n"
+                  "• understands its risks and benefits\n"
+                  "• knows they can say no, and stop at any time, without anything bad happening\n"
+                  "• can weigh this up, and\n"
+                  "• can communicate a decision.\n"
+                  "If not, the parent consents and the child's assent is sought; the child's no is respected.");
+    case UnderstandingCheck:
+        return tr("In Sweden a 15 to 17-year-old who understands what the research means for them consents alone; "
+                  "otherwise the guardians consent and the young person's wishes are respected. "
+                  "Ask them to tell you in their own words:\n"
+                  "• what the study is about and what taking part involves\n"
+                  "• that taking part is voluntary\n"
+                  "• that they can stop at any time without giving a reason.");
+    case ConsulteeGuidance:
+        if (m_jurisdiction == Jurisdiction::Sweden) {
+            return tr("In Sweden an adult who cannot give consent, because of illness, a mental disorder, weakened "
+                      "health or a similar condition, may take part only if the ethical approval covers it "
+                      "(Ethical Review Act (2003:460), 22 §).\n"
+                      "• The research must be expected to give knowledge that cannot be gained with people who "
+                      "can consent, and to benefit the person or others with the same condition, with only a "
+                      "minor risk and minor discomfort.\n"
+                      "• The person's closest relatives, and a guardian (god man or förvaltare) if there is one, "
+                      "must be told about the research and may say no. If any of them says no, do not enrol the "
+                      "person: record it with the button below.\n"
+                      "• Tell the person themselves as far as they can take it in. If they show in any way that "
+                      "they do not want to take part, they do not take part, or they leave: record dissent at "
+                      "once.\n"
+                      "• If the person becomes able to consent, ask for their own consent.");
+        }
+        return tr("An adult who cannot consent may take part only in a study approved for it, with a consultee's "
+                  "advice (England: Mental Capacity Act 2005, from 16).\n"
+                  "• A personal consultee knows the person, such as family or a friend, and is not paid to care "
+                  "for them. If there is nobody, a nominated consultee independent of the study.\n"
+                  "• Ask what the person's own wishes and feelings would be, not what the consultee wants.\n"
+                  "• If the consultee advises that the person would not want to take part, do not enrol them: "
+                  "record that advice with the button below.\n"
+                  "• Any sign of objection later means they leave the study: record dissent at once.\n"
+                  "• If the person regains capacity, ask for their own consent.");
+    case NoCheck:
+        break;
+    }
+    return {};
+}
+
+QString ConsentFlow::adviceAgainstText() const
+{
+    if (m_jurisdiction == Jurisdiction::Sweden)
+        return tr("A relative or the guardian says no");
+    return tr("The consultee advises against taking part");
+}
+
+void ConsentFlow::setAssessment(int assessment)
+{
+    const int value = assessment < 0 ? -1 : (assessment > 0 ? 1 : 0);
+    if (value == m_assessment || (m_capacityCheck != GillickCheck && m_capacityCheck != UnderstandingCheck))
+        return;
+    m_assessment = value;
+    emit draftChanged();
+}
+
+void ConsentFlow::setAssessmentNote(const QString &note)
+{
+    if (note == m_assessmentNote)
+        return;
+    m_assessmentNote = note;
+    emit draftChanged();
+}
+
+std::optional<CapacityAssessment> ConsentFlow::capacityAssessment() const
+{
+    if (m_assessment < 0 || (m_capacityCheck != GillickCheck && m_capacityCheck != UnderstandingCheck))
+        return std::nullopt;
+    return CapacityAssessment { m_capacityCheck == GillickCheck ? CapacityTest::Gillick : CapacityTest::Understanding,
+        m_assessment == 1, m_assessmentNote.trimmed() };
+}
+
+void ConsentFlow::applyAssessmentToProfile()
+{
+    // The latest assessment decides the route from now on: a child found not
+    // competent is asked for assent beside the guardian's consent; one found
+    // competent consents as well.
+    const auto assessed = capacityAssessment();
+    store::LocalStore *store = m_session.store();
+    if (!assessed || !store || m_participant.profile.understandsConsent == assessed->competent)
+        return;
+    ParticipantProfile profile = m_participant.profile;
+    profile.understandsConsent = assessed->competent;
+    auto updated = Participants(store->records()).updateProfile(m_participant.id, profile);
+    if (!updated.ok()) {
+        qCWarning(lcUi) << "consent flow: profile not updated after assessment:" << errorCodeName(updated.code());
+        return;
+    }
+    m_participant = updated.value();
+}
+
 QString ConsentFlow::setupProblem() const
 {
     if (m_participant.id.isEmpty())
@@ -357,6 +517,13 @@ QString ConsentFlow::setupProblem() const
         return captureProblemText(CaptureProblem::ObtainedByMissing);
     if (m_route == Verbal && m_witness.trimmed().isEmpty())
         return captureProblemText(CaptureProblem::WitnessMissing);
+    if (assessmentRequired() && m_assessment < 0)
+        return m_capacityCheck == GillickCheck
+            ? tr("Record your assessment first: is the child Gillick competent?")
+            : tr("Record your assessment first: does the young person understand what consent means?");
+    if (m_assessment == 0 && (m_route == Self || m_route == Verbal))
+        return tr("You assessed that the participant cannot consent for themselves. Choose a parent or guardian "
+                  "to consent, with the participant's assent.");
     if (withdrawn() && !m_rejoining)
         return captureProblemText(CaptureProblem::WithdrawnNeedsReinstatement);
     return {};
@@ -436,6 +603,7 @@ bool ConsentFlow::submit(SignaturePad *pad)
     if (m_route != Verbal && pad)
         capture.signature = pad->image();
     capture.notes = m_participant.profile.capacityNotes;
+    capture.capacity = capacityAssessment();
     if (m_rejoining)
         capture.reinstates = m_activeWithdrawals;
 
@@ -450,6 +618,7 @@ bool ConsentFlow::submit(SignaturePad *pad)
         return false;
     }
     clearError();
+    applyAssessmentToProfile();
     m_cert = taken.value();
     m_certAssent = false;
     if (m_route == Guardian && m_childAssent) {

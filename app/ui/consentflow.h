@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/domain/consentlog.h"
+#include "app/domain/projects.h"
 #include "consentmodels.h"
 #include "errortext.h"
 #include "signaturepad.h"
@@ -46,6 +47,17 @@ class ConsentFlow : public QObject {
     Q_PROPERTY(QString witness READ witness WRITE setWitness NOTIFY draftChanged)
     Q_PROPERTY(bool childAssent READ childAssent WRITE setChildAssent NOTIFY draftChanged)
     Q_PROPERTY(bool rejoining READ rejoining WRITE setRejoining NOTIFY draftChanged)
+    // Children and adults lacking capacity: which guidance the setup shows, and
+    // the competence assessment (-1 not made, 0 not competent, 1 competent)
+    // stored with the consent (domain::CapacityAssessment).
+    Q_PROPERTY(CapacityCheck capacityCheck READ capacityCheck NOTIFY participantChanged)
+    Q_PROPERTY(bool assessmentRequired READ assessmentRequired NOTIFY participantChanged)
+    Q_PROPERTY(QString capacityQuestion READ capacityQuestion NOTIFY textsChanged)
+    Q_PROPERTY(QString capacityGuidance READ capacityGuidance NOTIFY textsChanged)
+    // The button that records a no from whoever speaks for an adult who cannot consent.
+    Q_PROPERTY(QString adviceAgainstText READ adviceAgainstText NOTIFY textsChanged)
+    Q_PROPERTY(int assessment READ assessment WRITE setAssessment NOTIFY draftChanged)
+    Q_PROPERTY(QString assessmentNote READ assessmentNote WRITE setAssessmentNote NOTIFY draftChanged)
     Q_PROPERTY(QString setupProblem READ setupProblem NOTIFY draftChanged)
     Q_PROPERTY(QString formTitle READ formTitle NOTIFY formChanged)
     Q_PROPERTY(QString information READ information NOTIFY formChanged)
@@ -77,6 +89,13 @@ public:
         Verbal, // the participant's own consent, verbal, with a witness
     };
     Q_ENUM(Route)
+    enum CapacityCheck {
+        NoCheck,
+        GillickCheck, // England, under 16: is the child Gillick competent?
+        UnderstandingCheck, // Sweden, 15-17: does the young person understand what consent means?
+        ConsulteeGuidance, // an adult lacking capacity: how the consultee route works
+    };
+    Q_ENUM(CapacityCheck)
 
     ConsentFlow(Session &session, AppSettings &settings, QObject *parent = nullptr);
     static ConsentFlow *create(QQmlEngine *qml, QJSEngine *js);
@@ -104,6 +123,15 @@ public:
     void setChildAssent(bool assent);
     bool rejoining() const { return m_rejoining; }
     void setRejoining(bool rejoining);
+    CapacityCheck capacityCheck() const { return m_capacityCheck; }
+    bool assessmentRequired() const;
+    QString capacityQuestion() const;
+    QString capacityGuidance() const;
+    QString adviceAgainstText() const;
+    int assessment() const { return m_assessment; }
+    void setAssessment(int assessment);
+    QString assessmentNote() const { return m_assessmentNote; }
+    void setAssessmentNote(const QString &note);
     QString setupProblem() const;
     QString formTitle() const { return m_version.content.title.value(m_language); }
     QString information() const { return m_version.content.information.value(m_language); }
@@ -156,6 +184,8 @@ signals:
 
 private:
     void loadVersions();
+    std::optional<domain::CapacityAssessment> capacityAssessment() const;
+    void applyAssessmentToProfile();
     void selectVersion(const domain::ConsentFormVersion &version);
     void resetReading();
     void loadReaderTranslator();
@@ -177,6 +207,11 @@ private:
     QString m_witness;
     bool m_childAssent = false;
     bool m_rejoining = false;
+    CapacityCheck m_capacityCheck = NoCheck;
+    // Whose law applies to the participant's site: the adult-lacking-capacity guidance follows it.
+    domain::Jurisdiction m_jurisdiction = domain::Jurisdiction::Sweden;
+    int m_assessment = -1;
+    QString m_assessmentNote;
     bool m_informationRead = false;
     ConsentItemsModel m_items;
     UiProblem m_error;

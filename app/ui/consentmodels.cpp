@@ -62,6 +62,8 @@ QVariant ParticipantsModel::data(const QModelIndex &index, int role) const
         return ConsentText::stateSummary(row.state, m_nowMs);
     case CollectionAllowedRole:
         return ConsentText::collectionAllowed(row.state);
+    case DuplicateCodeRole:
+        return row.duplicateCode;
     default:
         return {};
     }
@@ -76,6 +78,7 @@ QHash<int, QByteArray> ParticipantsModel::roleNames() const
         { AgeBandRole, "ageBand" },
         { ConsentSummaryRole, "consentSummary" },
         { CollectionAllowedRole, "collectionAllowed" },
+        { DuplicateCodeRole, "duplicateCode" },
     };
 }
 
@@ -238,6 +241,16 @@ QString ConsentTimelineModel::details(const ConsentEvent &e)
     case ConsentEventType::Pause:
     case ConsentEventType::Resume:
         break;
+    }
+    if (e.capacity) {
+        const bool gillick = e.capacity->test == CapacityTest::Gillick;
+        QString assessed = e.capacity->competent
+            ? (gillick ? tr("Assessed as Gillick competent") : tr("Assessed as understanding what consent means"))
+            : (gillick ? tr("Assessed as not Gillick competent")
+                       : tr("Assessed as not understanding what consent means"));
+        if (!e.capacity->note.isEmpty())
+            assessed += QStringLiteral(" (%1)").arg(e.capacity->note);
+        parts << assessed;
     }
     if (!e.reinstates.isEmpty())
         parts << tr("Re-joined the study after withdrawing.");

@@ -23,12 +23,14 @@ public:
         AgeBandRole, // translated
         ConsentSummaryRole, // translated, one line
         CollectionAllowedRole, // some data collection is allowed now
+        DuplicateCodeRole, // another participant of the project has the same code
     };
     Q_ENUM(Role)
 
     struct Row {
         domain::Participant participant;
         domain::ConsentState state;
+        bool duplicateCode = false;
     };
 
     explicit ParticipantsModel(QObject *parent = nullptr);

@@ -69,6 +69,8 @@ QString ErrorText::forUi(UiError error)
         return tr("The new passphrase is the same as the current one. Choose a different one.");
     case UiError::NothingToSave:
         return tr("There is nothing to save yet. Write a title or some text first.");
+    case UiError::QuickNoteEmpty:
+        return tr("The note is empty. Type what you want to keep first.");
     }
     return {};
 }

@@ -20,6 +20,7 @@ enum class UiError {
     RecoveryGroupMismatch,
     NewPassphraseSameAsCurrent,
     NothingToSave,
+    QuickNoteEmpty,
 };
 
 // An error as the UI keeps it: either one of its own checks or a store/domain

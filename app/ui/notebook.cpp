@@ -20,11 +20,15 @@ Notebook::Notebook(Session &session, AppSettings &settings, QObject *parent)
     });
     connect(&m_session, &Session::opened, this, &Notebook::onOpened);
     connect(&m_session, &Session::closed, this, &Notebook::onClosed);
+    connect(&m_session, &Session::aboutToClose, this, &Notebook::onAboutToClose);
     connect(&m_model, &NotesModel::failed, this, [this](int code) { setError(ErrorCode(code)); });
     m_model.setLocale(m_settings.locale());
     connect(
         &m_settings, &AppSettings::languageChanged, this, [this] { m_model.setLocale(m_settings.locale()); });
-    new LanguageWatcher(this, [this] { emit errorStringChanged(); });
+    new LanguageWatcher(this, [this] {
+        emit errorStringChanged();
+        emit quickStatusChanged();
+    });
     if (m_session.state() == Session::Unlocked)
         onOpened();
 }
@@ -63,6 +67,71 @@ void Notebook::searchNow()
         emit searchPendingChanged();
     }
     m_model.setQuery(m_searchQuery);
+}
+
+void Notebook::setQuickText(const QString &text)
+{
+    if (text == m_quickText)
+        return;
+    m_quickText = text;
+    emit quickTextChanged();
+    if (!m_quickError.isNull() || m_quickSavedAt.isValid()) {
+        m_quickError = {};
+        m_quickSavedAt = {};
+        emit quickStatusChanged();
+    }
+}
+
+QString Notebook::quickSavedText() const
+{
+    if (!m_quickSavedAt.isValid())
+        return {};
+    return tr("Saved to the notes at %1.")
+        .arg(m_settings.locale().toString(m_quickSavedAt.time(), QLocale::ShortFormat));
+}
+
+bool Notebook::saveQuickNote()
+{
+    domain::Notes *notes = m_session.notes();
+    m_quickSavedAt = {};
+    if (!notes) {
+        m_quickError = UiProblem::fromCode(ErrorCode::InvalidArgument);
+        emit quickStatusChanged();
+        return false;
+    }
+    if (m_quickText.trimmed().isEmpty()) {
+        m_quickError = UiProblem::fromUi(UiError::QuickNoteEmpty);
+        emit quickStatusChanged();
+        return false;
+    }
+    const QDateTime now = QDateTime::currentDateTime();
+    const QString title = tr("Quick note %1").arg(m_settings.locale().toString(now, QLocale::ShortFormat));
+    auto saved = notes->create(m_session.projectId(), title, m_quickText);
+    if (!saved.ok()) {
+        m_quickError = UiProblem::fromCode(saved.code());
+        emit quickStatusChanged();
+        return false;
+    }
+    m_quickError = {};
+    m_quickText.clear();
+    emit quickTextChanged();
+    m_quickSavedAt = now;
+    emit quickStatusChanged();
+    emit quickNoteSaved(saved->id);
+    refresh();
+    return true;
+}
+
+void Notebook::onAboutToClose()
+{
+    // A draft typed before locking is saved, then dropped from memory.
+    if (!m_quickText.trimmed().isEmpty() && !saveQuickNote())
+        qCWarning(lcUi) << "quick note not saved at lock";
+    m_quickText.clear();
+    m_quickError = {};
+    m_quickSavedAt = {};
+    emit quickTextChanged();
+    emit quickStatusChanged();
 }
 
 void Notebook::refresh()

@@ -1,9 +1,11 @@
-// Notebook: the open project, its note count, the notes list and search-as-you-type.
+// Notebook: the open project, its note count, the notes list, search-as-you-type,
+// and the quick note that can be written from any screen.
 #pragma once
 
 #include "errortext.h"
 #include "notesmodel.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -27,6 +29,11 @@ class Notebook : public QObject, private NoteSource {
     Q_PROPERTY(QString searchQuery READ searchQuery WRITE setSearchQuery NOTIFY searchQueryChanged)
     Q_PROPERTY(bool searchPending READ searchPending NOTIFY searchPendingChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    // The quick note's draft. It stays here (not in the dialog) so that closing
+    // the dialog keeps it and locking saves it: nothing typed is lost.
+    Q_PROPERTY(QString quickText READ quickText WRITE setQuickText NOTIFY quickTextChanged)
+    Q_PROPERTY(QString quickError READ quickError NOTIFY quickStatusChanged)
+    Q_PROPERTY(QString quickSavedText READ quickSavedText NOTIFY quickStatusChanged)
 public:
     static constexpr int kSearchDebounceMs = 150;
 
@@ -42,6 +49,15 @@ public:
     void setSearchQuery(const QString &query);
     bool searchPending() const { return m_debounce.isActive(); }
     QString errorString() const { return ErrorText::forProblem(m_error); }
+    QString quickText() const { return m_quickText; }
+    void setQuickText(const QString &text);
+    QString quickError() const { return ErrorText::forProblem(m_quickError); }
+    QString quickSavedText() const;
+
+    // Saves the quick note as a note of the open project, titled with the
+    // time it was saved; the draft is then empty. False (and quickError) if
+    // there is nothing to save or the store refuses.
+    Q_INVOKABLE bool saveQuickNote();
 
     // Re-reads the count and the list (after a save, and when the store opens).
     Q_INVOKABLE void refresh();
@@ -54,6 +70,9 @@ signals:
     void searchQueryChanged();
     void searchPendingChanged();
     void errorStringChanged();
+    void quickTextChanged();
+    void quickStatusChanged();
+    void quickNoteSaved(const QString &noteId);
 
 private:
     Result<QList<domain::Note>> list(int limit, int offset) const override;
@@ -61,6 +80,7 @@ private:
     Result<QList<domain::NoteHit>> search(const QString &query, int limit) const override;
     void onOpened();
     void onClosed();
+    void onAboutToClose();
     void setError(std::optional<ErrorCode> code);
 
     Session &m_session;
@@ -70,6 +90,9 @@ private:
     QString m_searchQuery;
     int m_noteCount = 0;
     UiProblem m_error;
+    QString m_quickText;
+    UiProblem m_quickError;
+    QDateTime m_quickSavedAt;
 };
 
 } // namespace samla::ui

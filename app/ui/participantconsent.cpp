@@ -2,6 +2,7 @@
 
 #include "app/export/consentfhir.h"
 #include "app/domain/consentlog.h"
+#include "app/domain/participants.h"
 #include "appsettings.h"
 #include "consentflow.h"
 #include "consenttext.h"
@@ -60,6 +61,7 @@ void ParticipantConsent::clear()
     m_timeline = {};
     m_timeline.participant.id = id;
     m_check = {};
+    m_sameCodeCount = 0;
     m_timelineModel.setEntries({});
     m_activities.setStates({});
     m_messageText = {};
@@ -160,6 +162,16 @@ bool ParticipantConsent::open(const QString &participantId)
     return !code().isEmpty();
 }
 
+QString ParticipantConsent::duplicateCodeText() const
+{
+    if (m_sameCodeCount == 0)
+        return {};
+    return tr("%n other participant(s) also have the code %1: they were enrolled on different devices before "
+              "syncing. Nothing was merged. Check who this is before recording anything, and tell your data manager.",
+              "", m_sameCodeCount)
+        .arg(code());
+}
+
 void ParticipantConsent::reload()
 {
     store::LocalStore *store = m_session.store();
@@ -183,6 +195,14 @@ void ParticipantConsent::reload()
     m_check = check.ok() ? check.value() : SessionCheck {};
     auto project = Projects(store->records()).get(m_timeline.participant.projectId);
     m_erasureAllowed = project.ok() && project->settings.withdrawalPolicy == WithdrawalPolicy::StopAndErase;
+    m_sameCodeCount = 0;
+    if (auto duplicates = Participants(store->records()).duplicateCodes(m_timeline.participant.projectId);
+        duplicates.ok()) {
+        for (const DuplicateCode &d : duplicates.value()) {
+            if (d.participantIds.contains(id))
+                m_sameCodeCount = int(d.participantIds.size()) - 1;
+        }
+    }
     m_timelineModel.setEntries(m_timeline.entries);
     m_activities.setStates(m_timeline.state.activities);
     emit changed();

@@ -30,6 +30,8 @@ class ParticipantConsent : public QObject {
     Q_PROPERTY(QString ageBand READ ageBand NOTIFY changed)
     Q_PROPERTY(QString capacityNotes READ capacityNotes NOTIFY changed)
     Q_PROPERTY(QString routeText READ routeText NOTIFY changed)
+    // Another participant of the project has the same code (never merged); empty if not.
+    Q_PROPERTY(QString duplicateCodeText READ duplicateCodeText NOTIFY changed)
     Q_PROPERTY(QString summary READ summary NOTIFY changed)
     Q_PROPERTY(bool withdrawn READ withdrawn NOTIFY changed)
     Q_PROPERTY(bool paused READ paused NOTIFY changed)
@@ -78,6 +80,7 @@ public:
 
     Q_INVOKABLE bool open(const QString &participantId);
     Q_INVOKABLE void reload();
+    QString duplicateCodeText() const;
     Q_INVOKABLE bool recheck(samla::ui::ParticipantConsent::Outcome outcome);
     // One tap: the participant objects now. Recorded at once, nothing asked.
     Q_INVOKABLE bool dissent();
@@ -109,6 +112,7 @@ private:
     bool m_erasureAllowed = false;
     std::int64_t m_nowMs = 0;
     QString m_recordedBy;
+    int m_sameCodeCount = 0; // other participants under this participant's code
     ConsentTimelineModel m_timelineModel;
     ActivityStatesModel m_activities;
     std::function<QString()> m_messageText;

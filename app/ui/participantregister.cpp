@@ -2,6 +2,10 @@
 
 #include "app/domain/consentgate.h"
 #include "app/domain/participants.h"
+#include "app/domain/projects.h"
+#include "app/store/localstore.h"
+#include "app/sync/devicesync.h"
+#include "sync/protocol/messages.h"
 #include "appsettings.h"
 #include "consenttext.h"
 #include "engineservices.h"
@@ -11,7 +15,10 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QSet>
 #include <QVariantMap>
+
+#include <algorithm>
 
 namespace samla::ui {
 
@@ -74,7 +81,50 @@ QString ParticipantRegister::vaultStatusText() const
     if (m_vault)
         return tr("Names and contact details are stored only in the identity register on this device, "
                   "encrypted with its own key. Everywhere else Samla shows the code.");
+    if (m_refusal == VaultRefusal::NotCreated && m_joinedAsMember)
+        return tr("This device joined the project as a member, so it cannot hold the identity register: names "
+                  "and contact details stay on the data manager's device. Enrol with the code only.");
     return vaultRefusalText(m_refusal);
+}
+
+bool ParticipantRegister::canCreateVault() const
+{
+    // Only a device that administers the project, or keeps it alone, may become its data manager.
+    return m_refusal == VaultRefusal::NotCreated && !m_joinedAsMember && m_session.store() != nullptr;
+}
+
+QString ParticipantRegister::deviceRoleText() const
+{
+    if (m_vault)
+        return tr("This device is the data manager's: it holds the identity register. Each look-up of a name is "
+                  "recorded in the audit log.");
+    if (canCreateVault())
+        return tr("This device is a researcher's device: it shows codes only. It can become the data manager's "
+                  "device by creating the identity register.");
+    return tr("This device is a researcher's device: it shows codes only. Names and contact details are kept on "
+              "the data manager's device.");
+}
+
+QString ParticipantRegister::codeFormatText() const
+{
+    const QString prefix = m_session.project().settings.codePrefix;
+    if (prefix.isEmpty())
+        return {};
+    const QString example = Participants::formatCode(prefix, m_codeTag, m_nextNumber);
+    if (m_codeTag.isEmpty())
+        return tr("The next code is %1.").arg(example);
+    return tr("The next code is %1. %2 names this device, so codes made offline on two devices are never the same.")
+        .arg(example, m_codeTag);
+}
+
+QString ParticipantRegister::duplicateCodesText() const
+{
+    if (m_duplicates.isEmpty())
+        return {};
+    return tr("More than one participant has the code %1. They were enrolled on different devices before "
+              "syncing. Both are kept and nothing was merged: ask your data manager to tell them apart "
+              "before collecting more data.")
+        .arg(m_duplicates.join(QStringLiteral(", ")));
 }
 
 QString ParticipantRegister::errorString() const
@@ -110,6 +160,9 @@ void ParticipantRegister::onClosed()
     // Nothing from the store, and no open vault, stays while locked.
     m_vault.reset();
     m_refusal = VaultRefusal::NotCreated;
+    m_joinedAsMember = false;
+    m_codeTag.clear();
+    m_duplicates.clear();
     m_model.setRows({}, 0);
     m_due.clear();
     m_lastCode.clear();
@@ -120,15 +173,37 @@ void ParticipantRegister::onClosed()
     emit enrolled();
 }
 
+void ParticipantRegister::readRole()
+{
+    // A device that joined the project's sync server as a member (or a
+    // write-only diary device) is a researcher's device; the administrator's
+    // device, or one keeping the project alone, may be the data manager's.
+    bool member = false;
+    if (store::LocalStore *store = m_session.store()) {
+        if (auto joined = appsync::DeviceSync(*store, m_session.clock()).projects(); joined.ok()) {
+            for (const appsync::JoinedProject &p : joined.value()) {
+                if (p.localProjectId == m_session.projectId() || p.serverProject == m_session.projectId())
+                    member = p.role != QLatin1String(protocol::kRoleAdmin);
+            }
+        }
+    }
+    if (member == m_joinedAsMember)
+        return;
+    m_joinedAsMember = member;
+    emit vaultChanged();
+}
+
 void ParticipantRegister::openVault()
 {
     m_vault.reset();
+    m_joinedAsMember = false;
     store::LocalStore *store = m_session.store();
     if (!store) {
         m_refusal = VaultRefusal::NotCreated;
         emit vaultChanged();
         return;
     }
+    readRole();
     // Most devices have no vault or no grant: that is a state to explain, not a problem to log.
     if (!IdentityVault::exists(*store)) {
         m_refusal = VaultRefusal::NotCreated;
@@ -155,6 +230,7 @@ void ParticipantRegister::refresh()
         emit participantsChanged();
         return;
     }
+    readRole(); // joining a sync server changes it
     Participants participants(store->records());
     auto list = participants.list(m_session.projectId());
     if (!list.ok()) {
@@ -167,7 +243,7 @@ void ParticipantRegister::refresh()
     QList<ParticipantsModel::Row> rows;
     rows.reserve(list->size());
     for (const Participant &p : list.value()) {
-        ParticipantsModel::Row row { p, {} };
+        ParticipantsModel::Row row { p, {}, false };
         auto derived = deriveConsentFor(store->records(), p.id, now);
         if (derived.ok()) {
             row.state = derived->state;
@@ -178,6 +254,22 @@ void ParticipantRegister::refresh()
         }
         rows.append(row);
     }
+    auto duplicates = participants.duplicateCodes(m_session.projectId());
+    m_duplicates.clear();
+    QSet<QString> duplicateIds;
+    if (duplicates.ok()) {
+        for (const DuplicateCode &d : duplicates.value()) {
+            m_duplicates << d.code;
+            for (const QString &id : d.participantIds)
+                duplicateIds.insert(id);
+        }
+    }
+    for (ParticipantsModel::Row &row : rows)
+        row.duplicateCode = duplicateIds.contains(row.participant.id);
+    m_codeTag = Participants::codeTagFor(*store, m_session.projectId());
+    m_nextNumber = 1;
+    for (const Participant &p : list.value())
+        m_nextNumber = std::max(m_nextNumber, p.number + 1);
     m_model.setRows(std::move(rows), now);
     auto due = ConsentGate(store->records(), m_session.clock())
                    .reconsentDue(m_session.projectId(), kReconsentSoonDays);
@@ -240,7 +332,7 @@ bool ParticipantRegister::enrol(const QString &categoryKey, const QString &ageBa
         return false;
     }
 
-    Participants participants(store->records());
+    Participants participants(store->records(), Participants::codeTagFor(*store, m_session.projectId()));
     auto result = hasIdentity ? participants.enrol(m_session.projectId(), profile, identity, *m_vault)
                               : participants.enrol(m_session.projectId(), profile);
     if (!result.ok()) {
@@ -258,7 +350,7 @@ bool ParticipantRegister::enrol(const QString &categoryKey, const QString &ageBa
 bool ParticipantRegister::createVault()
 {
     store::LocalStore *store = m_session.store();
-    if (!store || m_vault)
+    if (!store || m_vault || !canCreateVault())
         return false;
     auto created = IdentityVault::create(*store, m_session.clock());
     if (!created.ok()) {

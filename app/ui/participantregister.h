@@ -36,6 +36,14 @@ class ParticipantRegister : public QObject {
     Q_PROPERTY(bool vaultAvailable READ vaultAvailable NOTIFY vaultChanged)
     Q_PROPERTY(bool canCreateVault READ canCreateVault NOTIFY vaultChanged)
     Q_PROPERTY(QString vaultStatusText READ vaultStatusText NOTIFY vaultChanged)
+    // This device's role for identities: data manager (holds the identity
+    // register) or a researcher's device (codes only), and why.
+    Q_PROPERTY(bool dataManager READ dataManager NOTIFY vaultChanged)
+    Q_PROPERTY(QString deviceRoleText READ deviceRoleText NOTIFY vaultChanged)
+    // "Codes made on this device look like LC-K7Q-012."
+    Q_PROPERTY(QString codeFormatText READ codeFormatText NOTIFY participantsChanged)
+    // Two participants under one code (see domain::DuplicateCode); empty if none.
+    Q_PROPERTY(QString duplicateCodesText READ duplicateCodesText NOTIFY participantsChanged)
     Q_PROPERTY(QString lastEnrolledCode READ lastEnrolledCode NOTIFY enrolled)
     Q_PROPERTY(QString lastEnrolledId READ lastEnrolledId NOTIFY enrolled)
     Q_PROPERTY(QString reconsentDueText READ reconsentDueText NOTIFY participantsChanged)
@@ -55,8 +63,18 @@ public:
     QVariantList ageBandChoices() const;
     QVariantList siteChoices() const;
     bool vaultAvailable() const { return m_vault != nullptr; }
-    bool canCreateVault() const { return m_refusal == domain::VaultRefusal::NotCreated; }
+    bool canCreateVault() const;
     QString vaultStatusText() const;
+    bool dataManager() const { return m_vault != nullptr; }
+    QString deviceRoleText() const;
+    QString codeFormatText() const;
+    QString duplicateCodesText() const;
+    // The open vault (data-manager devices only), for the identity lookup; null elsewhere.
+    domain::IdentityVault *vault() const { return m_vault.get(); }
+    domain::VaultRefusal vaultRefusal() const { return m_refusal; }
+    // Why this device may not hold the vault, or None: only a device that
+    // administers the project (or keeps it alone, without sync) may become its data manager.
+    bool joinedAsMember() const { return m_joinedAsMember; }
     QString lastEnrolledCode() const { return m_lastCode; }
     QString lastEnrolledId() const { return m_lastId; }
     QString errorString() const;
@@ -72,6 +90,8 @@ public:
         const QString &dateOfBirth, const QString &guardianOrConsultee);
     // Creates the identity vault on this device and grants it here (the data manager's device).
     Q_INVOKABLE bool createVault();
+    // Re-reads whether this device holds the vault grant (after a grant was accepted or revoked).
+    Q_INVOKABLE void reloadVault() { openVault(); }
     Q_INVOKABLE void clearError();
 
 signals:
@@ -86,6 +106,7 @@ private:
     void onOpened();
     void onClosed();
     void openVault();
+    void readRole();
     void setError(const UiProblem &problem, std::function<QString()> text = {});
     void retranslate();
 
@@ -94,6 +115,10 @@ private:
     ParticipantsModel m_model;
     std::unique_ptr<domain::IdentityVault> m_vault;
     domain::VaultRefusal m_refusal = domain::VaultRefusal::NotCreated;
+    bool m_joinedAsMember = false;
+    QString m_codeTag;
+    int m_nextNumber = 1;
+    QStringList m_duplicates;
     QString m_lastCode;
     QList<domain::ReconsentDue> m_due;
     QString m_lastId;

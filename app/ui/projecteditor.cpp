@@ -15,6 +15,11 @@ ProjectEditor::ProjectEditor(Session &session, QObject *parent)
     , m_session(session)
 {
     connect(&m_session, &Session::opened, this, &ProjectEditor::load);
+    // Another project was opened: its settings replace the draft.
+    connect(&m_session, &Session::projectChanged, this, [this] {
+        if (m_session.project().id != m_saved.id)
+            load();
+    });
     connect(&m_session, &Session::aboutToClose, this, [this] {
         m_saved = {};
         m_name.clear();

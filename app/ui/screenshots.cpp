@@ -1,18 +1,26 @@
 #include "app/domain/consentforms.h"
 #include "app/domain/consentlog.h"
+#include "app/domain/identityvault.h"
+#include "app/domain/participants.h"
+#include "app/domain/projects.h"
+#include "identitylookup.h"
 #include "appmodes.h"
 #include "appservices.h"
 #include "appsettings.h"
 #include "consentflow.h"
+#include "consentformeditor.h"
 #include "navigator.h"
 #include "notebook.h"
 #include "noteeditor.h"
 #include "participantconsent.h"
 #include "participantregister.h"
 #include "notedetailsform.h"
+#include "observationagreement.h"
 #include "observationlive.h"
+#include "observationreports.h"
 #include "observationsetup.h"
 #include "projecteditor.h"
+#include "projectlist.h"
 #include "session.h"
 #include "synccontroller.h"
 
@@ -229,6 +237,10 @@ void shootSyncScreens(Shooter &shooter, AppServices &services)
             }
         }
     }
+    // The demo server does not exist: no automatic attempt while the screens are shot.
+    SyncController::AutoTimings never;
+    never.firstMs = never.pendingMs = never.idleMs = 24 * 3600 * 1000;
+    services.sync().setAutoTimings(never);
     services.session().lock();
     services.session().unlock(kPassphrase);
     services.session().waitForWorker();
@@ -389,6 +401,215 @@ void shootConsentScreens(Shooter &shooter, AppServices &services)
         shooter.fail(QStringLiteral("FHIR export failed: ") + person.message());
     shooter.shoot(QStringLiteral("participant-withdrawn"), {},
         [&] { shooter.scrollToEnd(QStringLiteral("participantScreen")); });
+    nav.home();
+}
+
+// The identity register: the audited look-up (purpose, then the details), the
+// DPO's list of look-ups, a device without the grant, two participants under
+// one code after a sync, and the capacity guidance when taking consent.
+void shootIdentityScreens(Shooter &shooter, AppServices &services)
+{
+    Navigator &nav = services.navigator();
+    ParticipantRegister &reg = services.participants();
+    IdentityLookup &lookup = services.identityLookup();
+    ConsentFlow &flow = services.consentFlow();
+    store::LocalStore *store = services.session().store();
+    if (!store || !reg.vaultAvailable()) {
+        shooter.fail(QStringLiteral("identity: no vault on the demo device"));
+        return;
+    }
+    if (!reg.enrol(QStringLiteral("patient"), QStringLiteral("65+"), {}, true, {}, QStringLiteral("Margareta Sjöberg"),
+            QStringLiteral("070-555 01 23, Storgatan 4, Umeå"), QStringLiteral("1944-05-17"),
+            QStringLiteral("Lars Sjöberg (son), 070-555 98 76")))
+        shooter.fail(QStringLiteral("identity: enrol with identity: ") + reg.errorString());
+    const QString id = reg.lastEnrolledId();
+
+    nav.home();
+    nav.push(QStringLiteral("participants"));
+    if (!lookup.open(id))
+        shooter.fail(QStringLiteral("identity: open"));
+    nav.push(QStringLiteral("identity"));
+    shooter.shoot(QStringLiteral("identity-purpose"));
+    lookup.setPurpose(QStringLiteral("reconsent"));
+    if (!lookup.lookUp())
+        shooter.fail(QStringLiteral("identity: look-up: ") + lookup.errorString());
+    shooter.shoot(QStringLiteral("identity-shown"));
+    lookup.clear();
+    lookup.setPurpose(QStringLiteral("subject_access"));
+    (void)lookup.lookUp();
+    nav.back();
+    if (lookup.shown())
+        shooter.fail(QStringLiteral("identity: still shown after leaving the screen"));
+    nav.push(QStringLiteral("identityAudit"));
+    shooter.shoot(QStringLiteral("identity-audit"));
+    nav.back();
+
+    // Guidance when taking consent: an English child (Gillick), a Swedish
+    // 16-year-old, and an adult who cannot consent (the consultee route).
+    const QString cafe = services.session().projectId();
+    domain::Notes notes(store->records());
+    if (!domain::Projects(store->records()).seedDemoCaseStudies(notes).ok())
+        shooter.fail(QStringLiteral("identity: the demo case studies"));
+    auto projects = domain::Projects(store->records()).list();
+    for (const domain::Project &p : projects.ok() ? projects.value() : QList<domain::Project>()) {
+        if (p.settings.codePrefix == QLatin1String("PW"))
+            services.session().switchProject(p.id);
+    }
+    if (!reg.enrol(QStringLiteral("child_or_adolescent"), QStringLiteral("0-14"), {}, true, {}, {}, {}, {}, {})
+        || !flow.start(reg.lastEnrolledId()))
+        shooter.fail(QStringLiteral("identity: a child on the ward: ") + reg.errorString() + flow.errorString());
+    flow.setObtainedBy(QStringLiteral("JH"));
+    nav.push(QStringLiteral("consentSetup"));
+    shooter.shoot(QStringLiteral("consent-setup-gillick"));
+    flow.setAssessment(0);
+    flow.setAssessmentNote(QStringLiteral("Could not tell back what the study involves"));
+    flow.setRoute(ConsentFlow::Self);
+    shooter.shoot(QStringLiteral("consent-setup-gillick-end"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("consentSetupScreen")); });
+    nav.back();
+    flow.reset();
+    services.session().switchProject(cafe);
+    if (!reg.enrol(QStringLiteral("child_or_adolescent"), QStringLiteral("16-17"), {}, true, {}, {}, {}, {}, {})
+        || !flow.start(reg.lastEnrolledId()))
+        shooter.fail(QStringLiteral("identity: a 16-year-old at the café"));
+    flow.setObtainedBy(QStringLiteral("AL"));
+    nav.push(QStringLiteral("consentSetup"));
+    shooter.shoot(QStringLiteral("consent-setup-understanding"));
+    nav.back();
+    if (!reg.enrol(QStringLiteral("patient"), QStringLiteral("65+"), {}, false, QStringLiteral("Advanced dementia"),
+            {}, {}, {}, {})
+        || !flow.start(reg.lastEnrolledId()))
+        shooter.fail(QStringLiteral("identity: an adult lacking capacity"));
+    flow.setObtainedBy(QStringLiteral("AL"));
+    nav.push(QStringLiteral("consentSetup"));
+    shooter.shoot(QStringLiteral("consent-setup-consultee"));
+    nav.back();
+    flow.reset();
+
+    // A participant another device enrolled offline under the same code (a
+    // build without device tags), as sync delivers it; erased again afterwards.
+    store::RecordChange twin;
+    twin.id = QStringLiteral("0190f0c2-dddd-7000-8000-00000000d0b1");
+    twin.kind = domain::Participants::kKind;
+    twin.projectId = cafe;
+    twin.participantRef = twin.id;
+    twin.body.insert(QStringLiteral("code"), QStringLiteral("LC-002"));
+    twin.body.insert(QStringLiteral("number"), 2);
+    twin.body.insert(QStringLiteral("category"), QStringLiteral("citizen"));
+    twin.body.insert(QStringLiteral("age_band"), QStringLiteral("18-64"));
+    if (!store->records().put(twin).ok())
+        shooter.fail(QStringLiteral("identity: the twin participant"));
+    reg.refresh();
+    if (reg.duplicateCodesText().isEmpty())
+        shooter.fail(QStringLiteral("identity: two participants under LC-002 not shown"));
+    nav.home();
+    nav.push(QStringLiteral("participants"));
+    shooter.shoot(QStringLiteral("participants-duplicate"));
+    services.participantConsent().open(twin.id);
+    nav.push(QStringLiteral("participant"));
+    shooter.shoot(QStringLiteral("participant-duplicate"));
+    (void)store->records().erase({ twin.id });
+    reg.refresh();
+
+    // A researcher's device: the grant taken away, the look-up refused with the reason.
+    if (!domain::IdentityVault::revokeGrant(*store).ok())
+        shooter.fail(QStringLiteral("identity: revoke"));
+    reg.reloadVault();
+    if (!lookup.open(id))
+        shooter.fail(QStringLiteral("identity: open without grant"));
+    nav.home();
+    nav.push(QStringLiteral("participants"));
+    nav.push(QStringLiteral("identity"));
+    shooter.shoot(QStringLiteral("identity-refused"));
+    nav.push(QStringLiteral("enrol"));
+    shooter.shoot(QStringLiteral("enrol-researcher"), {}, [&] { shooter.scrollToEnd(QStringLiteral("enrolScreen")); });
+    nav.home();
+}
+
+// Consent forms: the list, the editor with problems beside their fields, a
+// published version 2, and version 1 read-only with the consents given with it.
+void shootConsentFormScreens(Shooter &shooter, AppServices &services)
+{
+    Navigator &nav = services.navigator();
+    ConsentFormEditor &forms = services.consentForms();
+    nav.home();
+    forms.refresh();
+    const QVariantMap first = forms.forms().value(0).toMap();
+    const QString formId = first.value(QStringLiteral("formId")).toString();
+    const QString version1 = first.value(QStringLiteral("versionId")).toString();
+    nav.push(QStringLiteral("forms"));
+    shooter.shoot(QStringLiteral("consent-forms"));
+
+    if (!forms.editForm(formId))
+        shooter.fail(QStringLiteral("consent forms: the demo form cannot be edited"));
+    nav.push(QStringLiteral("formEditor"));
+    shooter.shoot(QStringLiteral("consent-form-edit"));
+    // The largest text size: side by side gives way to one language above the other.
+    services.settings().setTextSize(AppSettings::ExtraLarge);
+    shooter.shoot(QStringLiteral("consent-form-edit-xl"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("consentFormEditorPage")); });
+    services.settings().setTextSize(AppSettings::Normal);
+    if (QObject *page = shooter.find(QStringLiteral("consentFormEditorPage")))
+        page->setProperty("contentY", 0);
+
+    // A new item with its Swedish text only, and the Swedish title emptied: refused, nothing lost.
+    const QString title = forms.title().value(QStringLiteral("sv")).toString();
+    forms.addItem();
+    const int added = int(forms.items().size()) - 1;
+    // The fields show what a person typed; here the draft is set directly, so the fields too.
+    // Rows made by a Repeater are children of their item, not QObject children: search the item tree.
+    std::function<QQuickItem *(QQuickItem *, const QString &)> findItem
+        = [&findItem](QQuickItem *under, const QString &name) -> QQuickItem * {
+        for (QQuickItem *child : under->childItems()) {
+            if (child->objectName() == name)
+                return child;
+            if (QQuickItem *found = findItem(child, name))
+                return found;
+        }
+        return nullptr;
+    };
+    const auto type = [&](const QString &field, const QString &text) {
+        shooter.settle();
+        auto *screen = qobject_cast<QQuickItem *>(shooter.find(QStringLiteral("consentFormEditorScreen")));
+        QQuickItem *item = screen ? findItem(screen, field) : nullptr;
+        if (item)
+            item->setProperty("text", text);
+        else
+            shooter.fail(QStringLiteral("consent forms: no field ") + field);
+    };
+    forms.setItemText(added, QStringLiteral("sv"), QStringLiteral("Jag vill få en kopia av rapporten."));
+    type(QStringLiteral("itemText_%1_sv").arg(added), QStringLiteral("Jag vill få en kopia av rapporten."));
+    forms.setTitle(QStringLiteral("sv"), QString());
+    type(QStringLiteral("formTitle_sv"), QString());
+    if (forms.publish())
+        shooter.fail(QStringLiteral("consent forms: a form without a Swedish title was published"));
+    shooter.shoot(QStringLiteral("consent-form-problems"));
+    shooter.shoot(QStringLiteral("consent-form-problems-end"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("consentFormEditorPage")); });
+
+    forms.setTitle(QStringLiteral("sv"), title);
+    type(QStringLiteral("formTitle_sv"), title);
+    forms.setItemText(added, QStringLiteral("en"), QStringLiteral("I would like a copy of the report."));
+    if (!forms.publish())
+        shooter.fail(QStringLiteral("consent forms: version 2 not published: ") + forms.errorString());
+    shooter.shoot(QStringLiteral("consent-form-published"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("consentFormEditorPage")); });
+    nav.back();
+
+    // An import that finds no file, as the researcher sees it under the field.
+    shooter.setText(QStringLiteral("formFileField"), QStringLiteral("/media/usb/samtycke-fokusgrupp.json"));
+    forms.importFile(QStringLiteral("/media/usb/samtycke-fokusgrupp.json"));
+    if (forms.importErrorString().isEmpty())
+        shooter.fail(QStringLiteral("consent forms: a missing file gave no error"));
+    shooter.shoot(QStringLiteral("consent-forms-versions"));
+    shooter.shoot(QStringLiteral("consent-forms-import-error"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("consentFormsScreen")); });
+    shooter.setText(QStringLiteral("formFileField"), QString());
+
+    if (!forms.showVersion(version1))
+        shooter.fail(QStringLiteral("consent forms: version 1 cannot be shown"));
+    nav.push(QStringLiteral("formVersion"));
+    shooter.shoot(QStringLiteral("consent-form-version"), [&] { forms.setShownLanguage(services.settings().language()); });
     nav.home();
 }
 
@@ -598,6 +819,131 @@ void shootObservationScreens(Shooter &shooter, AppServices &services, DemoTime &
     nav.home();
 }
 
+// After sessions: a second observer's QuIS session over the same time as the
+// first (written through the domain on clocks of its own, as the second
+// device would), agreement of the pair, summaries with charts, and an export.
+void shootObservationReportScreens(Shooter &shooter, AppServices &services)
+{
+    using namespace observation;
+    Navigator &nav = services.navigator();
+    store::LocalStore *store = services.session().store();
+    if (!store) {
+        shooter.fail(QStringLiteral("observation reports: no store"));
+        return;
+    }
+    const SteadyClock steady;
+    auto listed = Sessions(*store, services.clock(), steady, QTimeZone::systemTimeZone())
+                      .list(services.session().projectId());
+    if (!listed.ok()) {
+        shooter.fail(QStringLiteral("observation reports: no sessions"));
+        return;
+    }
+    QString quis, meeting, mealtime;
+    SessionInfo first;
+    for (const SessionInfo &s : listed.value()) {
+        if (s.scheme.id == QLatin1String("quis") && s.state == SessionState::Finalised && quis.isEmpty()) {
+            quis = s.id;
+            first = s;
+        } else if (s.scheme.id == QLatin1String("coproduction")) {
+            meeting = s.id;
+        } else if (s.scheme.id == QLatin1String("mealtime")) {
+            mealtime = s.id;
+        }
+    }
+    if (quis.isEmpty() || meeting.isEmpty() || mealtime.isEmpty()) {
+        shooter.fail(QStringLiteral("observation reports: the demo sessions are missing"));
+        return;
+    }
+    // KB started 3 s after AL and coded the same interactions a moment later, disagreeing twice.
+    QString second;
+    {
+        ManualClock wall(first.startedWallMs + 3'000);
+        ManualMonotonicClock mono(1'000);
+        Sessions sessions(*store, wall, mono, QTimeZone::systemTimeZone());
+        SessionSetup setup;
+        setup.projectId = first.projectId;
+        setup.siteId = first.siteId;
+        setup.setting = first.setting;
+        setup.observer = QStringLiteral("KB");
+        setup.observers = { QStringLiteral("KB"), QStringLiteral("AL") };
+        setup.attendeesByRole = first.attendeesByRole;
+        setup.scheme = first.scheme;
+        setup.promptIntervalS = 0;
+        auto started = sessions.start(setup);
+        if (!started.ok()) {
+            shooter.fail(QStringLiteral("observation reports: KB's session did not start"));
+            return;
+        }
+        ObservationSession &s = *started.value();
+        std::int64_t now = 0;
+        const std::pair<std::int64_t, const char *> taps[] = {
+            { 41, "ps" }, { 136, "ps" }, { 266, "n" }, { 476, "pc" }, { 551, "np" }, { 711, "ps" }, { 936, "np" },
+        };
+        bool ok = true;
+        for (const auto &[at, code] : taps) {
+            wall.advance(at * 1000 - now);
+            mono.advance(at * 1000 - now);
+            now = at * 1000;
+            ok = ok && s.logPoint(QString::fromLatin1(code), Subject::role(QStringLiteral("patient"))).ok();
+        }
+        const std::int64_t stopAt = first.stopWallMs - first.startedWallMs - 3'000;
+        wall.advance(stopAt - now);
+        mono.advance(stopAt - now);
+        ok = ok && s.stop().ok() && s.finalise().ok();
+        if (!ok)
+            shooter.fail(QStringLiteral("observation reports: KB's session could not be coded"));
+        second = s.id();
+    }
+
+    nav.home();
+    nav.push(QStringLiteral("observations"));
+    services.observationSetup().refresh();
+    ObservationAgreement &agreement = services.observationAgreement();
+    agreement.refresh();
+    agreement.clearChoice();
+    nav.push(QStringLiteral("observationAgreement"));
+    shooter.shoot(QStringLiteral("observation-agreement-empty"));
+    // A pair that cannot be compared says why.
+    agreement.setSessionA(quis);
+    agreement.setSessionB(meeting);
+    if (agreement.problem().isEmpty())
+        shooter.fail(QStringLiteral("observation reports: an unfinalised pair was compared"));
+    shooter.shoot(QStringLiteral("observation-agreement-refused"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("observationAgreementScreen")); });
+    agreement.setSessionB(second);
+    agreement.setSliceSeconds(60);
+    if (!agreement.hasResult() || !agreement.markPair())
+        shooter.fail(QStringLiteral("observation reports: the pair gave no figures: ") + agreement.problem());
+    shooter.shoot(QStringLiteral("observation-agreement"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("observationAgreementScreen")); });
+    agreement.setMethod(QStringLiteral("events"));
+    agreement.setToleranceSeconds(5);
+    shooter.shoot(QStringLiteral("observation-agreement-events"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("observationAgreementScreen")); });
+    agreement.setMethod(QStringLiteral("slices"));
+    nav.back();
+
+    ObservationReports &reports = services.observationReports();
+    reports.showSession(quis);
+    nav.push(QStringLiteral("observationSummary"));
+    shooter.shoot(QStringLiteral("observation-summary"));
+    QTemporaryDir exports;
+    reports.setExportDirectory(exports.path());
+    if (!reports.exportEvents(QStringLiteral("csv")))
+        shooter.fail(QStringLiteral("observation reports: export failed: ") + reports.errorString());
+    shooter.shoot(QStringLiteral("observation-summary-export"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("observationSummaryScreen")); });
+    reports.setExportDirectory(QDir(services.session().dataDir()).filePath(QStringLiteral("exports")));
+    reports.showSession(meeting);
+    shooter.shoot(QStringLiteral("observation-summary-meeting"));
+    reports.showSession(mealtime);
+    shooter.shoot(QStringLiteral("observation-summary-states"));
+    reports.showAll();
+    reports.setSchemeId(QStringLiteral("quis"));
+    shooter.shoot(QStringLiteral("observation-summaries"));
+    nav.home();
+}
+
 } // namespace
 
 int runScreenshots(QGuiApplication &app, const QString &outDir)
@@ -695,7 +1041,10 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
     shooter.shoot(QStringLiteral("versions"));
 
     shootConsentScreens(shooter, services);
+    shootIdentityScreens(shooter, services);
+    shootConsentFormScreens(shooter, services);
     shootObservationScreens(shooter, services, demoTime);
+    shootObservationReportScreens(shooter, services);
 
     services.navigator().home();
     services.navigator().push(QStringLiteral("project"));
@@ -708,6 +1057,20 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
         QStringLiteral("project-error"), {}, [&] { shooter.scrollToEnd(QStringLiteral("projectScreen")); });
     services.projectEditor().load();
 
+    // Every project on the device (the three case studies), and a new one refused in words.
+    services.navigator().home();
+    services.navigator().push(QStringLiteral("projects"));
+    if (services.projectList().projects().size() < 3)
+        shooter.fail(QStringLiteral("projects: the three demo case studies are not listed"));
+    shooter.shoot(QStringLiteral("projects"));
+    shooter.setText(QStringLiteral("newProjectNameField"), QStringLiteral("Home visits"));
+    shooter.setText(QStringLiteral("newProjectPrefixField"), QStringLiteral("ASTRID"));
+    if (services.projectList().createProject(QStringLiteral("Home visits"), QStringLiteral("ASTRID")))
+        shooter.fail(QStringLiteral("projects: a name was taken as a code prefix"));
+    shooter.shoot(
+        QStringLiteral("projects-error"), {}, [&] { shooter.scrollToEnd(QStringLiteral("projectsScreen")); });
+    services.projectList().clearError();
+
     shootSyncScreens(shooter, services);
 
     services.navigator().home();
@@ -716,6 +1079,17 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
     services.navigator().push(QStringLiteral("changePassphrase"));
     shooter.setText(QStringLiteral("newPassphraseField"), QStringLiteral("sommar2024"));
     shooter.shoot(QStringLiteral("change-passphrase"));
+    services.navigator().home();
+
+    // The quick note, opened over the screen the user is on.
+    services.navigator().push(QStringLiteral("notes"));
+    services.notebook().setQuickText(QStringLiteral("Bed 4 asked for the window to be opened; staff did so at once."));
+    if (QObject *dialog = shooter.find(QStringLiteral("quickNoteDialog")); !dialog || !QMetaObject::invokeMethod(dialog, "open"))
+        shooter.fail(QStringLiteral("no quick note dialog"));
+    shooter.shoot(QStringLiteral("quick-note"));
+    if (QObject *dialog = shooter.find(QStringLiteral("quickNoteDialog")))
+        QMetaObject::invokeMethod(dialog, "close");
+    services.notebook().setQuickText({});
     services.navigator().home();
 
     session.lock();

@@ -46,10 +46,17 @@ crypto::SecureBytes normalizedRecoveryKey(const QString &typed)
 
 namespace {
 
-// Opens the project the app shows: the first one, or the demo project if the store has none.
+// Opens the project the app shows: the one chosen last on this device, else
+// the first one that is not a demo, else the first; the demo case studies if
+// the store has none.
 Result<domain::Project> currentProject(store::LocalStore &store)
 {
     domain::Projects projects(store.records());
+    if (auto remembered = projects.rememberedOpen(); remembered.ok() && !remembered.value().isEmpty()) {
+        auto project = projects.get(remembered.value());
+        if (project.ok())
+            return project;
+    }
     auto list = projects.list();
     if (!list.ok())
         return list.error();
@@ -61,7 +68,12 @@ Result<domain::Project> currentProject(store::LocalStore &store)
         return list.value().constFirst();
     }
     domain::Notes notes(store.records());
-    return projects.seedDemo(notes);
+    auto seeded = projects.seedDemoCaseStudies(notes);
+    if (!seeded.ok())
+        return seeded.error();
+    if (seeded.value().isEmpty())
+        return makeError(ErrorCode::Internal, QStringLiteral("no demo project seeded"));
+    return seeded.value().constFirst();
 }
 
 } // namespace
@@ -233,12 +245,13 @@ void Session::createStore(const QString &passphrase, const QString &repeat)
             opened.recoveryKey = std::move(created.value().recoveryKeyText);
             domain::Notes notes(opened.store->records());
             domain::Projects projects(opened.store->records());
-            auto demo = projects.seedDemo(notes);
-            if (demo.ok()) {
-                opened.project = demo.value();
+            // The three case studies of the programme; the café (first) opens first.
+            auto demo = projects.seedDemoCaseStudies(notes);
+            if (demo.ok() && !demo.value().isEmpty()) {
+                opened.project = demo.value().constFirst();
             } else {
                 // The store is fine; the app just opens without example notes.
-                qCWarning(lcUi) << "seeding the demo project failed" << errorCodeName(demo.code());
+                qCWarning(lcUi) << "seeding the demo project failed" << errorCodeName(demo.ok() ? ErrorCode::Internal : demo.code());
             }
             outcome->emplace(std::move(opened));
         },
@@ -314,6 +327,9 @@ bool Session::switchProject(const QString &projectId)
     if (!project.ok())
         return false;
     m_project = project.value();
+    // Remembered on this device, so the next unlock opens the same project.
+    if (const Status remembered = domain::Projects(m_store->records()).rememberOpen(m_project.id); !remembered.ok())
+        qCWarning(lcUi) << "could not remember the open project" << errorCodeName(remembered.code());
     qCInfo(lcUi) << "showing another project";
     emit projectChanged();
     return true;

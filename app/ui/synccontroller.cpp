@@ -177,6 +177,8 @@ QString SyncController::scheduleText() const
         return tr("Automatic sync has stopped because of the problem shown. Use Sync now after it is solved.");
     if (m_syncing)
         return {};
+    if (m_hold)
+        return tr("Automatic sync waits until the observation session is stopped.");
     if (!m_nextAuto.isValid())
         return {};
     const QString at = m_settings.locale().toString(m_nextAuto.toLocalTime().time(), QLocale::ShortFormat);
@@ -204,6 +206,16 @@ void SyncController::setAutoSync(bool on)
         m_nextAuto = {};
     }
     emit autoSyncChanged();
+    emit stateChanged();
+}
+
+void SyncController::setHoldAutoSync(bool hold)
+{
+    if (hold == m_hold)
+        return;
+    m_hold = hold;
+    if (!hold && m_autoSync && !m_autoStopped && !busy())
+        scheduleAuto(m_timings.firstMs);   // what waited goes soon after
     emit stateChanged();
 }
 
@@ -235,6 +247,10 @@ void SyncController::autoSyncDue()
 {
     if (busy())   // a manual action is running; its end schedules the next
         return;
+    if (m_hold) {
+        scheduleAuto(m_timings.pendingMs);
+        return;
+    }
     // Changes written since the last sync go at once; otherwise the device
     // asks for others' changes only every idleMs.
     reloadState();

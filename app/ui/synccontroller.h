@@ -97,6 +97,10 @@ public:
         int maxRetryMs = 10 * 60'000;
     };
     void setAutoTimings(AutoTimings timings);
+    // While a live observation session is being coded, automatic sync waits,
+    // so a sync's writes never hold up a tap (Sync now still works).
+    void setHoldAutoSync(bool hold);
+    bool autoSyncHeld() const { return m_hold; }
     // ms until the next automatic sync, or -1 if none is scheduled (tests).
     int msUntilAutoSync() const;
     QString errorString() const { return m_errorText ? m_errorText() : QString(); }
@@ -153,6 +157,7 @@ private:
     AutoTimings m_timings;
     bool m_autoSync = true;
     bool m_autoStopped = false;      // a refusal retrying cannot mend
+    bool m_hold = false;             // setHoldAutoSync
     int m_retryMs = 0;               // current back-off while unreachable; 0 when reachable
     QDateTime m_nextAuto;
     QDateTime m_lastAttempt;

@@ -2,12 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>ConsentFormVersionScreen</name>
+    <message numerus="yes">
+        <source>Given with %n consent(s): %1</source>
+        <translation>
+            <numerusform>Given with %n consent: %1</numerusform>
+            <numerusform>Given with %n consents: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsentFormsScreen</name>
+    <message numerus="yes">
+        <source>Given with %n consent(s)</source>
+        <translation>
+            <numerusform>Given with %n consent</numerusform>
+            <numerusform>Given with %n consents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message numerus="yes">
         <source>%n field note(s)</source>
         <translation>
             <numerusform>%n field note</numerusform>
             <numerusform>%n field notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IdentityAuditScreen</name>
+    <message numerus="yes">
+        <source>%n look-up(s) of who is behind a code, newest first, from every device that has synced its audit log. Names are never recorded here.</source>
+        <translation>
+            <numerusform>%n look-up of who is behind a code, newest first, from every device that has synced its audit log. Names are never recorded here.</numerusform>
+            <numerusform>%n look-ups of who is behind a code, newest first, from every device that has synced its audit log. Names are never recorded here.</numerusform>
         </translation>
     </message>
 </context>
@@ -59,6 +89,23 @@
     </message>
 </context>
 <context>
+    <name>ProjectsScreen</name>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field note(s)</source>
+        <translation>
+            <numerusform>%n field note</numerusform>
+            <numerusform>%n field notes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message numerus="yes">
         <source>%n minute(s)</source>
@@ -84,6 +131,54 @@
             <numerusform>%n records were changed on two devices at once. Both versions are kept in each record&apos;s history.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Sending: %1 of %n change(s)</source>
+        <translation>
+            <numerusform>Sending: %1 of %n change</numerusform>
+            <numerusform>Sending: %1 of %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Received so far: %n change(s)</source>
+        <translation>
+            <numerusform>Received so far: %n change</numerusform>
+            <numerusform>Received so far: %n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ConsentFormEditor</name>
+    <message numerus="yes">
+        <source>Not published: %n problem(s) to fix, marked beside the fields. Nothing you wrote is lost.</source>
+        <translation>
+            <numerusform>Not published: %n problem to fix, marked beside the field. Nothing you wrote is lost.</numerusform>
+            <numerusform>Not published: %n problems to fix, marked beside the fields. Nothing you wrote is lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ObservationAgreement</name>
+    <message numerus="yes">
+        <source>Over %n unit(s) both observers coded</source>
+        <translation>
+            <numerusform>Over %n unit both observers coded</numerusform>
+            <numerusform>Over %n units both observers coded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counts in %n time slice(s)</source>
+        <translation>
+            <numerusform>Counts in %n time slice</numerusform>
+            <numerusform>Counts in %n time slices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) left out</source>
+        <translation>
+            <numerusform>%n slice left out</numerusform>
+            <numerusform>%n slices left out</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::ObservationLive</name>
@@ -92,6 +187,33 @@
         <translation>
             <numerusform>Stopped after %1 of observation time; %n event in force.</numerusform>
             <numerusform>Stopped after %1 of observation time; %n events in force.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ObservationReports</name>
+    <message numerus="yes">
+        <source>%n session(s), stopped or finalised, %1 observed in all. A correction counts instead of the version it corrects.</source>
+        <translation>
+            <numerusform>%n session, stopped or finalised, %1 observed in all. A correction counts instead of the version it corrects.</numerusform>
+            <numerusform>%n sessions, stopped or finalised, %1 observed in all. A correction counts instead of the version it corrects.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to %1. The file is not encrypted: it holds participant codes, never names.</source>
+        <translation>
+            <numerusform>Exported %n event to %1. The file is not encrypted: it holds participant codes, never names.</numerusform>
+            <numerusform>Exported %n events to %1. The file is not encrypted: it holds participant codes, never names.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ParticipantConsent</name>
+    <message numerus="yes">
+        <source>%n other participant(s) also have the code %1: they were enrolled on different devices before syncing. Nothing was merged. Check who this is before recording anything, and tell your data manager.</source>
+        <translation>
+            <numerusform>%n other participant also has the code %1: they were enrolled on different devices before syncing. Nothing was merged. Check who this is before recording anything, and tell your data manager.</numerusform>
+            <numerusform>%n other participants also have the code %1: they were enrolled on different devices before syncing. Nothing was merged. Check who this is before recording anything, and tell your data manager.</numerusform>
         </translation>
     </message>
 </context>

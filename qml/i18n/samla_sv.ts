@@ -39,6 +39,34 @@
         <source>%1 (%2; Shrout &amp; Fleiss 1979) of event counts in %3 time slices of %4 s.</source>
         <translation>%1 (%2; Shrout &amp; Fleiss 1979) av antal händelser i %3 tidsintervall om %4 s.</translation>
     </message>
+    <message>
+        <source>The same session is chosen twice. Choose the session each observer coded.</source>
+        <translation>Samma session är vald två gånger. Välj den session som varje observatör kodade.</translation>
+    </message>
+    <message>
+        <source>Only finalised sessions can be compared: their events can no longer change. Finalise both sessions first.</source>
+        <translation>Bara slutförda sessioner kan jämföras: deras händelser kan inte längre ändras. Slutför båda sessionerna först.</translation>
+    </message>
+    <message>
+        <source>The two sessions were coded with different coding schemes (or different versions of one), so their codes cannot be compared.</source>
+        <translation>De två sessionerna kodades med olika kodscheman (eller olika versioner av samma), så deras koder kan inte jämföras.</translation>
+    </message>
+    <message>
+        <source>A correction has replaced one of these sessions. Choose the corrected version.</source>
+        <translation>En rättelse har ersatt en av sessionerna. Välj den rättade versionen.</translation>
+    </message>
+    <message>
+        <source>The two sessions were not observing at the same time, so there is nothing to compare.</source>
+        <translation>De två sessionerna observerade inte samtidigt, så det finns inget att jämföra.</translation>
+    </message>
+    <message>
+        <source>This coding scheme has no point events that observers rate, so there is nothing to compare.</source>
+        <translation>Kodschemat har inga punkthändelser som observatörerna bedömer, så det finns inget att jämföra.</translation>
+    </message>
+    <message>
+        <source>The weighted kappas use the %1 units both observers coded a category in, with the categories in the scheme&apos;s order.</source>
+        <translation>De viktade kappavärdena bygger på de %1 enheter där båda observatörerna kodade en kategori, med kategorierna i schemats ordning.</translation>
+    </message>
 </context>
 <context>
     <name>AppHeader</name>
@@ -57,6 +85,18 @@
     <message>
         <source>Close your data now. You will need your passphrase to open it again.</source>
         <translation>Stänger dina uppgifter nu. Du behöver din lösenfras för att öppna dem igen.</translation>
+    </message>
+    <message>
+        <source>+ Note</source>
+        <translation>+ Anteckning</translation>
+    </message>
+    <message>
+        <source>Quick note</source>
+        <translation>Snabbanteckning</translation>
+    </message>
+    <message>
+        <source>Write a note without leaving this screen.</source>
+        <translation>Skriv en anteckning utan att lämna den här skärmen.</translation>
     </message>
 </context>
 <context>
@@ -314,6 +354,253 @@
     </message>
 </context>
 <context>
+    <name>ConsentFormEditorScreen</name>
+    <message>
+        <source>New consent form</source>
+        <translation>Ny samtyckesblankett</translation>
+    </message>
+    <message>
+        <source>Edit consent form</source>
+        <translation>Redigera samtyckesblankett</translation>
+    </message>
+    <message>
+        <source>A new form. Publishing makes its version 1.</source>
+        <translation>En ny blankett. När du publicerar blir den version 1.</translation>
+    </message>
+    <message>
+        <source>Starting from version %1. Publishing makes version %2; consents already given keep the version they were given with.</source>
+        <translation>Utgår från version %1. När du publicerar skapas version %2; samtycken som redan getts behåller versionen de gavs med.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Information for the participant</source>
+        <translation>Information till deltagaren</translation>
+    </message>
+    <message>
+        <source>What the study is, what taking part means, and that it is voluntary. The participant reads all of it before agreeing.</source>
+        <translation>Vad studien är, vad deltagandet innebär och att det är frivilligt. Deltagaren läser allt innan hen samtycker.</translation>
+    </message>
+    <message>
+        <source>Consent items</source>
+        <translation>Samtyckespunkter</translation>
+    </message>
+    <message>
+        <source>Each item is a sentence the participant answers yes or no to. A required item must be agreed to take part; the activity is what a yes allows.</source>
+        <translation>Varje punkt är en mening som deltagaren svarar ja eller nej på. En obligatorisk punkt måste godkännas för att få delta; aktiviteten är det som ett ja tillåter.</translation>
+    </message>
+    <message>
+        <source>Item %1</source>
+        <translation>Punkt %1</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Flytta upp</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Flytta ned</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Remove item %1</source>
+        <translation>Ta bort punkt %1</translation>
+    </message>
+    <message>
+        <source>What a yes allows</source>
+        <translation>Vad ett ja tillåter</translation>
+    </message>
+    <message>
+        <source>Id (a–z, 0–9, _), kept in the data</source>
+        <translation>Id (a–z, 0–9, _), sparas i data</translation>
+    </message>
+    <message>
+        <source>Id of item %1</source>
+        <translation>Id för punkt %1</translation>
+    </message>
+    <message>
+        <source>Required to take part</source>
+        <translation>Krävs för att delta</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Lägg till punkt</translation>
+    </message>
+    <message>
+        <source>Changes not yet published</source>
+        <translation>Ändringar som inte publicerats än</translation>
+    </message>
+    <message>
+        <source>No changes since the last version</source>
+        <translation>Inga ändringar sedan senaste versionen</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Släng ändringarna</translation>
+    </message>
+    <message>
+        <source>Publish version 1</source>
+        <translation>Publicera version 1</translation>
+    </message>
+    <message>
+        <source>Publish version %1</source>
+        <translation>Publicera version %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentFormVersionScreen</name>
+    <message>
+        <source>Consent form, version %1</source>
+        <translation>Samtyckesblankett, version %1</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Samtyckesblankett</translation>
+    </message>
+    <message>
+        <source>Version %1, published %2.</source>
+        <translation>Version %1, publicerad %2.</translation>
+    </message>
+    <message>
+        <source>This is the latest version.</source>
+        <translation>Det här är den senaste versionen.</translation>
+    </message>
+    <message>
+        <source>Version %1 has been published since; this text stays exactly as it was.</source>
+        <translation>Version %1 har publicerats sedan dess; den här texten förblir exakt som den var.</translation>
+    </message>
+    <message>
+        <source>Content hash: %1</source>
+        <translation>Innehållshash: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Given with %n consent(s): %1</source>
+        <translation>
+            <numerusform>Använd för %n samtycke: %1</numerusform>
+            <numerusform>Använd för %n samtycken: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No consent has been given with this version yet.</source>
+        <translation>Inget samtycke har getts med den här versionen ännu.</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Consent items</source>
+        <translation>Samtyckespunkter</translation>
+    </message>
+    <message>
+        <source>Required to take part</source>
+        <translation>Krävs för att delta</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Valfri</translation>
+    </message>
+    <message>
+        <source>allows: %1</source>
+        <translation>tillåter: %1</translation>
+    </message>
+    <message>
+        <source>id %1</source>
+        <translation>id %1</translation>
+    </message>
+    <message>
+        <source>Export this version as JSON</source>
+        <translation>Exportera den här versionen som JSON</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentFormsScreen</name>
+    <message>
+        <source>Consent forms</source>
+        <translation>Samtyckesblanketter</translation>
+    </message>
+    <message>
+        <source>Every change to a form is published as a new version with a content hash. A consent always keeps the exact version it was given with.</source>
+        <translation>Varje ändring i en blankett publiceras som en ny version med en innehållshash. Ett samtycke behåller alltid exakt den version det gavs med.</translation>
+    </message>
+    <message>
+        <source>No consent forms yet. Write a new one, or import one from a JSON file below.</source>
+        <translation>Inga samtyckesblanketter ännu. Skriv en ny eller importera en från en JSON-fil nedan.</translation>
+    </message>
+    <message>
+        <source>Version %1 · published %2 · hash %3 · %4</source>
+        <translation>Version %1 · publicerad %2 · hash %3 · %4</translation>
+    </message>
+    <message>
+        <source>Edit and publish a new version</source>
+        <translation>Redigera och publicera en ny version</translation>
+    </message>
+    <message>
+        <source>Export version %1 as JSON</source>
+        <translation>Exportera version %1 som JSON</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · hash %3</source>
+        <translation>Version %1 · %2 · hash %3</translation>
+    </message>
+    <message>
+        <source>No consent given with it yet</source>
+        <translation>Inget samtycke har getts med den ännu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Given with %n consent(s)</source>
+        <translation>
+            <numerusform>Använd för %n samtycke</numerusform>
+            <numerusform>Använd för %n samtycken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>View version %1</source>
+        <translation>Visa version %1</translation>
+    </message>
+    <message>
+        <source>Write a new consent form</source>
+        <translation>Skriv en ny samtyckesblankett</translation>
+    </message>
+    <message>
+        <source>Import from a JSON file</source>
+        <translation>Importera från en JSON-fil</translation>
+    </message>
+    <message>
+        <source>A form exported from Samla, or written by hand: {&quot;title&quot;: {&quot;sv&quot;: …, &quot;en&quot;: …}, &quot;information&quot;: {…}, &quot;items&quot;: [{&quot;id&quot;, &quot;activity&quot;, &quot;required&quot;, &quot;text&quot;}]}. It becomes a new form&apos;s version 1.</source>
+        <translation>En blankett som exporterats från Samla eller skrivits för hand: {&quot;title&quot;: {&quot;sv&quot;: …, &quot;en&quot;: …}, &quot;information&quot;: {…}, &quot;items&quot;: [{&quot;id&quot;, &quot;activity&quot;, &quot;required&quot;, &quot;text&quot;}]}. Den blir version 1 av en ny blankett.</translation>
+    </message>
+    <message>
+        <source>Path to the .json file</source>
+        <translation>Sökväg till .json-filen</translation>
+    </message>
+    <message>
+        <source>Consent form file</source>
+        <translation>Fil med samtyckesblankett</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importera</translation>
+    </message>
+    <message>
+        <source>Exports are saved in %1.</source>
+        <translation>Exporter sparas i %1.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentItemsScreen</name>
     <message>
         <source>Consent questions: %1</source>
@@ -527,8 +814,28 @@
         <translation>Visa informationen för deltagaren</translation>
     </message>
     <message>
-        <source>The consultee advises against taking part</source>
-        <translation>Företrädaren avråder från deltagande</translation>
+        <source>Yes, Gillick competent</source>
+        <translation>Ja, Gillick-kompetent</translation>
+    </message>
+    <message>
+        <source>No, not competent</source>
+        <translation>Nej, inte kompetent</translation>
+    </message>
+    <message>
+        <source>Yes, understands</source>
+        <translation>Ja, förstår</translation>
+    </message>
+    <message>
+        <source>No, does not understand</source>
+        <translation>Nej, förstår inte</translation>
+    </message>
+    <message>
+        <source>What your assessment rests on (no names)</source>
+        <translation>Vad din bedömning bygger på (inga namn)</translation>
+    </message>
+    <message>
+        <source>For example: explained the study back in own words</source>
+        <translation>Till exempel: berättade om studien med egna ord</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1222,10 @@
         <source>Export consent history (FHIR R4)</source>
         <translation>Exportera samtyckeshistoriken (FHIR R4)</translation>
     </message>
+    <message>
+        <source>Show identity</source>
+        <translation>Visa identitet</translation>
+    </message>
 </context>
 <context>
     <name>CreatingScreen</name>
@@ -1104,6 +1415,10 @@
         <source>There is nothing to save yet. Write a title or some text first.</source>
         <translation>Det finns inget att spara än. Skriv en rubrik eller lite text först.</translation>
     </message>
+    <message>
+        <source>The note is empty. Type what you want to keep first.</source>
+        <translation>Anteckningen är tom. Skriv först det du vill spara.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -1216,6 +1531,83 @@
     <message>
         <source>Join your project&apos;s server with an enrolment code</source>
         <translation>Anslut till projektets server med en anslutningskod</translation>
+    </message>
+    <message>
+        <source>Consent forms</source>
+        <translation>Samtyckesblanketter</translation>
+    </message>
+    <message>
+        <source>Write or import forms; every version is kept as published</source>
+        <translation>Skriv eller importera blanketter; varje version sparas som den publicerades</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Open another case study or create a new project</source>
+        <translation>Öppna en annan fallstudie eller skapa ett nytt projekt</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityAuditScreen</name>
+    <message>
+        <source>Identity look-ups</source>
+        <translation>Uppslagningar av identitet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look-up(s) of who is behind a code, newest first, from every device that has synced its audit log. Names are never recorded here.</source>
+        <translation>
+            <numerusform>%n uppslagning av vem som finns bakom en kod, den senaste först, från varje enhet som har synkroniserat sin granskningslogg. Namn registreras aldrig här.</numerusform>
+            <numerusform>%n uppslagningar av vem som finns bakom en kod, de senaste först, från varje enhet som har synkroniserat sin granskningslogg. Namn registreras aldrig här.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · device %2</source>
+        <translation>%1 · enhet %2</translation>
+    </message>
+    <message>
+        <source>No identity has been looked up yet.</source>
+        <translation>Ingen identitet har slagits upp ännu.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityScreen</name>
+    <message>
+        <source>Identity of %1</source>
+        <translation>Identitet för %1</translation>
+    </message>
+    <message>
+        <source>Looking up who a participant is is recorded in the audit log with this device, the time, the code and the reason you choose. The data protection officer can see every look-up.</source>
+        <translation>När du slår upp vem en deltagare är registreras det i granskningsloggen med den här enheten, tiden, koden och det skäl du väljer. Dataskyddsombudet kan se varje uppslagning.</translation>
+    </message>
+    <message>
+        <source>Why do you need to see who this is?</source>
+        <translation>Varför behöver du se vem det här är?</translation>
+    </message>
+    <message>
+        <source>Show identity (recorded)</source>
+        <translation>Visa identitet (registreras)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Kontaktuppgifter</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Födelsedatum</translation>
+    </message>
+    <message>
+        <source>Guardian or consultee</source>
+        <translation>Vårdnadshavare eller företrädare</translation>
+    </message>
+    <message>
+        <source>Hide the details</source>
+        <translation>Dölj uppgifterna</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1770,93 @@
     <message>
         <source>Clear search</source>
         <translation>Rensa sökningen</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationAgreementScreen</name>
+    <message>
+        <source>Observer agreement</source>
+        <translation>Överensstämmelse mellan observatörer</translation>
+    </message>
+    <message>
+        <source>Choose the sessions two observers coded at the same time: tap one for observer A, then one for observer B. Tap a chosen session again to take it back.</source>
+        <translation>Välj sessionerna som två observatörer kodade samtidigt: tryck på en för observatör A och sedan en för observatör B. Tryck på en vald session igen för att ta bort valet.</translation>
+    </message>
+    <message>
+        <source>Marked pairs</source>
+        <translation>Markerade par</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <source>Unmark</source>
+        <translation>Ta bort markering</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessioner</translation>
+    </message>
+    <message>
+        <source>No sessions yet in this project.</source>
+        <translation>Inga sessioner i projektet ännu.</translation>
+    </message>
+    <message>
+        <source>Observer %1: </source>
+        <translation>Observatör %1: </translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metod</translation>
+    </message>
+    <message>
+        <source>Slice length in seconds (ICC counts events per slice)</source>
+        <translation>Intervallängd i sekunder (ICC räknar händelser per intervall)</translation>
+    </message>
+    <message>
+        <source>Slice length in seconds</source>
+        <translation>Intervallängd i sekunder</translation>
+    </message>
+    <message>
+        <source>Tolerance in seconds (how far apart two codings may be)</source>
+        <translation>Tolerans i sekunder (hur långt isär två kodningar får ligga)</translation>
+    </message>
+    <message>
+        <source>Tolerance in seconds</source>
+        <translation>Tolerans i sekunder</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Choose the session of observer A.</source>
+        <translation>Välj observatör A:s session.</translation>
+    </message>
+    <message>
+        <source>Choose the session of observer B.</source>
+        <translation>Välj observatör B:s session.</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
+    </message>
+    <message>
+        <source>How this was computed</source>
+        <translation>Så beräknades det</translation>
+    </message>
+    <message>
+        <source>Marked as paired observers</source>
+        <translation>Markerade som observatörspar</translation>
+    </message>
+    <message>
+        <source>Mark as paired observers</source>
+        <translation>Markera som observatörspar</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +2085,49 @@
     </message>
 </context>
 <context>
+    <name>ObservationSummaryScreen</name>
+    <message>
+        <source>Observation summaries</source>
+        <translation>Sammanställningar av observationer</translation>
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation>Sammanställning av sessionen</translation>
+    </message>
+    <message>
+        <source>Export every session&apos;s events</source>
+        <translation>Exportera alla sessioners händelser</translation>
+    </message>
+    <message>
+        <source>Export this session&apos;s events</source>
+        <translation>Exportera sessionens händelser</translation>
+    </message>
+    <message>
+        <source>One row per event of every session in this project (all schemes and versions), for a spreadsheet or statistics program.</source>
+        <translation>En rad per händelse i alla projektets sessioner (alla scheman och versioner), för kalkylprogram eller statistikprogram.</translation>
+    </message>
+    <message>
+        <source>One row per event in force: observer, observation time, local time with time zone, subject, behaviour, modifiers and comment.</source>
+        <translation>En rad per gällande händelse: observatör, observationstid, lokal tid med tidszon, subjekt, beteende, modifierare och kommentar.</translation>
+    </message>
+    <message>
+        <source>Save in this folder</source>
+        <translation>Spara i den här mappen</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Exportmapp</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Exportera som CSV</translation>
+    </message>
+    <message>
+        <source>Export as TSV</source>
+        <translation>Exportera som TSV</translation>
+    </message>
+</context>
+<context>
     <name>ObservationText</name>
     <message>
         <source>%1 started</source>
@@ -1786,6 +2308,10 @@
         <source>Local time</source>
         <translation>Lokal tid</translation>
     </message>
+    <message>
+        <source>Summary and export</source>
+        <translation>Sammanställning och export</translation>
+    </message>
 </context>
 <context>
     <name>ObservationsScreen</name>
@@ -1812,6 +2338,21 @@
         <source>No sessions yet. Start one when you begin observing: the clock runs from the start.</source>
         <translation>Inga sessioner ännu. Starta en när du börjar observera: klockan går från starten.</translation>
     </message>
+    <message>
+        <source>Summaries and export</source>
+        <translation>Sammanställningar och export</translation>
+    </message>
+    <message>
+        <source>Observer agreement</source>
+        <translation>Överensstämmelse mellan observatörer</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDelegate</name>
+    <message>
+        <source>Another participant has the same code: both are kept, nothing was merged.</source>
+        <translation>En annan deltagare har samma kod: båda finns kvar, inget har slagits ihop.</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantsScreen</name>
@@ -1833,6 +2374,10 @@
     <message>
         <source>No participants yet. Tap Enrol participant to add the first one.</source>
         <translation>Inga deltagare än. Tryck på Skriv in deltagare för att lägga till den första.</translation>
+    </message>
+    <message>
+        <source>Identity look-ups</source>
+        <translation>Uppslagningar av identitet</translation>
     </message>
 </context>
 <context>
@@ -1951,6 +2496,90 @@
     <message>
         <source>Save project settings</source>
         <translation>Spara projektinställningarna</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsScreen</name>
+    <message>
+        <source>Projects</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Tap a project to open it. Notes, participants, consent and settings then show that project. This device remembers the one you chose.</source>
+        <translation>Tryck på ett projekt för att öppna det. Anteckningar, deltagare, samtycken och inställningar visar sedan det projektet. Enheten minns vilket du valde.</translation>
+    </message>
+    <message>
+        <source>Code prefix %1</source>
+        <translation>Kodprefix %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n deltagare</numerusform>
+            <numerusform>%n deltagare</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field note(s)</source>
+        <translation>
+            <numerusform>%n fältanteckning</numerusform>
+            <numerusform>%n fältanteckningar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>demo</source>
+        <translation>demo</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>öppet nu</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nytt projekt</translation>
+    </message>
+    <message>
+        <source>Give the project a name and a participant code prefix. Next you set its sites, working languages, lawful basis, withdrawal policy, retention and re-consent interval.</source>
+        <translation>Ge projektet ett namn och ett prefix för deltagarkoder. Sedan anger du platser, arbetsspråk, rättslig grund, hur återkallat samtycke hanteras, lagringstid och intervall för förnyat samtycke.</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>Projektets namn</translation>
+    </message>
+    <message>
+        <source>Participant code prefix (1–4 capital letters)</source>
+        <translation>Prefix för deltagarkoder (1–4 versaler)</translation>
+    </message>
+    <message>
+        <source>Create and set up</source>
+        <translation>Skapa och ställ in</translation>
+    </message>
+</context>
+<context>
+    <name>QuickNoteDialog</name>
+    <message>
+        <source>Quick note</source>
+        <translation>Snabbanteckning</translation>
+    </message>
+    <message>
+        <source>Saved among the notes of %1, titled with the time. Add details later under Field notes.</source>
+        <translation>Sparas bland anteckningarna i %1, med tiden som rubrik. Lägg till detaljer senare under Fältanteckningar.</translation>
+    </message>
+    <message>
+        <source>What did you see, hear or think?</source>
+        <translation>Vad såg, hörde eller tänkte du?</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Closes the note. What you typed is kept until you save it.</source>
+        <translation>Stänger anteckningen. Det du skrev finns kvar tills du sparar det.</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Spara anteckningen</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2888,36 @@
         <source>Use this one</source>
         <translation>Använd den här</translation>
     </message>
+    <message numerus="yes">
+        <source>Sending: %1 of %n change(s)</source>
+        <translation>
+            <numerusform>Skickar: %1 av %n ändring</numerusform>
+            <numerusform>Skickar: %1 av %n ändringar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to send</source>
+        <translation>Inget att skicka</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>Skickar ändringar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received so far: %n change(s)</source>
+        <translation>
+            <numerusform>Hittills mottaget: %n ändring</numerusform>
+            <numerusform>Hittills mottaget: %n ändringar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Tar emot ändringar</translation>
+    </message>
+    <message>
+        <source>Sync automatically when the server can be reached</source>
+        <translation>Synkronisera automatiskt när servern går att nå</translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>
@@ -2421,6 +3080,256 @@
         <source>Taking part needs a yes to: %1. If the answer is no, the participant cannot take part: stop here and thank them.</source>
         <translation>För att delta krävs ja till: %1. Om svaret är nej kan deltagaren inte delta: avsluta här och tacka deltagaren.</translation>
     </message>
+    <message>
+        <source>Is the child Gillick competent?</source>
+        <translation>Är barnet Gillick-kompetent?</translation>
+    </message>
+    <message>
+        <source>Does the young person understand what consent means?</source>
+        <translation>Förstår den unga personen vad samtycket innebär?</translation>
+    </message>
+    <message>
+        <source>An adult who cannot consent: the consultee route</source>
+        <translation>En vuxen som inte kan samtycka: samtycke via företrädare</translation>
+    </message>
+    <message>
+        <source>Under 16 in England a parent consents, and a child who is Gillick competent consents as well. Talk it through in words the child uses and ask them to tell it back in their own words. A competent child:
+• understands what taking part involves
+• understands its risks and benefits
+• knows they can say no, and stop at any time, without anything bad happening
+• can weigh this up, and
+• can communicate a decision.
+If not, the parent consents and the child&apos;s assent is sought; the child&apos;s no is respected.</source>
+        <translation>Under 16 år i England samtycker en förälder, och ett barn som är Gillick-kompetent samtycker också självt. Gå igenom studien med barnets egna ord och be barnet berätta tillbaka med sina egna ord. Ett kompetent barn:
+• förstår vad det innebär att delta
+• förstår risker och fördelar
+• vet att det kan säga nej, och sluta när som helst, utan att något dåligt händer
+• kan väga detta mot varandra, och
+• kan uttrycka ett beslut.
+Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets nej respekteras.</translation>
+    </message>
+    <message>
+        <source>In Sweden a 15 to 17-year-old who understands what the research means for them consents alone; otherwise the guardians consent and the young person&apos;s wishes are respected. Ask them to tell you in their own words:
+• what the study is about and what taking part involves
+• that taking part is voluntary
+• that they can stop at any time without giving a reason.</source>
+        <translation>I Sverige samtycker en person som är 15 till 17 år och inser vad forskningen innebär för hen själv; annars samtycker vårdnadshavarna och den unga personens vilja respekteras. Be personen berätta med egna ord:
+• vad studien handlar om och vad det innebär att delta
+• att det är frivilligt att delta
+• att hen kan sluta när som helst utan att säga varför.</translation>
+    </message>
+    <message>
+        <source>An adult who cannot consent may take part only in a study approved for it, with a consultee&apos;s advice (England: Mental Capacity Act 2005, from 16).
+• A personal consultee knows the person, such as family or a friend, and is not paid to care for them. If there is nobody, a nominated consultee independent of the study.
+• Ask what the person&apos;s own wishes and feelings would be, not what the consultee wants.
+• If the consultee advises that the person would not want to take part, do not enrol them: record that advice with the button below.
+• Any sign of objection later means they leave the study: record dissent at once.
+• If the person regains capacity, ask for their own consent.</source>
+        <translation>En vuxen som inte kan samtycka får delta bara i en studie som är godkänd för det, med råd från en företrädare (England: Mental Capacity Act 2005, från 16 år).
+• En personlig företrädare känner personen, till exempel en anhörig eller vän, och får inte betalt för att vårda hen. Finns ingen sådan, en utsedd företrädare som är oberoende av studien.
+• Fråga vad personen själv skulle ha velat och känt, inte vad företrädaren vill.
+• Om företrädaren säger att personen inte skulle vilja delta, ta inte med personen: registrera rådet med knappen nedan.
+• Varje tecken på motstånd senare innebär att personen lämnar studien: registrera det genast.
+• Om personen återfår förmågan att samtycka, be om personens eget samtycke.</translation>
+    </message>
+    <message>
+        <source>Record your assessment first: is the child Gillick competent?</source>
+        <translation>Registrera först din bedömning: är barnet Gillick-kompetent?</translation>
+    </message>
+    <message>
+        <source>Record your assessment first: does the young person understand what consent means?</source>
+        <translation>Registrera först din bedömning: förstår den unga personen vad samtycket innebär?</translation>
+    </message>
+    <message>
+        <source>You assessed that the participant cannot consent for themselves. Choose a parent or guardian to consent, with the participant&apos;s assent.</source>
+        <translation>Du har bedömt att deltagaren inte kan samtycka själv. Välj att en förälder eller vårdnadshavare samtycker, med deltagarens medgivande.</translation>
+    </message>
+    <message>
+        <source>An adult who cannot consent: research under the Ethical Review Act, 22 §</source>
+        <translation>En vuxen som inte kan samtycka: forskning enligt etikprövningslagen 22 §</translation>
+    </message>
+    <message>
+        <source>In Sweden an adult who cannot give consent, because of illness, a mental disorder, weakened health or a similar condition, may take part only if the ethical approval covers it (Ethical Review Act (2003:460), 22 §).
+• The research must be expected to give knowledge that cannot be gained with people who can consent, and to benefit the person or others with the same condition, with only a minor risk and minor discomfort.
+• The person&apos;s closest relatives, and a guardian (god man or förvaltare) if there is one, must be told about the research and may say no. If any of them says no, do not enrol the person: record it with the button below.
+• Tell the person themselves as far as they can take it in. If they show in any way that they do not want to take part, they do not take part, or they leave: record dissent at once.
+• If the person becomes able to consent, ask for their own consent.</source>
+        <translation>I Sverige får en vuxen som inte kan samtycka på grund av sjukdom, psykisk störning, försvagat hälsotillstånd eller liknande delta bara om etikprövningsgodkännandet omfattar det (etikprövningslagen (2003:460) 22 §).
+• Forskningen ska kunna väntas ge kunskap som inte går att få med personer som kan samtycka, och vara till nytta för personen eller för andra med samma tillstånd, med bara obetydlig risk och obetydligt obehag.
+• Personens närmaste anhöriga, och god man eller förvaltare om sådan finns, ska informeras om forskningen och får säga nej. Säger någon av dem nej tas personen inte med: registrera det med knappen nedan.
+• Informera personen själv så långt hen kan ta det till sig. Visar personen på något sätt att hen inte vill delta, deltar hen inte eller lämnar studien: registrera avböjandet direkt.
+• Om personen blir kapabel att samtycka, be om hens eget samtycke.</translation>
+    </message>
+    <message>
+        <source>A relative or the guardian says no</source>
+        <translation>En anhörig eller god man/förvaltare säger nej</translation>
+    </message>
+    <message>
+        <source>The consultee advises against taking part</source>
+        <translation>Företrädaren avråder från deltagande</translation>
+    </message>
+    <message>
+        <source>The participant cannot consent for themselves: their closest relatives, and a guardian if there is one, are told about the study and may say no.</source>
+        <translation>Deltagaren kan inte samtycka själv: de närmaste anhöriga, och god man eller förvaltare om sådan finns, informeras om studien och får säga nej.</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ConsentFormEditor</name>
+    <message>
+        <source>Untitled consent form</source>
+        <translation>Namnlös samtyckesblankett</translation>
+    </message>
+    <message>
+        <source>in Swedish</source>
+        <translation>på svenska</translation>
+    </message>
+    <message>
+        <source>in English</source>
+        <translation>på engelska</translation>
+    </message>
+    <message>
+        <source>in “%1”</source>
+        <translation>på ”%1”</translation>
+    </message>
+    <message>
+        <source>Write the title %1.</source>
+        <translation>Skriv titeln %1.</translation>
+    </message>
+    <message>
+        <source>Write the information text %1.</source>
+        <translation>Skriv informationstexten %1.</translation>
+    </message>
+    <message>
+        <source>A consent form needs at least one item. Add one below.</source>
+        <translation>En samtyckesblankett behöver minst en punkt. Lägg till en nedan.</translation>
+    </message>
+    <message>
+        <source>Use 1 to 40 of a–z, 0–9 and _ for the item&apos;s id, for example audio.</source>
+        <translation>Använd 1 till 40 av a–z, 0–9 och _ i punktens id, till exempel audio.</translation>
+    </message>
+    <message>
+        <source>An item above already has the id “%1”. Each item needs its own id.</source>
+        <translation>En punkt ovanför har redan id:t ”%1”. Varje punkt behöver ett eget id.</translation>
+    </message>
+    <message>
+        <source>Write what the participant agrees to %1.</source>
+        <translation>Skriv vad deltagaren samtycker till %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not published: %n problem(s) to fix, marked beside the fields. Nothing you wrote is lost.</source>
+        <translation>
+            <numerusform>Inte publicerat: %n problem att rätta, markerat vid fältet. Inget du skrivit har gått förlorat.</numerusform>
+            <numerusform>Inte publicerat: %n problem att rätta, markerade vid fälten. Inget du skrivit har gått förlorat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing has changed since version %1, so no new version was made.</source>
+        <translation>Inget har ändrats sedan version %1, så ingen ny version skapades.</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Inte publicerat: %1</translation>
+    </message>
+    <message>
+        <source>Published as version %1 (content hash %2). Consents already given keep the text they were given with.</source>
+        <translation>Publicerat som version %1 (innehållshash %2). Samtycken som redan getts behåller texten de gavs med.</translation>
+    </message>
+    <message>
+        <source>The form has no consent items. A form needs at least one.</source>
+        <translation>Blanketten har inga samtyckespunkter. En blankett behöver minst en.</translation>
+    </message>
+    <message>
+        <source>The item id “%1” cannot be used: use 1 to 40 of a–z, 0–9 and _.</source>
+        <translation>Id:t ”%1” kan inte användas: använd 1 till 40 av a–z, 0–9 och _.</translation>
+    </message>
+    <message>
+        <source>Two items have the id “%1”. Each item needs its own id.</source>
+        <translation>Två punkter har id:t ”%1”. Varje punkt behöver ett eget id.</translation>
+    </message>
+    <message>
+        <source>The language “%1” is not one Samla has: use sv or en.</source>
+        <translation>Språket ”%1” finns inte i Samla: använd sv eller en.</translation>
+    </message>
+    <message>
+        <source>No language has a title, an information text and a text for every item.</source>
+        <translation>Inget språk har en titel, en informationstext och en text för varje punkt.</translation>
+    </message>
+    <message>
+        <source>The text %1 is incomplete: the title, the information and every item need it.</source>
+        <translation>Texten %1 är ofullständig: titeln, informationen och varje punkt behöver den.</translation>
+    </message>
+    <message>
+        <source>Item “%1” has text %2, but the rest of the form does not.</source>
+        <translation>Punkten ”%1” har text %2, men resten av blanketten har det inte.</translation>
+    </message>
+    <message>
+        <source>“title” and “information” must each give a text per language, e.g. {&quot;sv&quot;: …, &quot;en&quot;: …}.</source>
+        <translation>”title” och ”information” måste var för sig ge en text per språk, t.ex. {&quot;sv&quot;: …, &quot;en&quot;: …}.</translation>
+    </message>
+    <message>
+        <source>“items” must be a list of consent items.</source>
+        <translation>”items” måste vara en lista med samtyckespunkter.</translation>
+    </message>
+    <message>
+        <source>Item “%1” names the activity “%2”, which Samla does not know. Use one of: %3.</source>
+        <translation>Punkten ”%1” anger aktiviteten ”%2”, som Samla inte känner till. Använd en av: %3.</translation>
+    </message>
+    <message>
+        <source>Item “%1”: “required” must be true or false.</source>
+        <translation>Punkten ”%1”: ”required” måste vara true eller false.</translation>
+    </message>
+    <message>
+        <source>Item “%1”: “text” must give a text per language.</source>
+        <translation>Punkten ”%1”: ”text” måste ge en text per språk.</translation>
+    </message>
+    <message>
+        <source>The content is not a consent form Samla can use.</source>
+        <translation>Innehållet är inte en samtyckesblankett som Samla kan använda.</translation>
+    </message>
+    <message>
+        <source>There is no file at %1. Check the path and try again.</source>
+        <translation>Det finns ingen fil på %1. Kontrollera sökvägen och försök igen.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a consent form (over 1 MB).</source>
+        <translation>%1 är för stor för att vara en samtyckesblankett (över 1 MB).</translation>
+    </message>
+    <message>
+        <source>%1 could not be read. Check that Samla may open it and try again.</source>
+        <translation>%1 kunde inte läsas. Kontrollera att Samla får öppna filen och försök igen.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: there is a mistake on line %2. Nothing was imported.</source>
+        <translation>%1 är inte giltig JSON: det finns ett fel på rad %2. Inget importerades.</translation>
+    </message>
+    <message>
+        <source>%1 is not a consent form: it should be one JSON object with title, information and items.</source>
+        <translation>%1 är inte en samtyckesblankett: den ska vara ett JSON-objekt med title, information och items.</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 importerades inte: %2</translation>
+    </message>
+    <message>
+        <source>This form is already here: “%1”, version %2. Nothing was imported.</source>
+        <translation>Blanketten finns redan här: ”%1”, version %2. Inget importerades.</translation>
+    </message>
+    <message>
+        <source>Imported “%1” as a new consent form, version 1 (content hash %2).</source>
+        <translation>”%1” importerades som en ny samtyckesblankett, version 1 (innehållshash %2).</translation>
+    </message>
+    <message>
+        <source>The form could not be saved in %1. Check that the folder exists and can be written to.</source>
+        <translation>Blanketten kunde inte sparas i %1. Kontrollera att mappen finns och går att skriva till.</translation>
+    </message>
+    <message>
+        <source>Version %1 saved as %2. Another project can import it.</source>
+        <translation>Version %1 sparades som %2. Ett annat projekt kan importera den.</translation>
+    </message>
+    <message>
+        <source>This version&apos;s text no longer matches its content hash: it was changed outside Samla, so it is not shown.</source>
+        <translation>Versionens text stämmer inte längre med dess innehållshash: den har ändrats utanför Samla och visas därför inte.</translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::ConsentTimelineModel</name>
@@ -2463,6 +3372,72 @@
     <message>
         <source>Recorded by %1</source>
         <translation>Registrerat av %1</translation>
+    </message>
+    <message>
+        <source>Assessed as Gillick competent</source>
+        <translation>Bedömd som Gillick-kompetent</translation>
+    </message>
+    <message>
+        <source>Assessed as understanding what consent means</source>
+        <translation>Bedömd att förstå vad samtycket innebär</translation>
+    </message>
+    <message>
+        <source>Assessed as not Gillick competent</source>
+        <translation>Bedömd som inte Gillick-kompetent</translation>
+    </message>
+    <message>
+        <source>Assessed as not understanding what consent means</source>
+        <translation>Bedömd att inte förstå vad samtycket innebär</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::IdentityAuditModel</name>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (den här enheten)</translation>
+    </message>
+    <message>
+        <source>(erased participant)</source>
+        <translation>(raderad deltagare)</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::IdentityLookup</name>
+    <message>
+        <source>Other (%1)</source>
+        <translation>Annat (%1)</translation>
+    </message>
+    <message>
+        <source>To contact the participant</source>
+        <translation>För att kontakta deltagaren</translation>
+    </message>
+    <message>
+        <source>To ask for consent again</source>
+        <translation>För att be om samtycke igen</translation>
+    </message>
+    <message>
+        <source>A request to see their data (subject access)</source>
+        <translation>En begäran om att få se sina uppgifter (registerutdrag)</translation>
+    </message>
+    <message>
+        <source>A request to erase their data</source>
+        <translation>En begäran om att radera sina uppgifter</translation>
+    </message>
+    <message>
+        <source>Data management (checking or correcting the register)</source>
+        <translation>Datahantering (kontroll eller rättelse av registret)</translation>
+    </message>
+    <message>
+        <source>This look-up was recorded in the audit log: this device, %1, participant %2, purpose: %3. The details are cleared when you leave this screen or Samla locks.</source>
+        <translation>Uppslagningen har registrerats i granskningsloggen: den här enheten, %1, deltagare %2, syfte: %3. Uppgifterna tas bort från skärmen när du lämnar den eller när Samla låses.</translation>
+    </message>
+    <message>
+        <source>Choose why you need to see who this is. The reason is recorded.</source>
+        <translation>Välj varför du behöver se vem det här är. Skälet registreras.</translation>
+    </message>
+    <message>
+        <source>The identity register holds no name for this participant: they were enrolled with the code only, or their identity was erased.</source>
+        <translation>Identitetsregistret har inget namn för den här deltagaren: deltagaren registrerades med enbart kod, eller så har identiteten raderats.</translation>
     </message>
 </context>
 <context>
@@ -2508,10 +3483,145 @@
     </message>
 </context>
 <context>
+    <name>samla::ui::Notebook</name>
+    <message>
+        <source>Saved to the notes at %1.</source>
+        <translation>Sparad bland anteckningarna kl. %1.</translation>
+    </message>
+    <message>
+        <source>Quick note %1</source>
+        <translation>Snabbanteckning %1</translation>
+    </message>
+</context>
+<context>
     <name>samla::ui::NotesModel</name>
     <message>
         <source>Untitled note</source>
         <translation>Anteckning utan rubrik</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ObservationAgreement</name>
+    <message>
+        <source>%1, %2, coded by %3</source>
+        <translation>%1, %2, kodad av %3</translation>
+    </message>
+    <message>
+        <source>Coded by %1</source>
+        <translation>Kodad av %1</translation>
+    </message>
+    <message>
+        <source>A: %1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
+    </message>
+    <message>
+        <source>Time slices</source>
+        <translation>Tidsintervall</translation>
+    </message>
+    <message>
+        <source>Matched events</source>
+        <translation>Matchade händelser</translation>
+    </message>
+    <message>
+        <source>Cannot be computed</source>
+        <translation>Kan inte beräknas</translation>
+    </message>
+    <message>
+        <source>Both observers used one category only, so chance agreement is complete.</source>
+        <translation>Båda observatörerna använde bara en kategori, så den slumpmässiga överensstämmelsen är fullständig.</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa (unweighted)</source>
+        <translation>Cohens kappa (oviktad)</translation>
+    </message>
+    <message>
+        <source>Observed agreement %1, chance agreement %2</source>
+        <translation>Observerad överensstämmelse %1, slumpmässig överensstämmelse %2</translation>
+    </message>
+    <message>
+        <source>Weighted kappa, linear weights</source>
+        <translation>Viktad kappa, linjära vikter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Over %n unit(s) both observers coded</source>
+        <translation>
+            <numerusform>Över %n enhet som båda observatörerna kodade</numerusform>
+            <numerusform>Över %n enheter som båda observatörerna kodade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weighted kappa, quadratic weights</source>
+        <translation>Viktad kappa, kvadratiska vikter</translation>
+    </message>
+    <message>
+        <source>Percentage agreement</source>
+        <translation>Procentuell överensstämmelse</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Units where both observers coded the same, or both coded nothing</source>
+        <translation>Enheter där båda observatörerna kodade samma sak, eller båda inget</translation>
+    </message>
+    <message>
+        <source>ICC(2,1) of event counts</source>
+        <translation>ICC(2,1) för antal händelser</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counts in %n time slice(s)</source>
+        <translation>
+            <numerusform>Antal i %n tidsintervall</numerusform>
+            <numerusform>Antal i %n tidsintervall</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The counts do not vary between slices, so ICC cannot be computed.</source>
+        <translation>Antalen varierar inte mellan intervallen, så ICC kan inte beräknas.</translation>
+    </message>
+    <message>
+        <source>Units compared</source>
+        <translation>Jämförda enheter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slice(s) left out</source>
+        <translation>
+            <numerusform>%n intervall uteslutet</numerusform>
+            <numerusform>%n intervall uteslutna</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Event pairs, including unmatched events</source>
+        <translation>Händelsepar, inklusive händelser utan motsvarighet</translation>
+    </message>
+    <message>
+        <source>Compared: %1 of observation both sessions share, between %2 and %3 on the devices&apos; clocks (UTC lines the two devices up); time either observer paused is left out.</source>
+        <translation>Jämfört: %1 observation som båda sessionerna delar, mellan %2 och %3 enligt enheternas klockor (UTC samordnar de två enheterna); tid då någon av observatörerna pausade är utesluten.</translation>
+    </message>
+    <message>
+        <source>Categories compared, in order: %1</source>
+        <translation>Jämförda kategorier, i ordning: %1</translation>
+    </message>
+    <message>
+        <source>Categories compared: %1</source>
+        <translation>Jämförda kategorier: %1</translation>
+    </message>
+    <message>
+        <source>Choose two sessions that can be compared first.</source>
+        <translation>Välj först två sessioner som kan jämföras.</translation>
+    </message>
+    <message>
+        <source>Marked as a paired-observer pair. It is listed under Marked pairs.</source>
+        <translation>Markerat som observatörspar. Det finns under Markerade par.</translation>
+    </message>
+    <message>
+        <source>The pair is no longer marked. Both sessions are unchanged.</source>
+        <translation>Paret är inte längre markerat. Båda sessionerna är oförändrade.</translation>
     </message>
 </context>
 <context>
@@ -2597,6 +3707,195 @@
     </message>
 </context>
 <context>
+    <name>samla::ui::ObservationReports</name>
+    <message>
+        <source>Summary of all sessions: %1</source>
+        <translation>Sammanställning av alla sessioner: %1</translation>
+    </message>
+    <message>
+        <source>Summary of all sessions</source>
+        <translation>Sammanställning av alla sessioner</translation>
+    </message>
+    <message>
+        <source>Session summary: %1</source>
+        <translation>Sammanställning av sessionen: %1</translation>
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation>Sammanställning av sessionen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s), stopped or finalised, %1 observed in all. A correction counts instead of the version it corrects.</source>
+        <translation>
+            <numerusform>%n session, stoppad eller slutförd, %1 observerat totalt. En rättelse räknas i stället för versionen den rättar.</numerusform>
+            <numerusform>%n sessioner, stoppade eller slutförda, %1 observerat totalt. En rättelse räknas i stället för versionen den rättar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Started %1, coded by %2, %3</source>
+        <translation>Startad %1, kodad av %2, %3</translation>
+    </message>
+    <message>
+        <source>No stopped or finalised sessions yet. Summaries appear once a session is stopped.</source>
+        <translation>Inga stoppade eller slutförda sessioner ännu. Sammanställningar visas när en session har stoppats.</translation>
+    </message>
+    <message>
+        <source>This session could not be found.</source>
+        <translation>Sessionen kunde inte hittas.</translation>
+    </message>
+    <message>
+        <source>Observed time</source>
+        <translation>Observerad tid</translation>
+    </message>
+    <message>
+        <source>Interactions rated</source>
+        <translation>Bedömda interaktioner</translation>
+    </message>
+    <message>
+        <source>Patients in view</source>
+        <translation>Patienter i synfältet</translation>
+    </message>
+    <message>
+        <source>Patient-hours observed</source>
+        <translation>Observerade patienttimmar</translation>
+    </message>
+    <message>
+        <source>Interactions per patient per hour</source>
+        <translation>Interaktioner per patient och timme</translation>
+    </message>
+    <message>
+        <source>Not known: no patients were counted in view</source>
+        <translation>Okänt: inga patienter räknades i synfältet</translation>
+    </message>
+    <message>
+        <source>Contributions</source>
+        <translation>Bidrag</translation>
+    </message>
+    <message>
+        <source>Contributions per hour</source>
+        <translation>Bidrag per timme</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No site</source>
+        <translation>Ingen plats</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Alla platser</translation>
+    </message>
+    <message>
+        <source>%1 (%2 interactions, %3 patient-hours)</source>
+        <translation>%1 (%2 interaktioner, %3 patienttimmar)</translation>
+    </message>
+    <message>
+        <source>Not known: no patients counted</source>
+        <translation>Okänt: inga patienter räknade</translation>
+    </message>
+    <message>
+        <source>Interactions per patient per hour, by site</source>
+        <translation>Interaktioner per patient och timme, per plats</translation>
+    </message>
+    <message>
+        <source>Pooled over patient-hours: all interactions divided by the sum of patients in view × hours observed. Grouped by site: this project records no intervention or control arm for its sites.</source>
+        <translation>Sammanslaget över patienttimmar: alla interaktioner delat med summan av patienter i synfältet × observerade timmar. Grupperat per plats: projektet anger ingen interventions- eller kontrollarm för sina platser.</translation>
+    </message>
+    <message>
+        <source>Share of each category</source>
+        <translation>Andel av varje kategori</translation>
+    </message>
+    <message>
+        <source>Number of interactions rated in each category, and its share of all rated interactions.</source>
+        <translation>Antal interaktioner som bedömts i varje kategori och kategorins andel av alla bedömda interaktioner.</translation>
+    </message>
+    <message>
+        <source>Contributions by type</source>
+        <translation>Bidrag per typ</translation>
+    </message>
+    <message>
+        <source>Number of contributions of each type, and its share of all contributions.</source>
+        <translation>Antal bidrag av varje typ och typens andel av alla bidrag.</translation>
+    </message>
+    <message>
+        <source>Participant, role not known</source>
+        <translation>Deltagare, okänd roll</translation>
+    </message>
+    <message>
+        <source>Contributions by role</source>
+        <translation>Bidrag per roll</translation>
+    </message>
+    <message>
+        <source>Who spoke: contributions by the speaker&apos;s role (a participant counts under their role).</source>
+        <translation>Vem som talade: bidrag per talarens roll (en deltagare räknas under sin roll).</translation>
+    </message>
+    <message>
+        <source>Contributions by role and type</source>
+        <translation>Bidrag per roll och typ</translation>
+    </message>
+    <message>
+        <source>For each role, its contributions of each type and their share of that role&apos;s contributions.</source>
+        <translation>För varje roll: dess bidrag av varje typ och deras andel av rollens bidrag.</translation>
+    </message>
+    <message>
+        <source>Events by behaviour</source>
+        <translation>Händelser per beteende</translation>
+    </message>
+    <message>
+        <source>Number of point events of each behaviour, and its share of all point events.</source>
+        <translation>Antal punkthändelser för varje beteende och beteendets andel av alla punkthändelser.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of observed time)</source>
+        <translation>%1 (%2 av observerad tid)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Time budget of state events</source>
+        <translation>Tidsbudget för tillståndshändelser</translation>
+    </message>
+    <message>
+        <source>Time each state ran for each subject, and its share of the %1 observed (pauses left out).</source>
+        <translation>Hur länge varje tillstånd pågick för varje subjekt och dess andel av de %1 som observerades (pauser ej medräknade).</translation>
+    </message>
+    <message>
+        <source>The export could not be saved in %1: the disk is full. Free some space or choose another folder, then try again.</source>
+        <translation>Exporten kunde inte sparas i %1: disken är full. Frigör utrymme eller välj en annan mapp och försök igen.</translation>
+    </message>
+    <message>
+        <source>The export could not be saved in %1: that folder cannot be written to. Choose another folder, then try again.</source>
+        <translation>Exporten kunde inte sparas i %1: det går inte att skriva i mappen. Välj en annan mapp och försök igen.</translation>
+    </message>
+    <message>
+        <source>The export could not be saved in %1. Check that the folder exists and can be written to, then try again.</source>
+        <translation>Exporten kunde inte sparas i %1. Kontrollera att mappen finns och går att skriva till och försök sedan igen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to %1. The file is not encrypted: it holds participant codes, never names.</source>
+        <translation>
+            <numerusform>%n händelse exporterad till %1. Filen är inte krypterad: den innehåller deltagarkoder, aldrig namn.</numerusform>
+            <numerusform>%n händelser exporterade till %1. Filen är inte krypterad: den innehåller deltagarkoder, aldrig namn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Point events coded</source>
+        <translation>Kodade punkthändelser</translation>
+    </message>
+    <message>
+        <source>Point events per hour</source>
+        <translation>Punkthändelser per timme</translation>
+    </message>
+</context>
+<context>
     <name>samla::ui::ObservationSetup</name>
     <message>
         <source>No particular site</source>
@@ -2657,6 +3956,13 @@
         <source>Consent history exported as FHIR R4 to %1. The file is not encrypted: it holds the participant&apos;s code, never their name.</source>
         <translation>Samtyckeshistoriken är exporterad som FHIR R4 till %1. Filen är inte krypterad: den innehåller deltagarens kod, aldrig namnet.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n other participant(s) also have the code %1: they were enrolled on different devices before syncing. Nothing was merged. Check who this is before recording anything, and tell your data manager.</source>
+        <translation>
+            <numerusform>%n annan deltagare har också koden %1: de registrerades på olika enheter innan de synkroniserades. Inget har slagits ihop. Kontrollera vem det här är innan du registrerar något, och meddela den dataansvariga.</numerusform>
+            <numerusform>%n andra deltagare har också koden %1: de registrerades på olika enheter innan de synkroniserades. Inget har slagits ihop. Kontrollera vem det här är innan du registrerar något, och meddela den dataansvariga.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::ParticipantRegister</name>
@@ -2687,6 +3993,34 @@
     <message>
         <source>Re-consent is due for: %1. Open the participant to check consent again.</source>
         <translation>Samtycket ska förnyas för: %1. Öppna deltagaren för att stämma av samtycket igen.</translation>
+    </message>
+    <message>
+        <source>This device joined the project as a member, so it cannot hold the identity register: names and contact details stay on the data manager&apos;s device. Enrol with the code only.</source>
+        <translation>Den här enheten har anslutit till projektet som medlem och kan därför inte ha identitetsregistret: namn och kontaktuppgifter finns kvar på den dataansvariges enhet. Registrera deltagaren med enbart kod.</translation>
+    </message>
+    <message>
+        <source>This device is the data manager&apos;s: it holds the identity register. Each look-up of a name is recorded in the audit log.</source>
+        <translation>Den här enheten är den dataansvariges: den har identitetsregistret. Varje uppslagning av ett namn registreras i granskningsloggen.</translation>
+    </message>
+    <message>
+        <source>This device is a researcher&apos;s device: it shows codes only. It can become the data manager&apos;s device by creating the identity register.</source>
+        <translation>Den här enheten är en forskares enhet: den visar bara koder. Den kan bli den dataansvariges enhet genom att skapa identitetsregistret.</translation>
+    </message>
+    <message>
+        <source>This device is a researcher&apos;s device: it shows codes only. Names and contact details are kept on the data manager&apos;s device.</source>
+        <translation>Den här enheten är en forskares enhet: den visar bara koder. Namn och kontaktuppgifter finns på den dataansvariges enhet.</translation>
+    </message>
+    <message>
+        <source>The next code is %1.</source>
+        <translation>Nästa kod är %1.</translation>
+    </message>
+    <message>
+        <source>The next code is %1. %2 names this device, so codes made offline on two devices are never the same.</source>
+        <translation>Nästa kod är %1. %2 anger den här enheten, så koder som skapas utan uppkoppling på två enheter blir aldrig lika.</translation>
+    </message>
+    <message>
+        <source>More than one participant has the code %1. They were enrolled on different devices before syncing. Both are kept and nothing was merged: ask your data manager to tell them apart before collecting more data.</source>
+        <translation>Fler än en deltagare har koden %1. De registrerades på olika enheter innan de synkroniserades. Båda finns kvar och inget har slagits ihop: be den dataansvariga att skilja dem åt innan mer data samlas in.</translation>
     </message>
 </context>
 <context>
@@ -2780,6 +4114,17 @@
     </message>
 </context>
 <context>
+    <name>samla::ui::ProjectList</name>
+    <message>
+        <source>This project could not be opened. It may have been removed; the list is now up to date.</source>
+        <translation>Projektet kunde inte öppnas. Det kan ha tagits bort; listan är nu uppdaterad.</translation>
+    </message>
+    <message>
+        <source>The project was created but could not be opened. Choose it in the list.</source>
+        <translation>Projektet skapades men kunde inte öppnas. Välj det i listan.</translation>
+    </message>
+</context>
+<context>
     <name>samla::ui::Session</name>
     <message>
         <source>Your passphrase has been changed. Use the new one from now on.</source>
@@ -2864,6 +4209,26 @@
     <message>
         <source>That file could not be opened as an image. Check the path.</source>
         <translation>Filen kunde inte öppnas som en bild. Kontrollera sökvägen.</translation>
+    </message>
+    <message>
+        <source>Automatic sync is off. Use Sync now.</source>
+        <translation>Automatisk synkronisering är av. Använd Synkronisera nu.</translation>
+    </message>
+    <message>
+        <source>Automatic sync has stopped because of the problem shown. Use Sync now after it is solved.</source>
+        <translation>Automatisk synkronisering har stoppats på grund av problemet som visas. Använd Synkronisera nu när det är löst.</translation>
+    </message>
+    <message>
+        <source>The sync server could not be reached. Samla tries again at %1; your changes wait safely on this device.</source>
+        <translation>Synkroniseringsservern gick inte att nå. Samla försöker igen kl. %1. Dina ändringar väntar säkert på den här enheten.</translation>
+    </message>
+    <message>
+        <source>Next automatic sync at %1.</source>
+        <translation>Nästa automatiska synkronisering kl. %1.</translation>
+    </message>
+    <message>
+        <source>Automatic sync waits until the observation session is stopped.</source>
+        <translation>Automatisk synkronisering väntar tills observationssessionen har stoppats.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 // samla-server: the composition root and the administrator's command line.
 #include "embeddedstore.h"
 #include "httpserver.h"
+#include "pgstore.h"
 #include "serverconfig.h"
 #include "serverlog.h"
 #include "syncservice.h"
@@ -14,6 +15,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 #include <QUuid>
 
@@ -36,6 +39,14 @@ QTextStream &err()
     return s;
 }
 
+// In the data directory of a server whose store is on PostgreSQL: the store's
+// URL without its password, so a command run without --store says where the
+// store is instead of looking for an embedded one.
+QString postgresMarkerPath(const ServerPaths &paths)
+{
+    return QDir(paths.dataDir).filePath(QStringLiteral("postgresql-store"));
+}
+
 int fail(const QString &what, const Error &error)
 {
     err() << "samla-server: " << what << ": " << error.detail << " (" << errorCodeName(error.code) << ")\n";
@@ -50,6 +61,12 @@ struct Command {
                                QStringLiteral("Store key file (default <dir>/server.key). Or set SAMLA_SERVER_KEY "
                                               "to 64 hex digits."),
                                QStringLiteral("file")};
+    QCommandLineOption store{QStringLiteral("store"),
+                             QStringLiteral("Keep the store on PostgreSQL: postgresql://user@host:port/database "
+                                            "(default: the embedded store in the data directory, which keeps the "
+                                            "key and TLS certificate either way). Give the password in ~/.pgpass "
+                                            "or PGPASSFILE rather than in the URL."),
+                             QStringLiteral("url")};
 
     Command(const QString &description)
     {
@@ -57,6 +74,7 @@ struct Command {
         parser.addHelpOption();
         parser.addOption(data);
         parser.addOption(keyFile);
+        parser.addOption(store);
     }
 
     // Parses the arguments after the command word; exits for --help.
@@ -77,15 +95,54 @@ struct Command {
 
     ServerPaths paths() const { return ServerPaths{parser.value(data), parser.value(keyFile)}; }
 
-    Result<std::unique_ptr<EmbeddedStore>> openStore(bool create = false)
+    // The embedded store in the data directory, or with --store the one on
+    // PostgreSQL; the data directory keeps the key and the TLS identity either way.
+    Result<std::unique_ptr<ServerStore>> openStore(bool create = false)
     {
+        const bool postgres = parser.isSet(store);
+        const QString url = parser.value(store);
+        if (postgres && !isPostgresUrl(url))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("--store takes a postgresql://user@host:port/database URL"));
+        if (!create) {
+            const QString marker = postgresMarkerPath(paths());
+            if (postgres && QFileInfo::exists(paths().storePath()))
+                return makeError(ErrorCode::InvalidArgument,
+                                 QStringLiteral("this data directory holds an embedded store (server.db); "
+                                                "leave out --store"));
+            if (!postgres && QFileInfo::exists(marker)) {
+                QFile f(marker);
+                const QString where = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readLine(4096)).trimmed()
+                                                                  : QStringLiteral("PostgreSQL");
+                return makeError(ErrorCode::InvalidArgument,
+                                 QStringLiteral("this server's store is on PostgreSQL (%1): add --store").arg(where));
+            }
+        }
+        // Before any file is written: init fails with nothing to clean up
+        // when PostgreSQL is unreachable or already holds a store.
+        if (postgres && create)
+            SAMLA_TRY(PgStore::checkEmpty(url));
         // The key is read once (the environment variable is cleared on reading)
         // and kept for the TLS key, which it also unwraps.
         auto key = create ? initServerKey(paths()) : loadServerKey(paths());
         if (!key.ok())
             return key.error();
         storeKey = std::move(key.value());
-        return EmbeddedStore::open(paths().storePath(), storeKey, create);
+        if (!postgres) {
+            auto embedded = EmbeddedStore::open(paths().storePath(), storeKey, create);
+            if (!embedded.ok())
+                return embedded.error();
+            return std::unique_ptr<ServerStore>(std::move(embedded.value()));
+        }
+        auto pg = PgStore::open(url, create ? PgStore::Mode::Create : PgStore::Mode::Existing);
+        if (!pg.ok())
+            return pg.error();
+        if (create) {
+            auto written = files::writeAtomically(postgresMarkerPath(paths()), redactStoreUrl(url).toUtf8() + '\n');
+            if (!written.ok())
+                return written.error();
+        }
+        return std::unique_ptr<ServerStore>(std::move(pg.value()));
     }
 
     crypto::SecureBytes storeKey;
@@ -93,7 +150,9 @@ struct Command {
 
 int cmdInit(const QStringList &args)
 {
-    Command c(QStringLiteral("Creates a server data directory: an encrypted store and its key file."));
+    Command c(QStringLiteral("Creates a server data directory: its key file, its TLS certificate and an encrypted "
+                             "store; with --store, the store's tables in that PostgreSQL database instead (the "
+                             "role and the database must exist)."));
     if (!c.parse(args))
         return 2;
     auto store = c.openStore(true);
@@ -167,6 +226,8 @@ int cmdServe(const QStringList &args)
         if (!written.ok())
             return fail(QStringLiteral("port file"), written.error());
     }
+    if (c.parser.isSet(c.store))
+        qCInfo(lcServer).noquote() << "store" << redactStoreUrl(c.parser.value(c.store));
     out() << "samla-server listening on " << options.address << ':' << bound.value() << '\n';
     if (options.tls)
         out() << "certificate sha256 " << tls::formatFingerprint(tls::fingerprint(options.tls->certificateDer)) << '\n';
@@ -343,9 +404,9 @@ int cmdStatus(const QStringList &args)
 
 void usage(QTextStream &s)
 {
-    s << "usage: samla-server <command> --data <dir> [options]\n"
+    s << "usage: samla-server <command> --data <dir> [--store postgresql://…] [options]\n"
          "commands:\n"
-         "  init       create the encrypted store and its key\n"
+         "  init       create the data directory (key, TLS certificate) and the store\n"
          "  serve      serve sync (HTTPS; --plain-http on loopback behind a proxy)\n"
          "  project    create | list\n"
          "  enrol      issue a one-time enrolment token for a project\n"

@@ -1,9 +1,11 @@
 // Qt Quick Test runner: each tst_*.qml file gets its own engine, and with it
 // fresh services on a new temporary data directory, handed to QML as main() does.
 #include "app/ui/appservices.h"
+#include "observationfixture.h"
 #include "platform/crypto/crypto.h"
 
 #include <QGuiApplication>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -41,6 +43,9 @@ public slots:
         // Owned by the engine: gone (and the store closed) when the test file is done.
         auto *services = new samla::ui::AppServices(options, engine);
         services->attachEngine(*engine);
+        // Sessions as two observers' devices would have written them (tst_observationagreement.qml).
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("ObservationFixture"), new ObservationFixture(*services, engine));
         m_dirs.push_back(std::move(dir));
     }
 

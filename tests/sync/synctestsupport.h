@@ -11,17 +11,23 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <QUuid>
 
 #include <arpa/inet.h>
 #include <atomic>
+#include <chrono>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <netinet/in.h>
+#include <optional>
 #include <set>
 #include <signal.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 namespace samla::test {
 
@@ -39,13 +45,129 @@ inline QStringList filesContaining(const QString &dir, const QByteArray &needle)
     return hits;
 }
 
-// Runs samla-server (the binary CMake built) in a temporary data directory.
+// The *_pg instances of these tests run the server's store on PostgreSQL:
+// SAMLA_TEST_STORE is the postgresql:// URL of a cluster where the tests may
+// create databases, or SAMLA_TEST_STORE_FILE names a file holding it (the
+// ctest fixture writes one: tests/sync/pg-cluster.sh). Neither: the embedded store.
+inline QString testPostgresUrl()
+{
+    QString url = qEnvironmentVariable("SAMLA_TEST_STORE");
+    const QString file = qEnvironmentVariable("SAMLA_TEST_STORE_FILE");
+    if (url.isEmpty() && !file.isEmpty()) {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            url = QString::fromUtf8(f.readAll()).trimmed();
+        else
+            qFatal("SAMLA_TEST_STORE_FILE is set but unreadable: did the PostgreSQL fixture start?");
+    }
+    return url;
+}
+
+inline bool onPostgres()
+{
+    return !testPostgresUrl().isEmpty();
+}
+
+// A PostgreSQL client program (psql, pg_dump) of the version the fixture runs.
+inline QString pgTool(const char *name)
+{
+#ifdef SAMLA_PG_BINDIR
+    return QStringLiteral(SAMLA_PG_BINDIR "/") + QLatin1String(name);
+#else
+    return QLatin1String(name);
+#endif
+}
+
+// Runs a PostgreSQL client program to completion: its stdout, or nullopt on failure.
+inline std::optional<QByteArray> runPgTool(const char *tool, const QStringList &args, QByteArray *errors = nullptr)
+{
+    QProcess p;
+    p.start(pgTool(tool), args);
+    if (!p.waitForFinished(60'000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        if (errors)
+            *errors = p.readAllStandardError();
+        return std::nullopt;
+    }
+    return p.readAllStandardOutput();
+}
+
+inline bool psql(const QString &url, const QString &sql)
+{
+    QByteArray errors;
+    const bool ok = runPgTool("psql", {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                                       QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), url,
+                                       QStringLiteral("-c"), sql},
+                              &errors)
+                        .has_value();
+    if (!ok)
+        qWarning("psql: %s", errors.constData());
+    return ok;
+}
+
+// A database of its own in the test cluster, dropped at the end (the cluster
+// itself is deleted after the run anyway). Inactive off PostgreSQL.
+class TestDatabase {
+public:
+    TestDatabase()
+    {
+        m_admin = testPostgresUrl();
+        if (m_admin.isEmpty())
+            return;
+        const QString name = QStringLiteral("samla_t_") + QUuid::createUuid().toString(QUuid::Id128);
+        if (!psql(m_admin, QStringLiteral("CREATE DATABASE ") + name))
+            return;
+        QUrl url(m_admin);
+        url.setPath(QLatin1Char('/') + name);
+        m_url = url.toString();
+        m_name = name;
+    }
+    ~TestDatabase()
+    {
+        if (!m_name.isEmpty())
+            (void)psql(m_admin, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name));
+    }
+    TestDatabase(const TestDatabase &) = delete;
+    TestDatabase &operator=(const TestDatabase &) = delete;
+
+    bool active() const { return !m_admin.isEmpty(); }
+    // The database's URL (empty if it could not be made).
+    QString url() const { return m_url; }
+    // pg_dump of the whole database as SQL text (bytea values in hex).
+    QByteArray dump() const
+    {
+        return runPgTool("pg_dump", {QStringLiteral("--no-owner"), QStringLiteral("-d"), m_url}).value_or(QByteArray());
+    }
+
+private:
+    QString m_admin;
+    QString m_url;
+    QString m_name;
+};
+
+// Whether the bytes appear in the dump as they are or as hex (how pg_dump
+// writes bytea): a plain-text check must look for both.
+inline bool dumpContains(const QByteArray &dump, const QByteArray &needle)
+{
+    return dump.contains(needle) || dump.contains(needle.toHex());
+}
+
+// Runs samla-server (the binary CMake built) in a temporary data directory,
+// with its store on PostgreSQL when the test runs there (testPostgresUrl).
 class ServerProcess {
 public:
     ServerProcess() { m_dataDir = m_tmp.filePath(QStringLiteral("server")); }
     ~ServerProcess() { kill(); }
 
     QString dataDir() const { return m_dataDir; }
+    // The --store URL of this server's database; empty on the embedded store.
+    QString storeUrl() const { return m_database.url(); }
+    bool onPostgres() const { return m_database.active(); }
+    const TestDatabase &database() const { return m_database; }
+    // The options that select this server's store, for commands a test runs itself.
+    QStringList storeArgs() const
+    {
+        return m_database.active() ? QStringList{QStringLiteral("--store"), m_database.url()} : QStringList{};
+    }
 
     // Runs an admin command to completion; its stdout, trimmed, or empty on failure.
     QByteArray admin(QStringList args, int *exitCode = nullptr) const
@@ -53,6 +175,9 @@ public:
         QProcess p;
         args.insert(1, QStringLiteral("--data"));
         args.insert(2, m_dataDir);
+        const QStringList store = storeArgs();
+        for (qsizetype i = 0; i < store.size(); ++i)
+            args.insert(3 + i, store.at(i));
         p.start(QStringLiteral(SAMLA_SERVER_BIN), args);
         p.waitForFinished(30'000);
         if (exitCode)
@@ -82,10 +207,14 @@ public:
     {
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
+        // The log goes to a file, not a pipe: a pipe nobody reads while the
+        // test blocks elsewhere fills up (64 KiB) and stalls the server.
+        m_process->setStandardErrorFile(logPath(), QIODevice::Append);
         QStringList args{QStringLiteral("serve"), QStringLiteral("--data"), m_dataDir, QStringLiteral("--port"),
                          QString::number(port)};
         if (tls == Tls::Off)
             args << QStringLiteral("--plain-http");
+        args << storeArgs();
         m_process->start(QStringLiteral(SAMLA_SERVER_BIN), args + extra);
         if (!m_process->waitForStarted(10'000))
             return false;
@@ -130,10 +259,18 @@ public:
     qint64 pid() const { return m_process ? m_process->processId() : 0; }
     bool running() const { return m_process && m_process->state() == QProcess::Running; }
     std::uint16_t port() const { return m_port; }
-    QByteArray log() const { return m_process ? m_process->readAllStandardError() : QByteArray(); }
+    // Everything the server processes started here have logged.
+    QByteArray log() const
+    {
+        QFile f(logPath());
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
 
 private:
+    QString logPath() const { return m_tmp.filePath(QStringLiteral("server.log")); }
+
     QTemporaryDir m_tmp;
+    TestDatabase m_database;
     QString m_dataDir;
     std::unique_ptr<QProcess> m_process;
     std::uint16_t m_port = 0;
@@ -141,23 +278,92 @@ private:
 };
 
 // A TCP proxy between client and server that forwards one HTTP message at a
-// time and can break the connection at chosen requests: after the server has
-// handled a request but before its answer reaches the client (the case where
-// a device cannot know whether its push was stored), or halfway through the
-// answer. Plain POSIX sockets on its own thread, so it does not need the
-// test's event loop while the client blocks.
+// time and breaks the exchange at chosen requests. Plain POSIX sockets on
+// its own thread, so it does not need the test's event loop while the
+// client blocks. The faults, for the n-th request that reaches the proxy:
+//   DropRequest        the request never reaches the server; the connection closes
+//   ResetBeforeServer  half the request reaches the server, then both sockets
+//                      are reset (RST): the server never sees a whole request
+//   DropResponse       the server handles it; its answer is lost (the case
+//                      where a device cannot know whether its push was stored)
+//   TruncateResponse   half the answer arrives, then the connection closes
+//   ResetMidResponse   a third of the answer arrives, then the connection is reset
+//   DuplicateRequest   the server gets the same bytes twice; the client the
+//                      first answer (the duplicate's answer is recorded)
+//   Delay              the request is held delayMs before it goes on
+//   Reorder            the request is held back and the client's connection
+//                      reset; the client's next request (its retry, with a new
+//                      nonce) goes first and the held one reaches the server
+//                      after it: an old request arriving late. The sync client
+//                      sends one request at a time on one connection, so this
+//                      is what reordering can do to it.
+// What the server answered to the copies only the proxy sent (duplicates and
+// late requests) is kept in strayAnswers() for the test to check.
 class FaultProxy {
 public:
-    enum class Fault { Pass, DropResponse, TruncateResponse };
+    enum class Fault {
+        Pass,
+        DropResponse,
+        TruncateResponse,
+        DropRequest,
+        ResetBeforeServer,
+        ResetMidResponse,
+        DuplicateRequest,
+        Delay,
+        Reorder,
+    };
     // Decides the fault for the n-th request (0-based) that reaches the proxy.
     using Plan = std::function<Fault(int index)>;
+
+    // A plan that picks a fault for each request from the seed and the
+    // request's index alone, with probability faultRate (else Pass): the same
+    // seed replays the same faults for the same sequence of requests.
+    static Plan randomPlan(std::uint64_t seed, double faultRate)
+    {
+        return [seed, faultRate](int index) {
+            std::uint64_t x = seed ^ (std::uint64_t(index + 1) * 0x9E3779B97F4A7C15ull);
+            // splitmix64
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+            x ^= x >> 31;
+            if (double(x % 1'000'000) / 1'000'000.0 >= faultRate)
+                return Fault::Pass;
+            static constexpr Fault faults[] = {Fault::DropResponse,      Fault::TruncateResponse, Fault::DropRequest,
+                                               Fault::ResetBeforeServer, Fault::ResetMidResponse, Fault::DuplicateRequest,
+                                               Fault::Delay,             Fault::Reorder};
+            return faults[(x >> 20) % std::size(faults)];
+        };
+    }
+    static const char *faultName(Fault f)
+    {
+        switch (f) {
+        case Fault::Pass: return "Pass";
+        case Fault::DropResponse: return "DropResponse";
+        case Fault::TruncateResponse: return "TruncateResponse";
+        case Fault::DropRequest: return "DropRequest";
+        case Fault::ResetBeforeServer: return "ResetBeforeServer";
+        case Fault::ResetMidResponse: return "ResetMidResponse";
+        case Fault::DuplicateRequest: return "DuplicateRequest";
+        case Fault::Delay: return "Delay";
+        case Fault::Reorder: return "Reorder";
+        }
+        return "?";
+    }
+
+    // An answer to a copy the proxy sent on its own: its status and body.
+    struct StrayAnswer {
+        Fault cause;
+        QByteArray target;   // e.g. "/v1/push"
+        int status = 0;      // 0: no answer came
+        QByteArray body;
+    };
 
     explicit FaultProxy(std::uint16_t upstreamPort) : m_upstream(upstreamPort) {}
     ~FaultProxy() { stop(); }
 
     bool start(Plan plan)
     {
-        m_plan = std::move(plan);
+        setPlan(std::move(plan));
         m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
@@ -186,9 +392,28 @@ public:
         if (m_thread.joinable())
             m_thread.join();
     }
+    // A new plan from the next request on (e.g. Pass to heal the network).
+    void setPlan(Plan plan)
+    {
+        std::lock_guard lock(m_mutex);
+        m_plan = std::move(plan);
+    }
     std::uint16_t port() const { return m_port; }
     int requests() const { return m_requests.load(); }
     void setUpstreamPort(std::uint16_t port) { m_upstream = port; }
+    // How long Delay holds a request.
+    void setDelayMs(int ms) { m_delayMs = ms; }
+    // How many times each fault was applied so far.
+    std::map<Fault, int> faultCounts() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_counts;
+    }
+    QList<StrayAnswer> strayAnswers() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_strays;
+    }
     // Runs in the proxy thread after the server answered request n and before
     // the fault applies (e.g. to SIGKILL the server at exactly that point).
     std::function<void(int)> afterUpstream;
@@ -228,6 +453,60 @@ private:
         }
         return true;
     }
+    // Closes with a TCP reset instead of an orderly FIN.
+    static void reset(int fd)
+    {
+        linger l{1, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+    }
+    int connectUpstream() const
+    {
+        const int server = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        addr.sin_port = htons(m_upstream);
+        if (::connect(server, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
+            ::close(server);
+            return -1;
+        }
+        return server;
+    }
+    static int statusOf(const QByteArray &response)
+    {
+        // "HTTP/1.1 200 OK"
+        return response.startsWith("HTTP/1.") ? response.mid(9, 3).toInt() : 0;
+    }
+    static QByteArray bodyOf(const QByteArray &message)
+    {
+        const qsizetype headEnd = message.indexOf("\r\n\r\n");
+        return headEnd < 0 ? QByteArray() : message.mid(headEnd + 4);
+    }
+    static QByteArray targetOf(const QByteArray &request)
+    {
+        const qsizetype a = request.indexOf(' ');
+        const qsizetype b = request.indexOf(' ', a + 1);
+        QByteArray t = request.mid(a + 1, b - a - 1);
+        const qsizetype q = t.indexOf('?');
+        return q < 0 ? t : t.left(q);
+    }
+    // Sends a copy of a request the client did not (re)send, on a connection
+    // of its own, and keeps the server's answer.
+    void sendStray(Fault cause, const QByteArray &request)
+    {
+        StrayAnswer a{cause, targetOf(request), 0, {}};
+        const int server = connectUpstream();
+        if (server >= 0) {
+            QByteArray buffer, response;
+            if (sendAll(server, request.constData(), request.size()) && readMessage(server, &buffer, &response)) {
+                a.status = statusOf(response);
+                a.body = bodyOf(response);
+            }
+            ::close(server);
+        }
+        std::lock_guard lock(m_mutex);
+        m_strays.append(a);
+    }
     void acceptLoop()
     {
         while (!m_stopping) {
@@ -243,29 +522,64 @@ private:
             ::close(client);
         }
     }
+    // Forwards the request that was held back (Reorder), late.
+    void releaseHeld()
+    {
+        if (m_held.isEmpty())
+            return;
+        const QByteArray held = std::exchange(m_held, QByteArray());
+        sendStray(Fault::Reorder, held);
+    }
     void serve(int client)
     {
-        const int server = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        addr.sin_port = htons(m_upstream);
-        if (::connect(server, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-            ::close(server);
+        const int server = connectUpstream();
+        if (server < 0)
             return;
-        }
         QByteArray fromClient, fromServer, request, response;
         while (readMessage(client, &fromClient, &request)) {
             const int index = m_requests++;
+            Fault fault;
+            {
+                std::lock_guard lock(m_mutex);
+                fault = m_plan ? m_plan(index) : Fault::Pass;
+                ++m_counts[fault];
+            }
+            // Faults that act before the server has the request.
+            if (fault == Fault::DropRequest) {
+                releaseHeld();
+                break;
+            }
+            if (fault == Fault::ResetBeforeServer) {
+                sendAll(server, request.constData(), request.size() / 2);
+                reset(server);
+                reset(client);
+                releaseHeld();
+                break;
+            }
+            if (fault == Fault::Reorder && m_held.isEmpty()) {
+                m_held = request;
+                reset(client);
+                break;
+            }
+            if (fault == Fault::Delay)
+                std::this_thread::sleep_for(std::chrono::milliseconds(m_delayMs.load()));
             if (!sendAll(server, request.constData(), request.size()) || !readMessage(server, &fromServer, &response))
                 break;
+            if (fault == Fault::DuplicateRequest)
+                sendStray(fault, request);
+            // The held request arrives after the one that overtook it.
+            releaseHeld();
             if (afterUpstream)
                 afterUpstream(index);
-            const Fault fault = m_plan ? m_plan(index) : Fault::Pass;
             if (fault == Fault::DropResponse)
                 break;
             if (fault == Fault::TruncateResponse) {
                 sendAll(client, response.constData(), response.size() / 2);
+                break;
+            }
+            if (fault == Fault::ResetMidResponse) {
+                sendAll(client, response.constData(), response.size() / 3);
+                reset(client);
                 break;
             }
             if (!sendAll(client, response.constData(), response.size()))
@@ -274,13 +588,18 @@ private:
         ::close(server);
     }
 
-    std::uint16_t m_upstream;
+    std::atomic<std::uint16_t> m_upstream;
     std::uint16_t m_port = 0;
     int m_listener = -1;
     std::atomic<bool> m_stopping{false};
     std::atomic<int> m_active{-1};
     std::atomic<int> m_requests{0};
+    std::atomic<int> m_delayMs{200};
+    mutable std::mutex m_mutex;
     Plan m_plan;
+    std::map<Fault, int> m_counts;
+    QList<StrayAnswer> m_strays;
+    QByteArray m_held;   // proxy thread only
     std::thread m_thread;
 };
 

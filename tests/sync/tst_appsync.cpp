@@ -192,6 +192,13 @@ private slots:
         QVERIFY(server.terminate() == 0);
         QVERIFY(filesContaining(server.dataDir(), "CANARY").isEmpty());
         QVERIFY(filesContaining(server.dataDir(), "Ward study").isEmpty());
+        if (server.onPostgres()) {
+            // Nor its PostgreSQL database, as text or as pg_dump's hex for bytea.
+            const QByteArray dump = server.database().dump();
+            QVERIFY(dump.contains("COPY public.ops"));
+            QVERIFY(!test::dumpContains(dump, "CANARY"));
+            QVERIFY(!test::dumpContains(dump, "Ward study"));
+        }
     }
 
     // Revoking a device moves the others to a new key: the admin device

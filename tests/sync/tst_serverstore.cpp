@@ -1,9 +1,16 @@
-// EmbeddedStore: one op once, gapless per device, server_seq never reused, nothing readable without the key.
+// ServerStore (embedded, and PostgreSQL in tst_serverstore_pg): one op once, gapless per device, server_seq in
+// commit order, nothing readable without the key, clear errors that never show a password.
 #include "synctestsupport.h"
+#include "teststore.h"
 
+#include "platform/db/database.h"
 #include "sync/server/embeddedstore.h"
+#include "sync/server/pgstore.h"
 
 #include <QFile>
+
+#include <atomic>
+#include <thread>
 
 using namespace samla;
 using namespace samla::server;
@@ -30,9 +37,9 @@ private slots:
 
     void gaplessAndIdempotent()
     {
-        auto store = EmbeddedStore::open(path(), crypto::SecureBytes::random(32), true);
-        QVERIFY(store.ok());
-        auto &s = *store.value();
+        test::TestStore store;
+        QVERIFY(store.open(path()).ok());
+        ServerStore &s = *store;
         const QString p = QStringLiteral("p1");
         QVERIFY(s.createProject(p, 1).ok());
         const QByteArray token = crypto::hash("t");
@@ -60,6 +67,8 @@ private slots:
 
     void wrongKeyIsRefusedAndNoPlaintextOnDisk()
     {
+        if (test::onPostgres())
+            QSKIP("the embedded store's file encryption");
         crypto::SecureBytes key = crypto::SecureBytes::random(32);
         {
             auto store = EmbeddedStore::open(path(), key, true);
@@ -74,6 +83,200 @@ private slots:
         auto right = EmbeddedStore::open(path(), key, false);
         QVERIFY(right.ok());
         QCOMPARE(right.value()->projects().value(), QList<QString>{QStringLiteral("CANARYPROJECT")});
+    }
+
+    // A store made by a newer samla-server (a higher schema number) is
+    // refused with a message that says so, not misread.
+    void newerSchemaIsRefused()
+    {
+        if (test::onPostgres()) {
+            test::TestDatabase db;
+            QVERIFY(PgStore::open(db.url(), PgStore::Mode::Create).ok());
+            QVERIFY(PgStore::open(db.url(), PgStore::Mode::Existing).ok());
+            QVERIFY(test::psql(db.url(), QStringLiteral("UPDATE samla_schema SET version = 99")));
+            auto pg = PgStore::open(db.url(), PgStore::Mode::Existing);
+            QVERIFY(!pg.ok());
+            QCOMPARE(pg.code(), ErrorCode::Unsupported);
+            QVERIFY2(pg.error().detail.contains(QLatin1String("newer than this samla-server")),
+                     qPrintable(pg.error().detail));
+            return;
+        }
+        const crypto::SecureBytes key = crypto::SecureBytes::random(32);
+        QFile::remove(path());
+        {
+            auto embedded = EmbeddedStore::open(path(), key, true);
+            QVERIFY(embedded.ok());
+            QVERIFY(embedded.value()->database().setUserVersion(99).ok());
+        }
+        auto again = EmbeddedStore::open(path(), key, false);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.code(), ErrorCode::Unsupported);
+    }
+
+    void redactsPasswords_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("redacted");
+        QTest::newRow("user and password") << "postgresql://samla:s3cret@db.example:5432/samla"
+                                           << "postgresql://samla:***@db.example:5432/samla";
+        QTest::newRow("no password") << "postgresql://samla@db.example/samla" << "postgresql://samla@db.example/samla";
+        QTest::newRow("password parameter") << "postgres://db.example/samla?user=samla&password=s3cret&sslmode=require"
+                                            << "postgres://db.example/samla?user=samla&password=***&sslmode=require";
+        QTest::newRow("slash and at sign") << "postgresql://samla:p%40s/s3cret@db.example/samla"
+                                           << "postgresql://samla:***@db.example/samla";
+        QTest::newRow("both") << "postgresql://samla:s3cret@db.example/samla?password=s3cret"
+                              << "postgresql://samla:***@db.example/samla?password=***";
+    }
+
+    void redactsPasswords()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, redacted);
+        QCOMPARE(redactStoreUrl(url), redacted);
+        QVERIFY(isPostgresUrl(url));
+    }
+
+    // PostgreSQL down, or refusing the login: an error that says which, and
+    // never the password.
+    void unreachableOrRefusedIsAClearError()
+    {
+        auto down = PgStore::open(QStringLiteral("postgresql://samla:CANARY-PW@127.0.0.1:1/samla"),
+                                  PgStore::Mode::Existing);
+        QVERIFY(!down.ok());
+        QCOMPARE(down.code(), ErrorCode::Io);
+        QVERIFY2(down.error().detail.startsWith(QLatin1String("cannot reach PostgreSQL at "
+                                                              "postgresql://samla:***@127.0.0.1:1/samla")),
+                 qPrintable(down.error().detail));
+        QVERIFY(!down.error().detail.contains(QLatin1String("CANARY-PW")));
+        if (!test::onPostgres())
+            return;
+        // pg-cluster.sh asks samla_pw, and only that role, for a password.
+        const QString admin = test::testPostgresUrl();
+        QVERIFY(test::psql(admin, QStringLiteral("DO $$ BEGIN CREATE ROLE samla_pw LOGIN PASSWORD 'right-pw'; "
+                                                 "EXCEPTION WHEN OTHERS THEN NULL; END $$")));
+        QUrl wrong(admin);
+        wrong.setUserName(QStringLiteral("samla_pw"));
+        wrong.setPassword(QStringLiteral("CANARY-PW"));
+        auto refused = PgStore::open(wrong.toString(), PgStore::Mode::Existing);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.code(), ErrorCode::InvalidArgument);
+        QVERIFY2(refused.error().detail.startsWith(QLatin1String("PostgreSQL refused the login")),
+                 qPrintable(refused.error().detail));
+        QVERIFY(!refused.error().detail.contains(QLatin1String("CANARY-PW")));
+        // An empty database is no store: open says to run init.
+        test::TestDatabase empty;
+        auto none = PgStore::open(empty.url(), PgStore::Mode::Existing);
+        QCOMPARE(none.code(), ErrorCode::NotFound);
+        QVERIFY(PgStore::checkEmpty(empty.url()).ok());
+        QVERIFY(PgStore::open(empty.url(), PgStore::Mode::Create).ok());
+        QCOMPARE(PgStore::checkEmpty(empty.url()).code(), ErrorCode::AlreadyExists);
+        QCOMPARE(PgStore::open(empty.url(), PgStore::Mode::Create).code(), ErrorCode::AlreadyExists);
+    }
+
+    // Several devices push at once from several threads (as a multi-threaded
+    // HTTP server would call the store) while another device keeps pulling
+    // with its cursor: the puller gets every op exactly once, in server_seq
+    // order. With numbers handed out before commit, a push committing after a
+    // later-numbered one would be skipped by a cursor already past it.
+    void concurrentPushesAreNeverSkippedByAPuller()
+    {
+        if (!test::onPostgres())
+            QSKIP("the embedded store is used from one thread");
+        test::TestStore store;
+        QVERIFY(store.open(path(), 3).ok());   // fewer connections than threads: some wait
+        ServerStore &s = *store;
+        const QString p = QStringLiteral("p1");
+        QVERIFY(s.createProject(p, 1).ok());
+        auto enrolDevice = [&](char tag) -> std::int64_t {
+            const QByteArray token = crypto::hash(QByteArray(1, tag));
+            if (!s.addEnrolToken(token, p, QString::fromLatin1(protocol::kRoleMember), 100).ok())
+                return 0;
+            auto r = s.enrol(token, QByteArray(32, tag), QByteArray(32, 'b'), 2);
+            if (!r.ok() || r->outcome != EnrolOutcome::Enrolled)
+                return 0;
+            return s.device(QByteArray(32, tag)).value()->id;
+        };
+        constexpr int kPushers = 5, kBatches = 30, kBatch = 4;
+        QList<std::int64_t> devices;
+        for (int i = 0; i < kPushers; ++i)
+            devices.append(enrolDevice(char('c' + i)));
+        const std::int64_t reader = enrolDevice('r');
+        QVERIFY(!devices.contains(0) && reader != 0);
+
+        std::atomic<int> failures{0};
+        std::atomic<int> pushersLeft{kPushers};
+        QList<QList<QByteArray>> written(kPushers);
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kPushers; ++t) {
+            threads.emplace_back([&, t] {
+                std::int64_t seq = 0;
+                for (int b = 0; b < kBatches; ++b) {
+                    QList<StoredOp> batch;
+                    for (int i = 0; i < kBatch; ++i) {
+                        batch.append(op(p, ++seq, QByteArray(64, char('A' + t))));
+                        written[t].append(batch.last().opId);
+                    }
+                    auto r = s.push(devices.at(t), batch, 3);
+                    if (!r.ok() || r->outcome != PushOutcome::Stored || r->receipts.size() != kBatch)
+                        ++failures;
+                }
+                --pushersLeft;
+            });
+        }
+        // The same batch pushed twice at once (a retry racing the original):
+        // both succeed with the same receipts, and it is stored once.
+        const std::int64_t twin = enrolDevice('t');
+        const QList<StoredOp> twinBatch{op(p, 1, "t1"), op(p, 2, "t2")};
+        QList<protocol::Receipt> twinReceipts[2];
+        for (int t = 0; t < 2; ++t) {
+            threads.emplace_back([&, t] {
+                auto r = s.push(twin, twinBatch, 3);
+                if (!r.ok() || r->outcome != PushOutcome::Stored)
+                    ++failures;
+                else
+                    twinReceipts[t] = r->receipts;
+            });
+        }
+        QList<QByteArray> pulledIds;
+        QList<std::int64_t> pulledSeqs;
+        std::int64_t cursor = 0;
+        for (;;) {
+            const bool last = pushersLeft.load() == 0;
+            auto page = s.pull(reader, cursor, 50, 1 << 20);
+            QVERIFY(page.ok());
+            for (const protocol::PulledEnvelope &e : page->ops) {
+                pulledSeqs.append(e.serverSeq);
+                pulledIds.append(e.envelope);
+            }
+            cursor = page->next;
+            if (last && !page->more)
+                break;
+        }
+        for (std::thread &t : threads)
+            t.join();
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(twinReceipts[0], twinReceipts[1]);
+        // Drain what the twins stored after the last page.
+        for (;;) {
+            auto page = s.pull(reader, cursor, 50, 1 << 20);
+            QVERIFY(page.ok());
+            for (const protocol::PulledEnvelope &e : page->ops) {
+                pulledSeqs.append(e.serverSeq);
+                pulledIds.append(e.envelope);
+            }
+            cursor = page->next;
+            if (!page->more)
+                break;
+        }
+        const int total = kPushers * kBatches * kBatch + 2;
+        QCOMPARE(s.counts()->ops, total);
+        QCOMPARE(s.counts()->lastServerSeq, total);
+        // Every op once: server_seq 1..total, none missing, none twice.
+        QCOMPARE(pulledSeqs.size(), total);
+        for (int i = 0; i < total; ++i)
+            QCOMPARE(pulledSeqs.at(i), std::int64_t(i + 1));
+        for (int t = 0; t < kPushers; ++t)
+            QCOMPARE(pulledIds.count(QByteArray(64, char('A' + t))), kBatches * kBatch);
     }
 };
 

@@ -5,6 +5,7 @@
 #include "sync/protocol/messages.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QImage>
 #include <QSet>
 
@@ -53,6 +54,22 @@ QByteArray rawExchange(std::uint16_t port, const QByteArray &bytes, int waitMs, 
     }
     ::close(fd);
     return out;
+}
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs samla-server to completion with exactly these arguments.
+Run runServer(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(SAMLA_SERVER_BIN), args);
+    p.waitForFinished(60'000);
+    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+               p.readAllStandardError()};
 }
 
 } // namespace
@@ -433,6 +450,168 @@ private slots:
         int exit = 0;
         server.admin({QStringLiteral("enrol"), QStringLiteral("--project"), p}, &exit);
         QCOMPARE(exit, 2);   // no --server: refused, nothing issued
+    }
+
+    // On PostgreSQL, the database holds envelopes and their clear headers and
+    // nothing else: a canary a device wrote is in no table, as text or as
+    // the hex pg_dump writes bytea in, while the ops themselves are there.
+    void canaryNeverInThePostgresDump()
+    {
+        if (!test::onPostgres())
+            QSKIP("runs in tst_sync_e2e_pg");
+        ServerProcess server;
+        QVERIFY(server.onPostgres());
+        QVERIFY(server.init());
+        const QString p = server.createProject();
+        QVERIFY(!p.isEmpty());
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        const QByteArray pin = server.fingerprint();
+        Device a(server.port(), m_clock, {}, pin), b(server.port(), m_clock, {}, pin);
+        QVERIFY(enrol(server, a, p));
+        QVERIFY(enrol(server, b, p));
+        const crypto::SecureBytes projectKey = crypto::SecureBytes::random(32);
+        a.client->setProjectKey(p, 1, projectKey.clone());
+        b.client->setProjectKey(p, 1, projectKey.clone());
+        for (int i = 0; i < 20; ++i)
+            a.write(p, "CANARY-PG-DUMP participant said the night shift was short-staffed " + QByteArray::number(i));
+        const QByteArray firstOpId = a.journal.outbox.first().header.opId;
+        QVERIFY(a.client->sync(a.journal).ok());
+        QVERIFY(b.client->sync(b.journal).ok());
+        QCOMPARE(b.journal.applied.size(), 20);
+        QVERIFY(b.journal.applied.first().plaintext.startsWith("CANARY-PG-DUMP"));
+        QVERIFY(server.terminate() == 0);
+
+        const QByteArray dump = server.database().dump();
+        // The dump is of this server's data: its project and, in hex, its ops.
+        QVERIFY(dump.contains(p.toLatin1()));
+        QVERIFY(dump.contains(firstOpId.toHex()));
+        QVERIFY(!test::dumpContains(dump, "CANARY-PG-DUMP"));
+        QVERIFY(!test::dumpContains(dump, "short-staffed"));
+        QVERIFY(filesContaining(server.dataDir(), "CANARY-PG-DUMP").isEmpty());
+        QVERIFY(!server.log().contains("CANARY"));
+    }
+
+    // PostgreSQL drops the server's connections (a database restart or
+    // failover): the requests in flight fail, the server keeps running and
+    // reconnects, and the devices' retries store every op once.
+    void survivesLostDatabaseConnections()
+    {
+        if (!test::onPostgres())
+            QSKIP("runs in tst_sync_e2e_pg");
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString p = server.createProject();
+        QVERIFY(server.start());
+        Device a(server.port(), m_clock, fastRetries(10));
+        QVERIFY(enrol(server, a, p));
+        a.client->setProjectKey(p, 1, crypto::SecureBytes::random(32));
+        const QString name = QUrl(server.storeUrl()).path().mid(1);
+        const QString cut = QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                           "WHERE datname = '%1' AND pid <> pg_backend_pid()")
+                                .arg(name);
+        for (int round = 0; round < 3; ++round) {
+            for (int i = 0; i < 5; ++i)
+                a.write(p, "note " + QByteArray::number(round * 5 + i));
+            QVERIFY(test::psql(test::testPostgresUrl(), cut));
+            QVERIFY(a.client->sync(a.journal).ok());
+            QVERIFY(a.journal.outbox.isEmpty());
+            QVERIFY(server.running());
+        }
+        QCOMPARE(a.journal.applied.size(), 15);
+        QCOMPARE(server.admin({QStringLiteral("status")}).split('\n').value(2), QByteArray("ops 15"));
+        QVERIFY(server.terminate() == 0);
+        QVERIFY2(server.log().contains("lost the connection to PostgreSQL"), server.log());
+    }
+
+    // --store: PostgreSQL unreachable, a refused login, a data directory used
+    // with the wrong store: each a clear message and exit code 1, and a
+    // password in the URL is never printed, logged or written down.
+    void storeErrorsAreClearAndNeverShowThePassword()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("server"));
+        Run down = runServer({QStringLiteral("init"), QStringLiteral("--data"), dir, QStringLiteral("--store"),
+                              QStringLiteral("postgresql://samla:CANARY-PW@127.0.0.1:1/samla")});
+        QCOMPARE(down.exitCode, 1);
+        QVERIFY2(down.err.contains("cannot reach PostgreSQL at postgresql://samla:***@127.0.0.1:1/samla"), down.err);
+        QVERIFY(!(down.out + down.err).contains("CANARY-PW"));
+        QVERIFY(!QFileInfo::exists(dir));   // nothing written before the store answered
+        Run notPg = runServer({QStringLiteral("status"), QStringLiteral("--data"), dir, QStringLiteral("--store"),
+                               QStringLiteral("mysql://samla@127.0.0.1/samla")});
+        QCOMPARE(notPg.exitCode, 1);
+        QVERIFY(notPg.err.contains("--store takes a postgresql://"));
+
+        if (!test::onPostgres()) {
+            // An embedded data directory with --store is refused, not served from elsewhere.
+            ServerProcess embedded;
+            QVERIFY(embedded.init());
+            Run mixed = runServer({QStringLiteral("status"), QStringLiteral("--data"), embedded.dataDir(),
+                                   QStringLiteral("--store"), QStringLiteral("postgresql://samla@127.0.0.1:1/samla")});
+            QCOMPARE(mixed.exitCode, 1);
+            QVERIFY2(mixed.err.contains("holds an embedded store"), mixed.err);
+            return;
+        }
+        // The fixture's cluster trusts the samla role, so a password in its
+        // URL is accepted and ignored: the URL still carries it everywhere.
+        test::TestDatabase db;
+        QUrl withPassword(db.url());
+        withPassword.setPassword(QStringLiteral("CANARY-PW"));
+        const QString url = withPassword.toString();
+        QVERIFY(url.contains(QLatin1String("CANARY-PW")));
+        QByteArray everything;
+        Run init = runServer({QStringLiteral("init"), QStringLiteral("--data"), dir, QStringLiteral("--store"), url});
+        QCOMPARE(init.exitCode, 0);
+        everything += init.out + init.err;
+        Run project = runServer({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("--data"), dir,
+                                 QStringLiteral("--store"), url});
+        QCOMPARE(project.exitCode, 0);
+        everything += project.out + project.err;
+        {
+            QProcess serve;
+            serve.start(QStringLiteral(SAMLA_SERVER_BIN), {QStringLiteral("serve"), QStringLiteral("--data"), dir,
+                                                             QStringLiteral("--store"), url,
+                                                             QStringLiteral("--plain-http")});
+            QVERIFY(serve.waitForStarted(10'000));
+            QByteArray out;
+            while (!out.contains("plain HTTP") && serve.waitForReadyRead(10'000))
+                out += serve.readAllStandardOutput();
+            QVERIFY2(out.contains("samla-server listening on"), out);
+            serve.terminate();
+            QVERIFY(serve.waitForFinished(10'000));
+            everything += out + serve.readAllStandardOutput() + serve.readAllStandardError();
+        }
+        // The store URL was logged, without the password.
+        QVERIFY2(everything.contains(":***@127.0.0.1"), everything);
+        Run status = runServer({QStringLiteral("status"), QStringLiteral("--data"), dir, QStringLiteral("--store"), url});
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY(status.out.contains("projects 1\n"));
+        everything += status.out + status.err;
+        QVERIFY(!everything.contains("CANARY-PW"));
+        QVERIFY(filesContaining(dir, "CANARY-PW").isEmpty());
+
+        // Without --store, the data directory says where its store is.
+        Run forgot = runServer({QStringLiteral("status"), QStringLiteral("--data"), dir});
+        QCOMPARE(forgot.exitCode, 1);
+        QVERIFY2(forgot.err.contains("this server's store is on PostgreSQL (postgresql://samla:***@"), forgot.err);
+        QVERIFY(!forgot.err.contains("CANARY-PW"));
+        // init again on the same database: refused before anything is written.
+        const QString other = tmp.filePath(QStringLiteral("other"));
+        Run twice = runServer({QStringLiteral("init"), QStringLiteral("--data"), other, QStringLiteral("--store"), url});
+        QCOMPARE(twice.exitCode, 1);
+        QVERIFY2(twice.err.contains("already holds a samla-server store"), twice.err);
+        QVERIFY(!QFileInfo::exists(other));
+
+        // A refused login (pg-cluster.sh asks samla_pw for a password).
+        QVERIFY(test::psql(test::testPostgresUrl(),
+                           QStringLiteral("DO $$ BEGIN CREATE ROLE samla_pw LOGIN PASSWORD 'right-pw'; "
+                                          "EXCEPTION WHEN OTHERS THEN NULL; END $$")));
+        QUrl wrong(url);
+        wrong.setUserName(QStringLiteral("samla_pw"));
+        Run refused = runServer({QStringLiteral("status"), QStringLiteral("--data"), dir, QStringLiteral("--store"),
+                                 wrong.toString()});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("PostgreSQL refused the login"), refused.err);
+        QVERIFY(!(refused.out + refused.err).contains("CANARY-PW"));
     }
 
     // The TLS private key is on disk only wrapped with the store key.

@@ -1,9 +1,9 @@
 // SyncService: every endpoint authenticates and authorises; every refusal has its status and reason.
 #include "synctestsupport.h"
+#include "teststore.h"
 
 #include "sync/protocol/canonicalcbor.h"
 #include "sync/protocol/requestauth.h"
-#include "sync/server/embeddedstore.h"
 #include "sync/server/syncservice.h"
 
 #include <QCborArray>
@@ -29,7 +29,7 @@ QString reasonOf(const ServiceResponse &r)
 class TestSyncService : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
-    std::unique_ptr<EmbeddedStore> m_store;
+    test::TestStore m_store;   // embedded, or PostgreSQL in tst_syncservice_pg
     ManualClock m_clock{1'750'000'000'000};
     std::unique_ptr<SyncService> m_service;
     QString m_projectA = QStringLiteral("0190f0c2-aaaa-7000-8000-000000000001");
@@ -105,11 +105,8 @@ private slots:
     void init()
     {
         m_service.reset();
-        m_store.reset();
-        QFile::remove(m_dir.filePath(QStringLiteral("server.db")));
-        auto store = EmbeddedStore::open(m_dir.filePath(QStringLiteral("server.db")), crypto::SecureBytes::random(32), true);
-        QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().detail));
-        m_store = std::move(store.value());
+        auto opened = m_store.open(m_dir.filePath(QStringLiteral("server.db")));
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().detail));
         QVERIFY(m_store->createProject(m_projectA, m_clock.nowMs()).ok());
         QVERIFY(m_store->createProject(m_projectB, m_clock.nowMs()).ok());
         m_service = std::make_unique<SyncService>(*m_store, m_clock);

@@ -271,6 +271,17 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(c.pendingCount(), 0, 20'000);
         QVERIFY(c.scheduleText().startsWith(QStringLiteral("Next automatic sync at")));
 
+        // While an observation session is coded live it waits (a tap is never held up by a sync's writes).
+        c.setHoldAutoSync(true);
+        QVERIFY(notes.create(projectId, QStringLiteral("During a session"), QStringLiteral("Coded live")).ok());
+        QTest::qWait(3 * fast.pendingMs);
+        QVERIFY(!c.busy());
+        c.refresh();
+        QCOMPARE(c.pendingCount(), 1);
+        QCOMPARE(c.scheduleText(), QStringLiteral("Automatic sync waits until the observation session is stopped."));
+        c.setHoldAutoSync(false);
+        QTRY_COMPARE_WITH_TIMEOUT(c.pendingCount(), 0, 20'000);
+
         // Turned off: nothing scheduled, the screen says so, and it stays off after locking.
         c.setAutoSync(false);
         QCOMPARE(c.msUntilAutoSync(), -1);
