@@ -150,6 +150,38 @@ ScrollPage {
                     color: Theme.danger
                     text: modelData.reason
                 }
+                // Consent checked again at the start of the session, where due.
+                Column {
+                    visible: modelData.allowed && modelData.recheck.length > 0
+                    x: Math.round(48 * Theme.scale)
+                    width: parent.width - x
+                    spacing: Theme.smallSpacing
+                    BodyText {
+                        objectName: "recheckText_" + modelData.code
+                        width: parent.width
+                        color: modelData.recheckNeeded ? Theme.danger : Theme.textMuted
+                        text: modelData.recheck
+                    }
+                    Flow {
+                        width: parent.width
+                        spacing: Theme.smallSpacing
+                        AppButton {
+                            objectName: "recheckConfirmed_" + modelData.code
+                            text: qsTr("Still agrees")
+                            onClicked: ObservationSetup.recordRecheck(modelData.code, 0)
+                        }
+                        AppButton {
+                            objectName: "recheckHesitant_" + modelData.code
+                            text: qsTr("Seems hesitant")
+                            onClicked: ObservationSetup.recordRecheck(modelData.code, 1)
+                        }
+                        AppButton {
+                            objectName: "recheckDissent_" + modelData.code
+                            text: qsTr("Says no or shows dissent")
+                            onClicked: ObservationSetup.recordRecheck(modelData.code, 2)
+                        }
+                    }
+                }
             }
         }
     }

@@ -12,7 +12,7 @@ set(screens first-run first-run-strength recovery-key unlock unlock-error recove
             participant-withdrawn project project-error projects projects-error
             consent-forms consent-form-edit consent-form-edit-xl consent-form-problems consent-form-problems-end consent-form-published
             consent-forms-versions consent-forms-import-error consent-form-version
-            observations-empty observation-setup observation-setup-end observation-live observation-live-xl
+            observations-empty observation-setup observation-setup-end observation-setup-recheck observation-live observation-live-xl
             observation-prompt observation-refused observation-stopped observation-finalised observation-meeting
             observation-modifiers observation-stop-confirm
             observation-agreement-empty observation-agreement-refused observation-agreement observation-agreement-events

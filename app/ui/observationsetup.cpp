@@ -2,12 +2,14 @@
 
 #include "appsettings.h"
 #include "engineservices.h"
+#include "errortext.h"
 #include "languagewatcher.h"
 #include "observationlive.h"
 #include "observationtext.h"
 #include "session.h"
 
 #include "app/domain/consentgate.h"
+#include "app/domain/consentlog.h"
 #include "app/domain/participants.h"
 #include "app/store/localstore.h"
 
@@ -103,6 +105,8 @@ void ObservationSetup::reset()
     store::LocalStore *store = m_session.store();
     m_participants.clear();
     m_attendees.clear();
+    // The session starts from this form: a re-check recorded from now on counts for it.
+    m_formOpenedMs = m_session.clock().nowMs();
     m_importErrorText = {};
     setError({});
     const QList<domain::Site> sites = m_session.project().settings.sites;
@@ -113,15 +117,72 @@ void ObservationSetup::reset()
         if (!people.ok()) {
             setError([code = people.code()] { return ErrorText::forCode(code); });
         } else {
-            const domain::ConsentGate gate(store->records(), m_session.clock());
             for (const domain::Participant &p : people.value()) {
-                const domain::Decision d = gate.mayCollect(p.id, domain::Activity::Observation);
-                m_participants.append(ParticipantChoice{p.code, d.allowed, d.reason, false});
+                ParticipantChoice choice;
+                choice.id = p.id;
+                choice.code = p.code;
+                checkParticipant(choice);
+                m_participants.append(choice);
             }
         }
     }
     emit formChanged();
     emit listsChanged();
+}
+
+// How many days ahead a re-consent counts as due soon at a session's start.
+constexpr int kRecheckSoonDays = 7;
+
+void ObservationSetup::checkParticipant(ParticipantChoice &choice) const
+{
+    store::LocalStore *store = m_session.store();
+    if (!store)
+        return;
+    const domain::ConsentGate gate(store->records(), m_session.clock());
+    const domain::Decision d = gate.mayCollect(choice.id, domain::Activity::Observation);
+    choice.allowed = d.allowed;
+    choice.reason = d.reason;
+    choice.recheck = domain::RecheckWhy::None;
+    choice.recheckNeeded = false;
+    if (!d.allowed) {
+        choice.chosen = false;
+        return;
+    }
+    auto check = gate.sessionStartCheck(choice.id, m_formOpenedMs, kRecheckSoonDays);
+    if (check.ok() && check->recheckRequired) {
+        choice.recheck = check->why;
+        // "Due soon" is a suggestion; the others are asked before the session starts.
+        choice.recheckNeeded = check->why != domain::RecheckWhy::DueSoon;
+    }
+}
+
+bool ObservationSetup::recordRecheck(const QString &code, int outcome)
+{
+    store::LocalStore *store = m_session.store();
+    if (!store || outcome < 0 || outcome > 2)
+        return false;
+    for (ParticipantChoice &p : m_participants) {
+        if (p.code != code)
+            continue;
+        domain::ConsentEvent e;
+        e.type = domain::ConsentEventType::Recheck;
+        e.participantId = p.id;
+        e.outcome = outcome == 0 ? domain::RecheckOutcome::Confirmed
+            : outcome == 1       ? domain::RecheckOutcome::Hesitant
+                                 : domain::RecheckOutcome::DissentObserved;
+        e.obtainedBy = m_observer.trimmed();
+        auto recorded = domain::ConsentLog(*store, m_session.clock()).record(e);
+        if (!recorded.ok()) {
+            setError([error = recorded.error()] { return ErrorText::forCode(error.code); });
+            emit listsChanged();
+            return false;
+        }
+        checkParticipant(p);
+        setError({});
+        emit listsChanged();
+        return true;
+    }
+    return false;
 }
 
 const CodingScheme *ObservationSetup::scheme() const
@@ -218,7 +279,9 @@ QVariantList ObservationSetup::participants() const
     for (const ParticipantChoice &p : m_participants)
         out.append(QVariantMap{{QStringLiteral("code"), p.code}, {QStringLiteral("allowed"), p.allowed},
                                {QStringLiteral("reason"), p.allowed ? QString() : domain::reasonText(p.reason)},
-                               {QStringLiteral("chosen"), p.chosen}});
+                               {QStringLiteral("chosen"), p.chosen},
+                               {QStringLiteral("recheck"), domain::recheckWhyText(p.recheck)},
+                               {QStringLiteral("recheckNeeded"), p.recheckNeeded}});
     return out;
 }
 
@@ -319,9 +382,19 @@ bool ObservationSetup::start()
         if (!other.trimmed().isEmpty() && !setup.observers.contains(other.trimmed()))
             setup.observers << other.trimmed();
     }
+    QStringList unchecked;
     for (const ParticipantChoice &p : m_participants) {
         if (p.chosen)
             setup.participantCodes << p.code;
+        if (p.chosen && p.recheckNeeded)
+            unchecked << p.code;
+    }
+    if (!unchecked.isEmpty()) {
+        setError([unchecked] {
+            return tr("Check consent again with %1 before the session starts, or untick them.")
+                .arg(unchecked.join(QStringLiteral(", ")));
+        });
+        return false;
     }
     for (auto it = m_attendees.begin(); it != m_attendees.end(); ++it) {
         if (it.value() != 0)

@@ -3,6 +3,7 @@
 
 #include "observationmodels.h"
 
+#include "app/domain/consentgate.h"
 #include "app/domain/consenttypes.h"
 #include "app/observation/session.h"
 #include "app/observation/sessionclock.h"
@@ -68,7 +69,7 @@ public:
     void setObserver(const QString &initials);
     QString otherObservers() const { return m_otherObservers; }
     void setOtherObservers(const QString &text);
-    QVariantList participants() const;    // [{code, allowed, reason, chosen}]
+    QVariantList participants() const;    // [{code, allowed, reason, chosen, recheck, recheckNeeded}]
     QVariantList attendees() const;       // [{role, label, count}]
     int promptMinutes() const { return m_promptMinutes; }
     void setPromptMinutes(int minutes);
@@ -83,6 +84,11 @@ public:
     // A fresh form: the participants and the gate's answers read again.
     Q_INVOKABLE void reset();
     Q_INVOKABLE void toggleParticipant(const QString &code);
+    // At the start of a session, consent is checked again where the project
+    // or the participant's consent asks for it (every session, lapsed, due
+    // soon, hesitant last time). Records the re-check for the participant:
+    // 0 still agrees, 1 hesitant, 2 dissent observed (they cannot be ticked).
+    Q_INVOKABLE bool recordRecheck(const QString &code, int outcome);
     Q_INVOKABLE void setAttendeeCount(const QString &role, int count);
     // Imports a scheme from a samla-coding-scheme JSON file (a path or a file: URL) and chooses it.
     Q_INVOKABLE bool importScheme(const QString &pathOrUrl);
@@ -116,12 +122,17 @@ private:
     QString m_observer;
     QString m_otherObservers;
     struct ParticipantChoice {
+        QString id;
         QString code;
         bool allowed = false;
         domain::Reason reason = domain::Reason::CheckFailed;
         bool chosen = false;
+        domain::RecheckWhy recheck = domain::RecheckWhy::None;
+        bool recheckNeeded = false;   // must be checked before a session with them starts
     };
+    void checkParticipant(ParticipantChoice &choice) const;
     QList<ParticipantChoice> m_participants;
+    std::int64_t m_formOpenedMs = 0;
     QMap<QString, int> m_attendees;
     int m_promptMinutes = 0;
     std::function<QString()> m_errorText;

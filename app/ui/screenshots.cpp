@@ -702,6 +702,33 @@ void shootObservationScreens(Shooter &shooter, AppServices &services, DemoTime &
     shooter.shoot(QStringLiteral("observation-setup-end"), {},
         [&] { shooter.scrollToEnd(QStringLiteral("observationSetupScreen")); });
 
+    // A project that checks consent at every session: each participant present is asked about first.
+    if (store::LocalStore *store = services.session().store()) {
+        domain::Projects projects(store->records());
+        auto project = projects.get(services.session().projectId());
+        check(project.ok(), "project");
+        if (project.ok()) {
+            project->settings.recheckEverySession = true;
+            check(projects.update(project.value()).ok(), "recheck every session");
+            time.pass(60);
+            setup.reset();
+            setup.setSchemeId(QStringLiteral("quis"));
+            setup.setObserver(QStringLiteral("AL"));
+            for (const QString &code : allowed)
+                setup.toggleParticipant(code);
+            check(!setup.start(), "start refused before the re-check");
+            shooter.shoot(QStringLiteral("observation-setup-recheck"));
+            for (const QString &code : allowed)
+                check(setup.recordRecheck(code, 0), "re-check");
+            project->settings.recheckEverySession = false;
+            check(projects.update(project.value()).ok(), "recheck back off");
+            setup.setSetting(QStringLiteral("event"));
+            setup.setOtherObservers(QStringLiteral("KB"));
+            setup.setAttendeeCount(QStringLiteral("staff"), 2);
+            setup.setAttendeeCount(QStringLiteral("patient"), 3);
+        }
+    }
+
     check(setup.start(), "start");
     nav.back();
     nav.push(QStringLiteral("observationLive"));

@@ -2083,6 +2083,18 @@
         <source>The clock starts now</source>
         <translation>Klockan startar nu</translation>
     </message>
+    <message>
+        <source>Still agrees</source>
+        <translation>Samtycker fortfarande</translation>
+    </message>
+    <message>
+        <source>Seems hesitant</source>
+        <translation>Verkar tveksam</translation>
+    </message>
+    <message>
+        <source>Says no or shows dissent</source>
+        <translation>Säger nej eller visar att hen inte vill</translation>
+    </message>
 </context>
 <context>
     <name>ObservationSummaryScreen</name>
@@ -3912,6 +3924,10 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     <message>
         <source>The scheme was not imported: %1</source>
         <translation>Schemat importerades inte: %1</translation>
+    </message>
+    <message>
+        <source>Check consent again with %1 before the session starts, or untick them.</source>
+        <translation>Kontrollera samtycket igen med %1 innan sessionen börjar, eller bocka ur dem.</translation>
     </message>
 </context>
 <context>

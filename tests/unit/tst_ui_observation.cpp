@@ -4,6 +4,7 @@
 #include "app/domain/consentforms.h"
 #include "app/domain/consentgate.h"
 #include "app/domain/consentlog.h"
+#include "app/domain/projects.h"
 #include "app/observation/session.h"
 #include "app/ui/appmodes.h"
 #include "app/ui/appservices.h"
@@ -160,6 +161,7 @@ private slots:
     void openingTheLiveSessionKeepsItRunning();
     void aQuickNoteIsTimestamped();
     void modifiersAreAskedForBeforeLogging();
+    void consentIsCheckedAgainAtTheStartOfASession();
 };
 
 void TestUiObservation::initTestCase()
@@ -610,3 +612,55 @@ void TestUiObservation::modifiersAreAskedForBeforeLogging()
 
 QTEST_MAIN(TestUiObservation)
 #include "tst_ui_observation.moc"
+
+// A project that checks consent at every session: the setup screen asks for the
+// re-check of each participant present, refuses to start until it is recorded,
+// and a dissent recorded there stops them being ticked at all.
+void TestUiObservation::consentIsCheckedAgainAtTheStartOfASession()
+{
+    store::LocalStore *store = services().session().store();
+    domain::Projects projects(store->records());
+    auto project = projects.get(services().session().projectId());
+    QVERIFY(project.ok());
+    project->settings.recheckEverySession = true;
+    QVERIFY(projects.update(project.value()).ok());
+    const Enrolled agrees = enrol(true);
+    const Enrolled objects = enrol(true);
+    QVERIFY(!agrees.id.isEmpty() && !objects.id.isEmpty());
+    pass(60 * kSecond);   // the session starts after their consent was given
+
+    setup().reset();
+    setup().setSchemeId(QStringLiteral("quis"));
+    setup().setObserver(QStringLiteral("AL"));
+    QVariantMap row = entry(setup().participants(), QStringLiteral("code"), agrees.code);
+    QVERIFY(row.value(QStringLiteral("allowed")).toBool());
+    QVERIFY(row.value(QStringLiteral("recheckNeeded")).toBool());
+    QCOMPARE(row.value(QStringLiteral("recheck")).toString(), domain::recheckWhyText(domain::RecheckWhy::EverySession));
+    setup().toggleParticipant(agrees.code);
+    QVERIFY(!setup().start());
+    QCOMPARE(setup().errorString(),
+        QStringLiteral("Check consent again with %1 before the session starts, or untick them.").arg(agrees.code));
+
+    // A dissent at the check: the participant can no longer be ticked, and the timeline has it.
+    QVERIFY(setup().recordRecheck(objects.code, 2));
+    row = entry(setup().participants(), QStringLiteral("code"), objects.code);
+    QVERIFY(!row.value(QStringLiteral("allowed")).toBool());
+    auto timeline = domain::ConsentGate(store->records(), m_wall).timeline(objects.id);
+    QVERIFY(timeline.ok());
+    QCOMPARE(timeline->entries.constLast().event.type, domain::ConsentEventType::Recheck);
+    QCOMPARE(timeline->entries.constLast().event.outcome, domain::RecheckOutcome::DissentObserved);
+    QCOMPARE(timeline->entries.constLast().event.obtainedBy, QStringLiteral("AL"));
+
+    // Still agrees: recorded, and the session starts with them.
+    QVERIFY(setup().recordRecheck(agrees.code, 0));
+    row = entry(setup().participants(), QStringLiteral("code"), agrees.code);
+    QVERIFY(!row.value(QStringLiteral("recheckNeeded")).toBool());
+    QVERIFY(row.value(QStringLiteral("recheck")).toString().isEmpty());
+    QVERIFY(row.value(QStringLiteral("chosen")).toBool());
+    QVERIFY2(setup().start(), qPrintable(setup().errorString()));
+    QCOMPARE(live().participants().size(), 1);
+    QCOMPARE(live().participants().constFirst().toMap().value(QStringLiteral("code")).toString(), agrees.code);
+
+    project->settings.recheckEverySession = false;
+    QVERIFY(projects.update(project.value()).ok());
+}
