@@ -168,17 +168,17 @@ ScrollPage {
                         AppButton {
                             objectName: "recheckConfirmed_" + modelData.code
                             text: qsTr("Still agrees")
-                            onClicked: ObservationSetup.recordRecheck(modelData.code, 0)
+                            onClicked: ObservationSetup.recordRecheck(modelData.id, 0)
                         }
                         AppButton {
                             objectName: "recheckHesitant_" + modelData.code
                             text: qsTr("Seems hesitant")
-                            onClicked: ObservationSetup.recordRecheck(modelData.code, 1)
+                            onClicked: ObservationSetup.recordRecheck(modelData.id, 1)
                         }
                         AppButton {
                             objectName: "recheckDissent_" + modelData.code
                             text: qsTr("Says no or shows dissent")
-                            onClicked: ObservationSetup.recordRecheck(modelData.code, 2)
+                            onClicked: ObservationSetup.recordRecheck(modelData.id, 2)
                         }
                     }
                 }

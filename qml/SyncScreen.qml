@@ -262,6 +262,7 @@ ScrollPage {
                                 AppButton {
                                     id: keepButton
                                     objectName: "keepCurrent_" + modelData.id
+                                    enabled: !SyncController.busy
                                     text: qsTr("Keep this one")
                                     onClicked: SyncController.keepCurrent(modelData.id)
                                 }
@@ -274,6 +275,7 @@ ScrollPage {
                                     id: useButton
                                     objectName: "useOther_" + modelData.id
                                     visible: modelData.note
+                                    enabled: !SyncController.busy
                                     text: qsTr("Use this one")
                                     onClicked: SyncController.useOther(modelData.id)
                                 }

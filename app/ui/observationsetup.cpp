@@ -156,13 +156,13 @@ void ObservationSetup::checkParticipant(ParticipantChoice &choice) const
     }
 }
 
-bool ObservationSetup::recordRecheck(const QString &code, int outcome)
+bool ObservationSetup::recordRecheck(const QString &participantId, int outcome)
 {
     store::LocalStore *store = m_session.store();
     if (!store || outcome < 0 || outcome > 2)
         return false;
     for (ParticipantChoice &p : m_participants) {
-        if (p.code != code)
+        if (p.id != participantId)
             continue;
         domain::ConsentEvent e;
         e.type = domain::ConsentEventType::Recheck;
@@ -277,7 +277,8 @@ QVariantList ObservationSetup::participants() const
 {
     QVariantList out;
     for (const ParticipantChoice &p : m_participants)
-        out.append(QVariantMap{{QStringLiteral("code"), p.code}, {QStringLiteral("allowed"), p.allowed},
+        out.append(QVariantMap{{QStringLiteral("id"), p.id}, {QStringLiteral("code"), p.code},
+                               {QStringLiteral("allowed"), p.allowed},
                                {QStringLiteral("reason"), p.allowed ? QString() : domain::reasonText(p.reason)},
                                {QStringLiteral("chosen"), p.chosen},
                                {QStringLiteral("recheck"), domain::recheckWhyText(p.recheck)},

@@ -69,7 +69,7 @@ public:
     void setObserver(const QString &initials);
     QString otherObservers() const { return m_otherObservers; }
     void setOtherObservers(const QString &text);
-    QVariantList participants() const;    // [{code, allowed, reason, chosen, recheck, recheckNeeded}]
+    QVariantList participants() const;    // [{id, code, allowed, reason, chosen, recheck, recheckNeeded}]
     QVariantList attendees() const;       // [{role, label, count}]
     int promptMinutes() const { return m_promptMinutes; }
     void setPromptMinutes(int minutes);
@@ -86,9 +86,10 @@ public:
     Q_INVOKABLE void toggleParticipant(const QString &code);
     // At the start of a session, consent is checked again where the project
     // or the participant's consent asks for it (every session, lapsed, due
-    // soon, hesitant last time). Records the re-check for the participant:
+    // soon, hesitant last time). Records the re-check for the participant
+    // (by id: two participants may share a code after a sync):
     // 0 still agrees, 1 hesitant, 2 dissent observed (they cannot be ticked).
-    Q_INVOKABLE bool recordRecheck(const QString &code, int outcome);
+    Q_INVOKABLE bool recordRecheck(const QString &participantId, int outcome);
     Q_INVOKABLE void setAttendeeCount(const QString &role, int count);
     // Imports a scheme from a samla-coding-scheme JSON file (a path or a file: URL) and chooses it.
     Q_INVOKABLE bool importScheme(const QString &pathOrUrl);

@@ -718,8 +718,9 @@ void shootObservationScreens(Shooter &shooter, AppServices &services, DemoTime &
                 setup.toggleParticipant(code);
             check(!setup.start(), "start refused before the re-check");
             shooter.shoot(QStringLiteral("observation-setup-recheck"));
-            for (const QString &code : allowed)
-                check(setup.recordRecheck(code, 0), "re-check");
+            for (const QVariant &p : setup.participants())
+                if (p.toMap().value(QStringLiteral("recheckNeeded")).toBool())
+                    check(setup.recordRecheck(p.toMap().value(QStringLiteral("id")).toString(), 0), "re-check");
             project->settings.recheckEverySession = false;
             check(projects.update(project.value()).ok(), "recheck back off");
             setup.setSetting(QStringLiteral("event"));

@@ -99,6 +99,8 @@ void SyncController::opened()
     m_retryMs = 0;
     emit autoSyncChanged();
     m_errorText = {};
+    if (!second.ok())   // nothing can sync; say why instead of ignoring the buttons
+        m_errorText = [code = second.error().code] { return ErrorText::forCode(code); };
     m_resultText = {};
     m_devices.clear();
     m_members.clear();
@@ -380,7 +382,8 @@ QVariantList SyncController::conflicts() const
 bool SyncController::keepCurrent(qint64 conflictId)
 {
     store::LocalStore *store = m_session.store();
-    if (!store)
+    // Not while a sync runs: it may bring a newer version of the same record.
+    if (!store || busy())
         return false;
     auto resolved = store->records().resolveConflict(conflictId);
     if (!resolved.ok()) {
@@ -396,7 +399,7 @@ bool SyncController::useOther(qint64 conflictId)
 {
     store::LocalStore *store = m_session.store();
     domain::Notes *notes = m_session.notes();
-    if (!store || !notes)
+    if (!store || !notes || busy())
         return false;
     for (const QVariant &v : conflicts()) {
         const QVariantMap c = v.toMap();
@@ -513,8 +516,10 @@ void SyncController::startSync(bool automatic)
             }
             reloadState();
             // A device showing only the demo project shows the synced one
-            // as soon as it has arrived.
-            if (r.ok() && m_session.project().demo && m_sync) {
+            // as soon as it has arrived, after a sync the user asked for: an
+            // automatic one never changes the project under someone at work
+            // (the Projects screen lists the synced project meanwhile).
+            if (r.ok() && !automatic && m_session.project().demo && m_sync) {
                 if (auto joined = m_sync->projects(); joined.ok())
                     for (const appsync::JoinedProject &p : joined.value())
                         if (!p.localProjectId.isEmpty() && m_session.switchProject(p.localProjectId))

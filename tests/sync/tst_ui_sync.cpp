@@ -129,6 +129,18 @@ private slots:
 
         // The fieldworker's next sync brings the administrator's project and notes.
         const int adminNotes = int(admin->session().notes()->list(admin->session().projectId(), 100)->size());
+        // An automatic sync brings the project but never switches to it under someone at work.
+        SyncController::AutoTimings fast;
+        fast.firstMs = 50;
+        fast.pendingMs = fast.idleMs = fast.retryMs = 200;
+        fast.maxRetryMs = 400;
+        f.setAutoTimings(fast);
+        f.setAutoSync(true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            int(field->session().notes()->list(admin->session().projectId(), 100).value().size()) == adminNotes, 20'000);
+        f.setAutoSync(false);
+        f.waitForWorker();
+        QVERIFY(field->session().projectId() != admin->session().projectId());
         f.syncNow();
         f.waitForWorker();
         QVERIFY2(f.errorString().isEmpty(), qPrintable(f.errorString()));

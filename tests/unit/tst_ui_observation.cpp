@@ -642,7 +642,7 @@ void TestUiObservation::consentIsCheckedAgainAtTheStartOfASession()
         QStringLiteral("Check consent again with %1 before the session starts, or untick them.").arg(agrees.code));
 
     // A dissent at the check: the participant can no longer be ticked, and the timeline has it.
-    QVERIFY(setup().recordRecheck(objects.code, 2));
+    QVERIFY(setup().recordRecheck(objects.id, 2));
     row = entry(setup().participants(), QStringLiteral("code"), objects.code);
     QVERIFY(!row.value(QStringLiteral("allowed")).toBool());
     auto timeline = domain::ConsentGate(store->records(), m_wall).timeline(objects.id);
@@ -652,7 +652,7 @@ void TestUiObservation::consentIsCheckedAgainAtTheStartOfASession()
     QCOMPARE(timeline->entries.constLast().event.obtainedBy, QStringLiteral("AL"));
 
     // Still agrees: recorded, and the session starts with them.
-    QVERIFY(setup().recordRecheck(agrees.code, 0));
+    QVERIFY(setup().recordRecheck(agrees.id, 0));
     row = entry(setup().participants(), QStringLiteral("code"), agrees.code);
     QVERIFY(!row.value(QStringLiteral("recheckNeeded")).toBool());
     QVERIFY(row.value(QStringLiteral("recheck")).toString().isEmpty());
