@@ -24,6 +24,12 @@ ScrollPage {
         text: ParticipantConsent.duplicateCodeText
     }
     AppButton {
+        objectName: "giveNewCodeButton"
+        visible: ParticipantConsent.duplicateCodeText !== ""
+        text: qsTr("Give this participant a new code")
+        onClicked: ParticipantConsent.giveNewCode()
+    }
+    AppButton {
         objectName: "showIdentityButton"
         text: qsTr("Show identity")
         onClicked: {

@@ -22,6 +22,11 @@ Item {
             color: Theme.textMuted
             text: qsTr("%n look-up(s) of who is behind a code, newest first, from every device that has synced its audit log. Names are never recorded here.", "", IdentityLookup.lookupCount)
         }
+        BodyText {
+            objectName: "dataManagers"
+            Layout.fillWidth: true
+            text: IdentityLookup.dataManagersText
+        }
 
         ListView {
             id: list

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Samla.Core
 import Samla.Ui
 
-// Writing a note: title, text, Save (Ctrl+S), whether it is saved, and its versions.
+// Writing a note: title, text, Save (Ctrl+S), whether it is saved, its versions, photos and recordings.
 Item {
     id: screen
     objectName: "noteEditorScreen"
@@ -119,6 +119,13 @@ Item {
                     border.color: noteArea.activeFocus ? Theme.accent : Theme.border
                 }
             }
+        }
+        FieldLabel {
+            text: NoteMedia.attachmentCount > 0 ? qsTr("Photos and recordings (%1)").arg(NoteMedia.attachmentCount)
+                                                : qsTr("Photos and recordings")
+        }
+        NoteMediaPanel {
+            Layout.fillWidth: true
         }
     }
 }

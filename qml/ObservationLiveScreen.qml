@@ -186,6 +186,23 @@ ScrollPage {
                 text: ObservationLive.promptDue ? qsTr("Prompt: observe and code what is happening now.")
                                                 : ObservationLive.promptText
             }
+            Label {
+                objectName: "promptCueText"
+                visible: ObservationLive.promptDue && ObservationLive.cueText !== ""
+                Layout.maximumWidth: Math.round(prompt.width / 3)
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontSmall
+                color: Theme.text
+                text: ObservationLive.cueText
+            }
+            AppCheckBox {
+                objectName: "promptSoundCheck"
+                visible: !ObservationLive.promptDue
+                text: qsTr("Sound")
+                checked: AppSettings.promptSound
+                Accessible.name: qsTr("Play a sound with each prompt")
+                onToggled: AppSettings.promptSound = checked
+            }
             AppButton {
                 objectName: "acknowledgePromptButton"
                 visible: ObservationLive.promptDue

@@ -41,7 +41,7 @@ ScrollPage {
         text: ObservationSetup.schemeDescription
     }
     FieldLabel {
-        text: qsTr("Or import a scheme saved as a Samla coding-scheme JSON file (offered until Samla closes)")
+        text: qsTr("Or import a scheme saved as a Samla coding-scheme JSON file (kept with the project)")
     }
     RowLayout {
         Layout.fillWidth: true

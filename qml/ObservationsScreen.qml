@@ -43,10 +43,18 @@ Item {
         // What a researcher does after sessions: summaries, agreement between observers, export.
         Flow {
             Layout.fillWidth: true
-            visible: list.count > 0
             spacing: Theme.spacing
             AppButton {
+                objectName: "codingSchemesButton"
+                text: qsTr("Coding schemes")
+                onClicked: {
+                    SchemeEditor.refresh()
+                    Navigator.push("codingSchemes")
+                }
+            }
+            AppButton {
                 objectName: "summariesButton"
+                visible: list.count > 0
                 text: qsTr("Summaries and export")
                 onClicked: {
                     ObservationReports.showAll()
@@ -55,6 +63,7 @@ Item {
             }
             AppButton {
                 objectName: "agreementButton"
+                visible: list.count > 0
                 text: qsTr("Observer agreement")
                 onClicked: {
                     ObservationAgreement.refresh()

@@ -10,6 +10,8 @@ ScrollPage {
     id: screen
     objectName: "syncScreen"
     readonly property string title: qsTr("Sync")
+    // The device (its id) the user chose to make a data manager, waiting for confirmation.
+    property string grantCandidate: ""
     maxWidth: Math.round(900 * Theme.scale)
     Component.onCompleted: SyncController.refresh()
 
@@ -80,6 +82,23 @@ ScrollPage {
             Layout.preferredHeight: Math.round(12 * Theme.scale)
             indeterminate: true   // the server does not say how many are waiting
             Accessible.name: qsTr("Receiving changes")
+        }
+        // Photos, recordings and consent PDFs go separately, in bytes.
+        FieldLabel {
+            objectName: "fileProgressLabel"
+            visible: SyncController.progressFileBytesTotal > 0
+            text: qsTr("Files: %1 of %2 MB").arg(SyncController.progressFileMegabytes)
+                  .arg(SyncController.progressFileMegabytesTotal)
+        }
+        ProgressBar {
+            objectName: "fileProgressBar"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.round(12 * Theme.scale)
+            visible: SyncController.progressFileBytesTotal > 0
+            from: 0
+            to: Math.max(1, SyncController.progressFileBytesTotal)
+            value: Math.min(SyncController.progressFileBytes, SyncController.progressFileBytesTotal)
+            Accessible.name: qsTr("Sending and receiving files")
         }
     }
 
@@ -330,6 +349,7 @@ ScrollPage {
                         text: modelData.shortId
                               + (modelData.self ? " · " + qsTr("this device") : "")
                               + (modelData.admin ? " · " + qsTr("administrator") : "")
+                              + (modelData.dataManager ? " · " + qsTr("data manager") : "")
                               + " · " + (modelData.revoked ? qsTr("removed")
                                                            : modelData.approved ? qsTr("approved")
                                                                                 : qsTr("waiting for approval"))
@@ -341,6 +361,56 @@ ScrollPage {
                         primary: true
                         text: qsTr("Approve")
                         onClicked: SyncController.approve(modelData.id)
+                    }
+                    AppButton {
+                        objectName: "grantDataManager_" + modelData.shortId
+                        visible: SyncController.holdsRegister && modelData.approved && !modelData.revoked
+                                 && !modelData.self && !modelData.dataManager
+                        enabled: !SyncController.busy
+                        text: qsTr("Make data manager")
+                        onClicked: screen.grantCandidate = modelData.id
+                    }
+                }
+            }
+        }
+        // The role shows names and contact details: asked once more, with what it means.
+        Rectangle {
+            objectName: "grantDataManagerConfirm"
+            Layout.fillWidth: true
+            visible: screen.grantCandidate !== ""
+            implicitHeight: confirmColumn.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.accent
+            ColumnLayout {
+                id: confirmColumn
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.spacing
+                BodyText {
+                    Layout.fillWidth: true
+                    text: qsTr("Device %1 will be able to see the names, contact details and dates of birth of this "
+                               + "project's participants, and every look-up it makes is recorded. Grant the role only "
+                               + "to the device of a data manager named in the project's data management plan.")
+                          .arg(screen.grantCandidate.substring(0, 16))
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    AppButton {
+                        objectName: "grantDataManagerConfirmButton"
+                        primary: true
+                        enabled: !SyncController.busy
+                        text: qsTr("Grant the data-manager role")
+                        onClicked: {
+                            SyncController.grantDataManager(screen.grantCandidate)
+                            screen.grantCandidate = ""
+                        }
+                    }
+                    AppButton {
+                        objectName: "grantDataManagerCancelButton"
+                        text: qsTr("Cancel")
+                        onClicked: screen.grantCandidate = ""
                     }
                 }
             }

@@ -52,6 +52,8 @@ Item {
                 case "observationView": return observationView
                 case "observationAgreement": return observationAgreement
                 case "observationSummary": return observationSummary
+                case "codingSchemes": return codingSchemes
+                case "schemeEditor": return schemeEditor
                 case "sync": return syncScreen
                 }
                 return home
@@ -170,6 +172,14 @@ Item {
     Component {
         id: observationView
         ObservationViewScreen {}
+    }
+    Component {
+        id: codingSchemes
+        CodingSchemesScreen {}
+    }
+    Component {
+        id: schemeEditor
+        SchemeEditorScreen {}
     }
     Component {
         id: syncScreen

@@ -16,6 +16,8 @@ packages=(
   libquazip1-qt6-dev libxml2-utils libboost-dev libssl-dev libqrencode-dev libzxing-dev
   # samla-server's PostgreSQL backend, and the throwaway cluster the *_pg sync tests start
   libpqxx-dev postgresql
+  # photos and audio recorded in the app (notes), the interval prompt's sound
+  qt6-multimedia-dev qml6-module-qtmultimedia
   fonts-dejavu-core xvfb xauth poppler-utils
 )
 

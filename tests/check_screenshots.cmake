@@ -6,7 +6,7 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "samla --screenshots failed with ${rc}")
 endif()
 set(screens first-run first-run-strength recovery-key unlock unlock-error recover home notes notes-search
-            editor note-details versions settings change-passphrase quick-note
+            editor note-details versions editor-media editor-recording settings change-passphrase quick-note
             participants-empty participants enrol enrol-novault enrol-vault consent-setup consent-read
             consent-items-required consent-sign consent-done participant participant-timeline
             participant-withdrawn project project-error projects projects-error
@@ -19,6 +19,8 @@ set(screens first-run first-run-strength recovery-key unlock unlock-error recove
             observation-summary observation-summary-export observation-summary-meeting observation-summary-states
             observation-summaries
             observations
+            coding-schemes scheme-editor scheme-editor-end scheme-editor-problems scheme-editor-problems-end
+            scheme-builtin coding-schemes-import-error
             identity-purpose identity-shown identity-audit identity-refused enrol-researcher
             participants-duplicate participant-duplicate consent-setup-gillick consent-setup-gillick-end
             consent-setup-understanding consent-setup-consultee)

@@ -1,4 +1,5 @@
 #include "identityvault.h"
+#include "identityvaultinternal.h"
 
 #include "auditlog.h"
 #include "app/store/localstore.h"
@@ -28,17 +29,26 @@ constexpr const char *kDeleteMeta = "DELETE FROM meta WHERE key = ?1";
 // purpose, so only this device (unlocked) can unwrap its grant.
 const QString kGrantPurpose = QStringLiteral("samla:identity-vault-grant");
 const QByteArray kGrantAd = QByteArrayLiteral("samla:identity-vault-grant:v1:");
-const QByteArray kSealedGrantMagic = QByteArrayLiteral("samla:sealed-vault-grant:v1");
 
 const char *const kVaultSchema[] = {
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL) WITHOUT ROWID",
     "CREATE TABLE identities(participant_id TEXT PRIMARY KEY, project_id TEXT NOT NULL,"
     " body BLOB NOT NULL, updated_ms INTEGER NOT NULL) WITHOUT ROWID",
 };
+// Version 2: identities remember the identity record version they match, and
+// the register keeps each project's identity keys (which seal the identity
+// records other data-manager devices receive through sync).
+const char *const kVaultSchemaV2[] = {
+    "ALTER TABLE identities ADD COLUMN source_hlc BLOB",
+    "CREATE TABLE project_keys(project_id TEXT NOT NULL, key_id BLOB NOT NULL, wrapped BLOB NOT NULL,"
+    " created_ms INTEGER NOT NULL, granted_by BLOB, PRIMARY KEY(project_id, key_id)) WITHOUT ROWID",
+};
+constexpr int kVaultVersion = 2;
 constexpr const char *kSelectVaultId = "SELECT value FROM meta WHERE key = 'vault_id'";
 constexpr const char *kInsertVaultId = "INSERT INTO meta(key, value) VALUES('vault_id', ?1)";
 constexpr const char *kUpsertIdentity =
-    "INSERT OR REPLACE INTO identities(participant_id, project_id, body, updated_ms) VALUES(?1, ?2, ?3, ?4)";
+    "INSERT OR REPLACE INTO identities(participant_id, project_id, body, updated_ms, source_hlc)"
+    " VALUES(?1, ?2, ?3, ?4, ?5)";
 constexpr const char *kSelectIdentity = "SELECT project_id, body FROM identities WHERE participant_id = ?1";
 constexpr const char *kDeleteIdentity = "DELETE FROM identities WHERE participant_id = ?1";
 constexpr const char *kCountIdentities = "SELECT count(*) FROM identities";
@@ -108,7 +118,20 @@ Result<QByteArray> readVaultId(db::Database &db)
 Status prepareConnection(db::Database &db)
 {
     // Erased identities must not linger in free pages.
-    return db.exec("PRAGMA secure_delete = ON");
+    SAMLA_TRY(db.exec("PRAGMA secure_delete = ON"));
+    auto version = db.userVersion();
+    if (!version.ok())
+        return version.error();
+    if (version.value() >= kVaultVersion)
+        return {};
+    db::Transaction tx(db);
+    SAMLA_TRY(tx.begin());
+    if (version.value() < 2) {
+        for (const char *statement : kVaultSchemaV2)
+            SAMLA_TRY(db.exec(statement));
+    }
+    SAMLA_TRY(db.setUserVersion(kVaultVersion));
+    return tx.commit();
 }
 
 } // namespace
@@ -159,26 +182,59 @@ QString vaultRefusalText(VaultRefusal refusal)
     return {};
 }
 
-struct IdentityVault::Private {
-    store::LocalStore &store;
-    const Clock &clock;
-    std::unique_ptr<db::Database> db;
+Result<std::optional<std::pair<QString, QCborMap>>> IdentityVault::Private::readIdentity(const QString &participantId)
+{
+    auto s = db->prepare(kSelectIdentity);
+    if (!s.ok())
+        return s.error();
+    s->bind(1, participantId);
+    auto row = s->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return std::optional<std::pair<QString, QCborMap>>();
+    return std::optional(std::pair(s->columnText(0), QCborValue::fromCbor(s->columnBlob(1)).toMap()));
+}
 
-    // The project and identity body of one participant, or nothing when the vault holds none.
-    Result<std::optional<std::pair<QString, QCborMap>>> readIdentity(const QString &participantId)
-    {
-        auto s = db->prepare(kSelectIdentity);
-        if (!s.ok())
-            return s.error();
-        s->bind(1, participantId);
-        auto row = s->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            return std::optional<std::pair<QString, QCborMap>>();
-        return std::optional(std::pair(s->columnText(0), QCborValue::fromCbor(s->columnBlob(1)).toMap()));
-    }
-};
+Status IdentityVault::Private::writeIdentity(const QString &participantId, const QString &projectId,
+                                             const QCborMap &body, QByteArrayView sourceHlc)
+{
+    auto s = db->prepare(kUpsertIdentity);
+    if (!s.ok())
+        return s.error();
+    s->bind(1, participantId).bind(2, projectId).bindBlob(3, protocol::encodeCanonical(body));
+    s->bind(4, clock.nowMs()).bindBlob(5, sourceHlc.toByteArray());
+    return s->run();
+}
+
+Status IdentityVault::Private::deleteIdentity(const QString &participantId)
+{
+    auto s = db->prepare(kDeleteIdentity);
+    if (!s.ok())
+        return s.error();
+    s->bind(1, participantId);
+    return s->run();
+}
+
+QCborMap vault::identityToCbor(const IdentityDetails &identity)
+{
+    QCborMap body;
+    body.insert(kName, identity.name);
+    body.insert(kContact, identity.contact);
+    body.insert(kDateOfBirth, identity.dateOfBirth);
+    body.insert(kGuardian, identity.guardianOrConsultee);
+    return body;
+}
+
+IdentityDetails vault::identityFromCbor(const QCborMap &body)
+{
+    IdentityDetails out;
+    out.name = body.value(kName).toString();
+    out.contact = body.value(kContact).toString();
+    out.dateOfBirth = body.value(kDateOfBirth).toString();
+    out.guardianOrConsultee = body.value(kGuardian).toString();
+    return out;
+}
 
 IdentityVault::IdentityVault(std::unique_ptr<Private> p) : d(std::move(p)) {}
 IdentityVault::~IdentityVault() = default;
@@ -223,7 +279,7 @@ Result<std::unique_ptr<IdentityVault>> IdentityVault::create(store::LocalStore &
     }
     std::unique_ptr<db::Database> db = std::move(opened.value());
     auto setUp = [&]() -> Status {
-        SAMLA_TRY(prepareConnection(*db));
+        SAMLA_TRY(db->exec("PRAGMA secure_delete = ON"));
         db::Transaction tx(*db);
         SAMLA_TRY(tx.begin());
         for (const char *statement : kVaultSchema)
@@ -235,6 +291,7 @@ Result<std::unique_ptr<IdentityVault>> IdentityVault::create(store::LocalStore &
         SAMLA_TRY(s->run());
         SAMLA_TRY(db->setUserVersion(1));
         SAMLA_TRY(tx.commit());
+        SAMLA_TRY(prepareConnection(*db));   // brings the new register to the current version
         // The grant is written last: a vault nobody holds a key to is removed, not kept.
         return writeGrant(store, vaultId, vaultKey);
     };
@@ -244,7 +301,8 @@ Result<std::unique_ptr<IdentityVault>> IdentityVault::create(store::LocalStore &
         return s.error();
     }
     qCInfo(lcDomain) << "identity vault created and granted to this device";
-    return std::unique_ptr<IdentityVault>(new IdentityVault(std::make_unique<Private>(Private{store, clock, std::move(db)})));
+    return std::unique_ptr<IdentityVault>(
+        new IdentityVault(std::make_unique<Private>(Private{store, clock, std::move(db), std::move(vaultKey)})));
 }
 
 IdentityVault::Opened IdentityVault::open(store::LocalStore &store, const Clock &clock)
@@ -279,7 +337,14 @@ IdentityVault::Opened IdentityVault::open(store::LocalStore &store, const Clock 
         return refuse(VaultRefusal::GrantInvalid, makeError(ErrorCode::WrongKey, QStringLiteral("grant is for another vault")));
     if (auto s = prepareConnection(*opened.value()); !s.ok())
         return refuse(VaultRefusal::Damaged, s.error());
-    out.vault.reset(new IdentityVault(std::make_unique<Private>(Private{store, clock, std::move(opened.value())})));
+    out.vault.reset(new IdentityVault(
+        std::make_unique<Private>(Private{store, clock, std::move(opened.value()), std::move(vaultKey.value())})));
+    // Brings the register and the identity records of synced projects level:
+    // what other data managers saved or erased arrives here, what this
+    // device saved before it could share goes out. A failure leaves the
+    // register as it was and is retried at the next opening.
+    if (auto s = out.vault->reconcile(); !s.ok())
+        qCWarning(lcDomain) << "identity register not brought up to date:" << errorCodeName(s.code());
     return out;
 }
 
@@ -292,33 +357,6 @@ Status IdentityVault::revokeGrant(store::LocalStore &store)
     SAMLA_TRY(s->run());
     qCInfo(lcDomain) << "identity vault grant revoked on this device";
     return {};
-}
-
-QByteArray IdentityVault::sealGrantFor(QByteArrayView devicePublicKey) const
-{
-    auto grant = readGrant(d->store.database());
-    if (!grant.ok() || !grant.value())
-        return {};
-    auto key = crypto::unwrapKey(grantKey(d->store), grant.value()->wrapped, kGrantAd + grant.value()->vaultId);
-    if (!key.ok())
-        return {};
-    QCborMap m;
-    m.insert(QStringLiteral("magic"), QCborValue(kSealedGrantMagic));
-    m.insert(QStringLiteral("vault"), QCborValue(grant.value()->vaultId));
-    m.insert(QStringLiteral("sealed"), QCborValue(crypto::sealToPublicKey(devicePublicKey, key.value())));
-    return protocol::encodeCanonical(m);
-}
-
-Status IdentityVault::acceptGrant(store::LocalStore &store, const crypto::BoxKeyPair &deviceKeys,
-                                  QByteArrayView sealedGrant)
-{
-    const QCborMap m = QCborValue::fromCbor(sealedGrant.toByteArray()).toMap();
-    if (m.value(QStringLiteral("magic")).toByteArray() != kSealedGrantMagic)
-        return makeError(ErrorCode::Corrupt, QStringLiteral("not a sealed vault grant"));
-    auto key = crypto::openSealed(deviceKeys, m.value(QStringLiteral("sealed")).toByteArray());
-    if (!key.ok())
-        return key.error();
-    return writeGrant(store, m.value(QStringLiteral("vault")).toByteArray(), key.value());
 }
 
 Status IdentityVault::audit(const QString &action, const QString &participantId, const QString &projectId,
@@ -339,17 +377,13 @@ Status IdentityVault::save(const QString &participantId, const QString &projectI
 {
     if (participantId.isEmpty() || projectId.isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("identity needs a participant and a project"));
-    QCborMap body;
-    body.insert(kName, identity.name);
-    body.insert(kContact, identity.contact);
-    body.insert(kDateOfBirth, identity.dateOfBirth);
-    body.insert(kGuardian, identity.guardianOrConsultee);
-    auto s = d->db->prepare(kUpsertIdentity);
-    if (!s.ok())
-        return s.error();
-    s->bind(1, participantId).bind(2, projectId).bindBlob(3, protocol::encodeCanonical(body));
-    s->bind(4, d->clock.nowMs());
-    SAMLA_TRY(s->run());
+    const QCborMap body = vault::identityToCbor(identity);
+    // The sealed record first: if the register's write then fails, the next
+    // opening takes the identity back from the record.
+    auto hlc = putEntry(participantId, projectId, body);
+    if (!hlc.ok())
+        return hlc.error();
+    SAMLA_TRY(d->writeIdentity(participantId, projectId, body, hlc.value()));
     return audit(QStringLiteral("identity_saved"), participantId, projectId, {});
 }
 
@@ -362,12 +396,7 @@ Result<IdentityDetails> IdentityVault::lookup(const QString &participantId, Look
         return makeError(ErrorCode::NotFound, QStringLiteral("no identity for participant %1").arg(participantId));
     const auto &[projectId, body] = **row;
     SAMLA_TRY(audit(QStringLiteral("identity_lookup"), participantId, projectId, lookupPurposeKey(purpose)));
-    IdentityDetails out;
-    out.name = body.value(kName).toString();
-    out.contact = body.value(kContact).toString();
-    out.dateOfBirth = body.value(kDateOfBirth).toString();
-    out.guardianOrConsultee = body.value(kGuardian).toString();
-    return out;
+    return vault::identityFromCbor(body);
 }
 
 Status IdentityVault::erase(const QString &participantId)
@@ -378,11 +407,9 @@ Status IdentityVault::erase(const QString &participantId)
     if (!row->has_value())
         return {};
     const QString projectId = (*row)->first;
-    auto s = d->db->prepare(kDeleteIdentity);
-    if (!s.ok())
-        return s.error();
-    s->bind(1, participantId);
-    SAMLA_TRY(s->run());
+    // The record's erasure reaches every other data manager's register.
+    SAMLA_TRY(eraseEntry(participantId));
+    SAMLA_TRY(d->deleteIdentity(participantId));
     return audit(QStringLiteral("identity_erased"), participantId, projectId, {});
 }
 

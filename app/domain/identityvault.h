@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -76,11 +77,44 @@ public:
     // vault already open keeps working until it is closed.
     [[nodiscard]] static Status revokeGrant(store::LocalStore &store);
 
-    // Hands the vault to another data-manager device: the key sealed to that
-    // device's X25519 public key (with the vault id), for acceptGrant() there.
-    QByteArray sealGrantFor(QByteArrayView devicePublicKey) const;
-    [[nodiscard]] static Status acceptGrant(store::LocalStore &store, const crypto::BoxKeyPair &deviceKeys,
-                                            QByteArrayView sealedGrant);
+    // --- Sharing the register with the project's other data-manager devices ---
+    //
+    // Each identity is also kept as a record of kind kEntryKind in its
+    // project, its content sealed (XChaCha20-Poly1305, padded) with the
+    // project's identity key, which only the registers of data-manager
+    // devices hold. The record syncs like any other; devices without the key
+    // carry it sealed and cannot open it. A data manager hands the key to
+    // another device with a grant record (kGrantKind): the key sealed to that
+    // device's X25519 key and signed by the granting device.
+    static inline const QString kEntryKind = QStringLiteral("identity_entry");
+    static inline const QString kGrantKind = QStringLiteral("identity_grant");
+
+    struct GrantInfo {
+        QString recordId;
+        QString projectId;
+        QByteArray recipient;   // Ed25519 public key of the device granted the role
+        QByteArray granter;     // Ed25519 public key of the device that granted it
+        std::int64_t grantedMs = 0;
+    };
+    // Grants of a project's data-manager role this device knows of (its own and synced ones).
+    [[nodiscard]] static Result<QList<GrantInfo>> grants(store::LocalStore &store, const QString &projectId);
+
+    // Grants the data-manager role for a project to another device (its
+    // Ed25519 and X25519 public keys, as the sync server lists members).
+    // Audited. The device receives it with its next sync.
+    [[nodiscard]] Status grantTo(const QString &projectId, QByteArrayView recipientSignKey,
+                                 QByteArrayView recipientBoxKey);
+
+    // Whether a grant's signer may hand out the role in a project: the app
+    // trusts the project administrator's key this device pinned when it joined.
+    using TrustedGranter = std::function<bool(const QString &projectId, QByteArrayView granterSignKey)>;
+    // Takes up grants that reached this device through sync: creates this
+    // device's register if there is none (or replaces one whose key this
+    // device no longer holds, which nothing can open), keeps the project
+    // keys, and fills the register from the identity records. Returns how
+    // many projects' keys were newly received (0: nothing for this device).
+    [[nodiscard]] static Result<int> acceptGrants(store::LocalStore &store, const Clock &clock,
+                                                  const TrustedGranter &trusted);
 
     [[nodiscard]] Status save(const QString &participantId, const QString &projectId, const IdentityDetails &identity);
     // Audited: the audit record is written first, and no identity is returned without it.
@@ -91,9 +125,14 @@ public:
 
     QString path() const;
 
+    struct Private;   // identityvaultinternal.h
+
 private:
-    struct Private;
     explicit IdentityVault(std::unique_ptr<Private> d);
+    Result<QByteArray> putEntry(const QString &participantId, const QString &projectId, const QCborMap &identity);
+    Status eraseEntry(const QString &participantId);
+    Status reconcile();
+    Result<int> takeGrants(const TrustedGranter &trusted);
     Status audit(const QString &action, const QString &participantId, const QString &projectId,
                  const QString &purpose);
     std::unique_ptr<Private> d;

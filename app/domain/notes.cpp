@@ -26,6 +26,7 @@ const QString kAttachments = QStringLiteral("attachments");
 const QString kKindKey = QStringLiteral("kind");
 const QString kMime = QStringLiteral("mime");
 const QString kAdded = QStringLiteral("added_ms");
+const QString kDuration = QStringLiteral("duration_ms");
 
 const std::pair<MemoType, const char *> kMemoTypeKeys[] = {
     {MemoType::Descriptive, "descriptive"},
@@ -132,7 +133,7 @@ Note notes_internal::toNote(const store::Record &r)
         const QCborMap m = v.toMap();
         if (auto ref = store::attachmentRefFromCbor(m))
             n.attachments.append(NoteAttachment{*ref, m.value(kKindKey).toString(), m.value(kMime).toString(),
-                                                m.value(kAdded).toInteger()});
+                                                m.value(kAdded).toInteger(), m.value(kDuration).toInteger()});
     }
     n.version = r.version;
     n.createdMs = r.createdMs;
@@ -275,6 +276,8 @@ Result<Note> Notes::attach(const QString &id, const NoteAttachment &attachment)
     entry.insert(kKindKey, attachment.kind);
     entry.insert(kMime, attachment.mimeType);
     entry.insert(kAdded, qint64(attachment.addedMs));
+    if (attachment.durationMs > 0)
+        entry.insert(kDuration, qint64(attachment.durationMs));
     QCborArray list = current->body.value(kAttachments).toArray();
     list.append(entry);
     store::RecordChange change;
@@ -284,6 +287,36 @@ Result<Note> Notes::attach(const QString &id, const NoteAttachment &attachment)
     change.participantRef = current->participantRef;
     change.body = current->body;
     change.body.insert(kAttachments, list);
+    auto r = m_records.put(change);
+    if (!r.ok())
+        return r.error();
+    return toNote(r.value());
+}
+
+Result<Note> Notes::detach(const QString &id, const QString &hash)
+{
+    auto current = m_records.get(id);
+    if (!current.ok())
+        return current.error();
+    if (current->kind != kKind || current->deleted)
+        return makeError(ErrorCode::NotFound, QStringLiteral("not a note"));
+    QCborArray kept;
+    bool found = false;
+    for (const QCborValue &v : current->body.value(kAttachments).toArray()) {
+        if (v.toMap().value(QStringLiteral("hash")).toString() == hash)
+            found = true;
+        else
+            kept.append(v);
+    }
+    if (!found)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such attachment"));
+    store::RecordChange change;
+    change.id = id;
+    change.kind = kKind;
+    change.projectId = current->projectId;
+    change.participantRef = current->participantRef;
+    change.body = current->body;
+    change.body.insert(kAttachments, kept);
     auto r = m_records.put(change);
     if (!r.ok())
         return r.error();

@@ -54,6 +54,7 @@ struct NoteAttachment {
     QString kind;            // "photo" or "audio"
     QString mimeType;        // e.g. "image/jpeg", "audio/wav"
     std::int64_t addedMs = 0;
+    std::int64_t durationMs = 0; // audio: how long it plays
 };
 
 struct Note {
@@ -100,6 +101,9 @@ public:
     // Adds an attachment already written through AttachmentStore (write() or
     // begin()) with the note's attachment key (LocalStore::attachmentKeyFor).
     [[nodiscard]] Result<Note> attach(const QString &id, const NoteAttachment &attachment);
+    // A new version without the attachment named `hash`. Its encrypted file is
+    // kept: earlier versions still refer to it. NotFound when the note has no such attachment.
+    [[nodiscard]] Result<Note> detach(const QString &id, const QString &hash);
     [[nodiscard]] Result<Note> get(const QString &id) const;
     [[nodiscard]] Result<QList<Note>> list(const QString &projectId, int limit, int offset = 0) const;
     [[nodiscard]] Result<int> count(const QString &projectId) const;

@@ -1,4 +1,5 @@
 #include "participantdata.h"
+#include "identityvault.h"
 
 #include "consentlog.h"
 #include "auditlog.h"
@@ -28,7 +29,10 @@ Result<ParticipantData::Erased> ParticipantData::erase(const QString &participan
     for (const auto &[id, kind] : rows.value()) {
         // Kept: the consent record, the pseudonymous participant record and
         // the audit trail (which must show this erasure and what came before).
-        if (kind != ConsentLog::kKind && kind != Participants::kKind && kind != AuditLog::kKind)
+        // The identity is the data manager's to erase (IdentityVault::erase),
+        // so its sealed record stays until then.
+        if (kind != ConsentLog::kKind && kind != Participants::kKind && kind != AuditLog::kKind
+            && kind != IdentityVault::kEntryKind)
             ids << id;
     }
     Erased erased;

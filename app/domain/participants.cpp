@@ -7,6 +7,7 @@
 #include "app/store/localstore.h"
 #include "platform/db/database.h"
 
+#include <QCborArray>
 #include <QMap>
 #include <QRegularExpression>
 #include <QUuid>
@@ -19,6 +20,7 @@ namespace {
 
 const QString kCode = QStringLiteral("code");
 const QString kNumber = QStringLiteral("number");
+const QString kPreviousCodes = QStringLiteral("previous_codes");
 const QString kCategory = QStringLiteral("category");
 const QString kAgeBand = QStringLiteral("age_band");
 const QString kSite = QStringLiteral("site");
@@ -181,13 +183,14 @@ Result<Participant> Participants::enrolWithId(const QString &id, const QString &
         highest = std::max(highest, r.body.value(kNumber).toInteger());
 
     const int number = int(highest + 1);
+    const QString code = formatCode(project->settings.codePrefix, m_codeTag, number);
     store::RecordChange change;
     change.id = id;
     change.kind = kKind;
     change.projectId = projectId;
     change.participantRef = id;
     change.body = profileBody(profile, {});
-    change.body.insert(kCode, formatCode(project->settings.codePrefix, m_codeTag, number));
+    change.body.insert(kCode, code);
     change.body.insert(kNumber, number);
     auto r = m_records.put(change);
     if (!r.ok())
@@ -267,6 +270,54 @@ Result<Participant> Participants::updateProfile(const QString &id, const Partici
     if (!r.ok())
         return r.error();
     return toParticipant(r.value());
+}
+
+Result<Participant> Participants::recode(const QString &id)
+{
+    auto current = m_records.get(id);
+    if (!current.ok())
+        return current.error();
+    if (current->kind != kKind || current->deleted)
+        return makeError(ErrorCode::NotFound, QStringLiteral("not a participant"));
+    auto project = Projects(m_records).get(current->projectId);
+    if (!project.ok())
+        return project.error();
+    auto existing = m_records.list(kKind, current->projectId, kMaxParticipantsPerProject);
+    if (!existing.ok())
+        return existing.error();
+    const QString oldCode = current->body.value(kCode).toString();
+    int sharing = 0;
+    qint64 highest = 0;
+    for (const store::Record &r : existing.value()) {
+        highest = std::max(highest, r.body.value(kNumber).toInteger());
+        sharing += r.body.value(kCode).toString() == oldCode ? 1 : 0;
+    }
+    if (sharing < 2)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the code is not shared"));
+    const int number = int(highest + 1);
+    store::RecordChange change;
+    change.id = id;
+    change.kind = kKind;
+    change.projectId = current->projectId;
+    change.participantRef = current->participantRef;
+    change.body = current->body;
+    QCborArray previous = current->body.value(kPreviousCodes).toArray();
+    previous.append(oldCode);
+    change.body.insert(kPreviousCodes, previous);
+    change.body.insert(kCode, formatCode(project->settings.codePrefix, m_codeTag, number));
+    change.body.insert(kNumber, number);
+    auto r = m_records.put(change);
+    if (!r.ok())
+        return r.error();
+    return toParticipant(r.value());
+}
+
+QStringList Participants::previousCodes(const store::Record &participantRecord)
+{
+    QStringList out;
+    for (const QCborValue &v : participantRecord.body.value(kPreviousCodes).toArray())
+        out.append(v.toString());
+    return out;
 }
 
 } // namespace samla::domain

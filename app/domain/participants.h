@@ -75,6 +75,13 @@ public:
     // Age band, capacity and site change during a study; each change is a new version.
     [[nodiscard]] Result<Participant> updateProfile(const QString &id, const ParticipantProfile &profile);
 
+    // Gives a participant whose code another participant also holds the next
+    // free code of the project (with this device's tag where it has one). The
+    // old code stays in the record as a previous code, so forms and notes
+    // written under it can still be traced; a new version, like any change.
+    [[nodiscard]] Result<Participant> recode(const QString &id);
+    static QStringList previousCodes(const store::Record &participantRecord);
+
     // Codes held by more than one participant of the project (see DuplicateCode).
     [[nodiscard]] Result<QList<DuplicateCode>> duplicateCodes(const QString &projectId) const;
 

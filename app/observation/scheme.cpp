@@ -47,22 +47,21 @@ QString at(const char *list, qsizetype i, const char *field = nullptr)
     return path;
 }
 
-// Codes of one list: each well-formed and unique.
+// Codes of one list: each well-formed and unique; each item labelled.
 template <typename T>
-SchemeIssue checkCodes(const QList<T> &items, const char *list)
+void checkCodes(const QList<T> &items, const char *list, QList<SchemeIssue> &out)
 {
     QSet<QString> seen;
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString &code = items[i].code;
         if (!validCode(code))
-            return issue(SchemeProblem::BadCode, at(list, i, "code"), code.left(64));
-        if (seen.contains(code))
-            return issue(SchemeProblem::DuplicateCode, at(list, i, "code"), code);
+            out.append(issue(SchemeProblem::BadCode, at(list, i, "code"), code.left(64)));
+        else if (seen.contains(code))
+            out.append(issue(SchemeProblem::DuplicateCode, at(list, i, "code"), code));
         seen.insert(code);
         if (labelEmpty(items[i].label))
-            return issue(SchemeProblem::EmptyLabel, at(list, i, "label"), code);
+            out.append(issue(SchemeProblem::EmptyLabel, at(list, i, "label"), code));
     }
-    return {};
 }
 
 } // namespace
@@ -239,85 +238,137 @@ QString schemeIssueText(const SchemeIssue &i)
     return text.arg(where);
 }
 
-SchemeIssue validateScheme(const CodingScheme &s)
+QList<SchemeIssue> schemeIssues(const CodingScheme &s)
 {
+    // Every problem, so an editor can name each beside its field; a list
+    // whose codes are broken is not checked further against (references to it
+    // would only repeat the same problem).
+    QList<SchemeIssue> out;
+    auto add = [&out](const SchemeIssue &i) { out.append(i); };
     if (!validCode(s.id))
-        return issue(SchemeProblem::BadCode, QStringLiteral("id"), s.id.left(64));
+        add(issue(SchemeProblem::BadCode, QStringLiteral("id"), s.id.left(64)));
     if (labelEmpty(s.name))
-        return issue(SchemeProblem::EmptyLabel, QStringLiteral("name"));
+        add(issue(SchemeProblem::EmptyLabel, QStringLiteral("name")));
     if (s.samplingIntervalS < 0 || s.samplingIntervalS > kMaxIntervalS)
-        return issue(SchemeProblem::BadInterval, QStringLiteral("sampling_interval_s"));
-    if (auto i = checkCodes(s.roles, "subjects.roles"); i.problem != SchemeProblem::None)
-        return i;
-    if (auto i = checkCodes(s.categories, "categories"); i.problem != SchemeProblem::None)
-        return i;
-    if (auto i = checkCodes(s.modifiers, "modifiers"); i.problem != SchemeProblem::None)
-        return i;
+        add(issue(SchemeProblem::BadInterval, QStringLiteral("sampling_interval_s")));
+    checkCodes(s.roles, "subjects.roles", out);
+    checkCodes(s.categories, "categories", out);
+    checkCodes(s.modifiers, "modifiers", out);
     for (qsizetype m = 0; m < s.modifiers.size(); ++m) {
         const Modifier &mod = s.modifiers[m];
         const bool choice = mod.type == ModifierType::SingleChoice || mod.type == ModifierType::MultipleChoice;
         if (choice && mod.options.isEmpty())
-            return issue(SchemeProblem::BadModifier, at("modifiers", m, "options"), mod.code);
+            add(issue(SchemeProblem::BadModifier, at("modifiers", m, "options"), mod.code));
         if (!choice && !mod.options.isEmpty())
-            return issue(SchemeProblem::BadModifier, at("modifiers", m, "options"), mod.code);
+            add(issue(SchemeProblem::BadModifier, at("modifiers", m, "options"), mod.code));
         QSet<QString> options;
         for (qsizetype o = 0; o < mod.options.size(); ++o) {
-            const QString path = at("modifiers", m) + QStringLiteral(".options[%1].code").arg(o);
+            const QString path = at("modifiers", m) + QStringLiteral(".options[%1]").arg(o);
             if (!validCode(mod.options[o].code))
-                return issue(SchemeProblem::BadCode, path, mod.options[o].code.left(64));
-            if (options.contains(mod.options[o].code))
-                return issue(SchemeProblem::DuplicateCode, path, mod.options[o].code);
+                add(issue(SchemeProblem::BadCode, path + QStringLiteral(".code"), mod.options[o].code.left(64)));
+            else if (options.contains(mod.options[o].code))
+                add(issue(SchemeProblem::DuplicateCode, path + QStringLiteral(".code"), mod.options[o].code));
             options.insert(mod.options[o].code);
             if (labelEmpty(mod.options[o].label))
-                return issue(SchemeProblem::EmptyLabel, path, mod.options[o].code);
+                add(issue(SchemeProblem::EmptyLabel, path + QStringLiteral(".label"), mod.options[o].code));
         }
         if (mod.type != ModifierType::Number && (mod.minimum || mod.maximum))
-            return issue(SchemeProblem::BadModifier, at("modifiers", m), mod.code);
+            add(issue(SchemeProblem::BadModifier, at("modifiers", m), mod.code));
         if (mod.minimum && mod.maximum && *mod.minimum > *mod.maximum)
-            return issue(SchemeProblem::BadModifier, at("modifiers", m), mod.code);
+            add(issue(SchemeProblem::BadModifier, at("modifiers", m), mod.code));
     }
     if (s.behaviours.isEmpty())
-        return issue(SchemeProblem::NoBehaviours, QStringLiteral("behaviours"));
-    if (auto i = checkCodes(s.behaviours, "behaviours"); i.problem != SchemeProblem::None)
-        return i;
+        add(issue(SchemeProblem::NoBehaviours, QStringLiteral("behaviours")));
+    checkCodes(s.behaviours, "behaviours", out);
     for (qsizetype b = 0; b < s.behaviours.size(); ++b) {
         const Behaviour &beh = s.behaviours[b];
         if (!beh.category.isEmpty() && !s.category(beh.category))
-            return issue(SchemeProblem::UnknownCategory, at("behaviours", b, "category"), beh.category);
+            add(issue(SchemeProblem::UnknownCategory, at("behaviours", b, "category"), beh.category));
         QSet<QString> mods;
         for (const QString &m : beh.modifiers) {
             if (!s.modifier(m))
-                return issue(SchemeProblem::UnknownModifier, at("behaviours", b, "modifiers"), m);
-            if (mods.contains(m))
-                return issue(SchemeProblem::DuplicateCode, at("behaviours", b, "modifiers"), m);
+                add(issue(SchemeProblem::UnknownModifier, at("behaviours", b, "modifiers"), m));
+            else if (mods.contains(m))
+                add(issue(SchemeProblem::DuplicateCode, at("behaviours", b, "modifiers"), m));
             mods.insert(m);
         }
         if (beh.subject == SubjectRule::Required && s.roles.isEmpty() && !s.participantSubjects)
-            return issue(SchemeProblem::BadSubjects, at("behaviours", b, "subject"), beh.code);
+            add(issue(SchemeProblem::BadSubjects, at("behaviours", b, "subject"), beh.code));
         if (!validColor(beh.color))
-            return issue(SchemeProblem::BadColor, at("behaviours", b, "color"), beh.code);
+            add(issue(SchemeProblem::BadColor, at("behaviours", b, "color"), beh.code));
     }
     QSet<QString> groupCodes;
     for (qsizetype g = 0; g < s.exclusiveGroups.size(); ++g) {
         const ExclusiveGroup &group = s.exclusiveGroups[g];
         if (!validCode(group.code))
-            return issue(SchemeProblem::BadCode, at("exclusive_groups", g, "code"), group.code.left(64));
-        if (groupCodes.contains(group.code))
-            return issue(SchemeProblem::DuplicateCode, at("exclusive_groups", g, "code"), group.code);
+            add(issue(SchemeProblem::BadCode, at("exclusive_groups", g, "code"), group.code.left(64)));
+        else if (groupCodes.contains(group.code))
+            add(issue(SchemeProblem::DuplicateCode, at("exclusive_groups", g, "code"), group.code));
         groupCodes.insert(group.code);
         QSet<QString> members;
+        bool unknown = false;
+        bool badMember = false;   // a point event, or a behaviour twice
         for (const QString &code : group.behaviours) {
             const Behaviour *beh = s.behaviour(code);
-            if (!beh)
-                return issue(SchemeProblem::UnknownBehaviour, at("exclusive_groups", g, "behaviours"), code);
+            if (!beh) {
+                add(issue(SchemeProblem::UnknownBehaviour, at("exclusive_groups", g, "behaviours"), code));
+                unknown = true;
+                continue;
+            }
             if (beh->type != EventType::State || members.contains(code))
-                return issue(SchemeProblem::BadExclusiveGroup, at("exclusive_groups", g), group.code);
+                badMember = true;
             members.insert(code);
         }
-        if (members.size() < 2)
-            return issue(SchemeProblem::BadExclusiveGroup, at("exclusive_groups", g), group.code);
+        if (badMember || (!unknown && members.size() < 2))
+            add(issue(SchemeProblem::BadExclusiveGroup, at("exclusive_groups", g), group.code));
+    }
+    return out;
+}
+
+QString schemeIssueFieldText(const SchemeIssue &i)
+{
+    switch (i.problem) {
+    case SchemeProblem::None:
+        return {};
+    case SchemeProblem::BadJson:
+    case SchemeProblem::UnsupportedFormat:
+    case SchemeProblem::UnknownField:
+    case SchemeProblem::MissingField:
+    case SchemeProblem::WrongType:
+        return schemeIssueText(i);
+    case SchemeProblem::BadCode:
+        return QCoreApplication::translate("CodingScheme", "Use 1 to 64 letters, digits, dots, dashes or underscores, without spaces.");
+    case SchemeProblem::DuplicateCode:
+        return QCoreApplication::translate("CodingScheme", "“%1” is used twice here. Each code must be unique.").arg(i.value);
+    case SchemeProblem::NoBehaviours:
+        return QCoreApplication::translate("CodingScheme", "Add at least one behaviour to code.");
+    case SchemeProblem::UnknownCategory:
+        return QCoreApplication::translate("CodingScheme", "The category “%1” is not in the scheme. Choose another.").arg(i.value);
+    case SchemeProblem::UnknownModifier:
+        return QCoreApplication::translate("CodingScheme", "The modifier “%1” is not in the scheme.").arg(i.value);
+    case SchemeProblem::BadModifier:
+        return QCoreApplication::translate("CodingScheme", "A choice needs at least one option; only a number has a minimum and maximum, and the minimum "
+                  "cannot be above the maximum.");
+    case SchemeProblem::BadExclusiveGroup:
+        return QCoreApplication::translate("CodingScheme", "Tick at least two different state behaviours. Point events cannot exclude each other.");
+    case SchemeProblem::UnknownBehaviour:
+        return QCoreApplication::translate("CodingScheme", "The behaviour “%1” is not in the scheme. Untick it or add it again.").arg(i.value);
+    case SchemeProblem::BadSubjects:
+        return QCoreApplication::translate("CodingScheme", "This behaviour needs a subject: add a role, or allow participants by code.");
+    case SchemeProblem::BadInterval:
+        return QCoreApplication::translate("CodingScheme", "Between 0 (no prompts) and 86400 seconds.");
+    case SchemeProblem::BadColor:
+        return QCoreApplication::translate("CodingScheme", "Write the colour as #rrggbb, for example #2e7d32, or leave it empty.");
+    case SchemeProblem::EmptyLabel:
+        return QCoreApplication::translate("CodingScheme", "Write a label.");
     }
     return {};
+}
+
+SchemeIssue validateScheme(const CodingScheme &s)
+{
+    const QList<SchemeIssue> all = schemeIssues(s);
+    return all.isEmpty() ? SchemeIssue{} : all.constFirst();
 }
 
 Status checkModifiers(const CodingScheme &scheme, const Behaviour &behaviour, const ModifierValues &values)

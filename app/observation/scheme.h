@@ -138,6 +138,11 @@ QString schemeIssueText(const SchemeIssue &issue);   // translated, context "Cod
 
 // Checks a scheme built in the app. None when it is sound.
 SchemeIssue validateScheme(const CodingScheme &scheme);
+// Every problem of a scheme (validateScheme gives the first), for an editor
+// that names each beside its field.
+QList<SchemeIssue> schemeIssues(const CodingScheme &scheme);
+// The problem said beside its field, without the path: "This code is used twice."
+QString schemeIssueFieldText(const SchemeIssue &issue);   // translated, context "CodingScheme"
 
 // JSON exchange format ("samla-coding-scheme", version 1). Import is strict:
 // unknown fields, wrong types and broken references are refused with the

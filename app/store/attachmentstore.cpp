@@ -86,6 +86,16 @@ std::optional<AttachmentRef> attachmentRefFromCbor(const QCborValue &value)
                          m.value(QStringLiteral("key")).toByteArray()};
 }
 
+Result<crypto::SecureBytes> openAttachmentKey(const QByteArray &wrappedKey, const crypto::SecureBytes &ownerKey)
+{
+    return crypto::unwrapKey(ownerKey, wrappedKey, kWrapContext);
+}
+
+QByteArray wrapAttachmentKey(const crypto::SecureBytes &fileKey, const crypto::SecureBytes &ownerKey)
+{
+    return crypto::wrapKey(ownerKey, fileKey, kWrapContext);
+}
+
 AttachmentStore::AttachmentStore(QString directory) : m_dir(std::move(directory)) {}
 
 struct AttachmentSink::Private {

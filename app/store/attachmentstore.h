@@ -26,6 +26,13 @@ struct AttachmentRef {
 QCborMap attachmentRefToCbor(const AttachmentRef &ref);
 std::optional<AttachmentRef> attachmentRefFromCbor(const QCborValue &value);
 
+// The file key of a reference, opened with (or wrapped under) the owning
+// record's key. Sync carries the opened key inside the record's sealed
+// envelope and wraps it again under the receiving device's record key.
+[[nodiscard]] Result<crypto::SecureBytes> openAttachmentKey(const QByteArray &wrappedKey,
+                                                            const crypto::SecureBytes &ownerKey);
+QByteArray wrapAttachmentKey(const crypto::SecureBytes &fileKey, const crypto::SecureBytes &ownerKey);
+
 class AttachmentStore;
 
 // An attachment written while it is being made (an audio recording, a photo

@@ -403,6 +403,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::openConnection() const
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("store is closed"));
     db::Database::Options options;
     options.cacheSizeKiB = 16 * 1024;   // the worker reads little; the first connection keeps the big cache
+    options.cipherPageSize = d->db->cipherPageSize();
     auto database = db::Database::open(databasePath(d->dir), d->databaseKey, options);
     if (!database.ok())
         return databaseOpenError(database.error());

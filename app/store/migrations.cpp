@@ -23,6 +23,7 @@ const std::vector<Migration> &migrations()
         {1, sql::kMigration1},
         {2, sql::kMigration2},
         {3, sql::kMigration3},
+        {4, sql::kMigration4},
     };
     return all;
 }

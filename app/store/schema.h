@@ -110,6 +110,18 @@ inline constexpr const char *kMigration3[] = {
     "CREATE TABLE erased_records(id TEXT PRIMARY KEY) WITHOUT ROWID",
 };
 
+// Migration 4: the listing index in ascending time order. New and edited
+// records carry the newest updated_ms, so they now go to the end of their
+// (kind, project) run, where a full page is split by moving the new entry to
+// a fresh page, instead of to its front, where SQLite rebalances the page
+// with its neighbours: about 0.7 of a page fewer written per save.
+// The list reads the index backwards (newest first, as before) and no
+// longer sorts rows of the same millisecond by rid on the side.
+inline constexpr const char *kMigration4[] = {
+    "DROP INDEX records_listing",
+    "CREATE INDEX records_listing ON records(kind, project_id, deleted, updated_ms)",
+};
+
 inline constexpr const char *kRememberErased = "INSERT OR IGNORE INTO erased_records(id) VALUES(?1)";
 inline constexpr const char *kIsErased = "SELECT 1 FROM erased_records WHERE id = ?1";
 
@@ -165,11 +177,14 @@ inline constexpr const char *kCountRecords =
     "SELECT count(*) FROM records WHERE kind = ?1 AND project_id = ?2 AND deleted = 0";
 // The page of matches, newest first. The full-text query runs once: the
 // highlighted title and snippet are made in C++ from the rows of this page
-// (FTS3's snippet() would need the MATCH evaluated a second time).
+// (FTS3's snippet() would need the MATCH evaluated a second time). CROSS JOIN
+// keeps the index's matches as the outer loop: with the listing index in
+// time order, SQLite would otherwise walk every record of the project in
+// that order and run the full-text query once for each.
 inline constexpr const char *kSearch =
     "SELECT id, kind, project_id, participant_ref, version, hlc, body, deleted, created_ms, updated_ms"
     " FROM records WHERE rid IN ("
-    "  SELECT r.rid FROM search_index s JOIN records r ON r.rid = s.docid"
+    "  SELECT r.rid FROM search_index s CROSS JOIN records r ON r.rid = s.docid"
     "  WHERE s.search_index MATCH ?1 AND r.kind = ?2 AND r.project_id = ?3 AND r.deleted = 0"
     "  ORDER BY r.updated_ms DESC, r.rid DESC LIMIT ?4)"
     " ORDER BY updated_ms DESC, rid DESC";

@@ -1,10 +1,14 @@
 #include "devicesync.h"
 
+#include "admintrust.h"
+
+#include "app/store/attachmentstore.h"
 #include "app/store/localstore.h"
 #include "platform/crypto/crypto.h"
 #include "platform/db/database.h"
 #include "sync/protocol/canonicalcbor.h"
 
+#include <QCborArray>
 #include <QCborMap>
 
 #include <vector>
@@ -38,6 +42,9 @@ DeviceSync::DeviceSync(store::LocalStore &store, const Clock &clock, sync::SyncC
     , m_box(store.deviceBoxKey())
     , m_journal(store)
 {
+    // Attachment files travel with the records that name them.
+    if (m_options.attachmentDirectory.isEmpty())
+        m_options.attachmentDirectory = store.attachments().directory();
 }
 
 DeviceSync::~DeviceSync() = default;
@@ -45,6 +52,13 @@ DeviceSync::~DeviceSync() = default;
 QByteArray DeviceSync::deviceId() const
 {
     return m_sign.publicKey.toHex();
+}
+
+void DeviceSync::setTransportFactory(TransportFactory factory)
+{
+    m_transportFactory = std::move(factory);
+    m_client.reset();
+    m_transport.reset();
 }
 
 Result<std::optional<ServerInfo>> DeviceSync::server() const
@@ -87,10 +101,15 @@ Status DeviceSync::ensureClient()
         return info.error();
     if (!info->has_value())
         return makeError(ErrorCode::NotFound, QStringLiteral("this device has not joined a sync server"));
-    sync::BeastTransportOptions t;
-    t.pinnedCertificateSha256 = info->value().fingerprint;
-    m_transport = std::make_unique<sync::BeastTransport>(info->value().host, info->value().port, t);
-    m_client = std::make_unique<sync::SyncClient>(*m_transport, m_clock, m_sign, m_options);
+    if (m_transportFactory) {
+        m_transport = m_transportFactory(info->value());
+    } else {
+        sync::BeastTransportOptions t;
+        t.pinnedCertificateSha256 = info->value().fingerprint;
+        m_transport = std::make_unique<sync::BeastTransport>(info->value().host, info->value().port, t);
+    }
+    m_client = std::make_unique<sync::SyncClient>(*m_transport, m_clock, m_sign, info->value().fingerprint,
+                                                  m_options);
     return loadKeys();
 }
 
@@ -134,7 +153,7 @@ Result<JoinedProject> DeviceSync::join(const protocol::EnrolCode &code, const QS
     sync::BeastTransportOptions t;
     t.pinnedCertificateSha256 = code.fingerprint;
     sync::BeastTransport transport(code.host, code.port, t);
-    sync::SyncClient client(transport, m_clock, m_sign, m_options);
+    sync::SyncClient client(transport, m_clock, m_sign, code.fingerprint, m_options);
     auto enrolled = client.enrol(code.token, m_box.publicKey);
     if (!enrolled.ok())
         return enrolled.error();
@@ -143,6 +162,16 @@ Result<JoinedProject> DeviceSync::join(const protocol::EnrolCode &code, const QS
     const bool admin = role == QLatin1String(protocol::kRoleAdmin);
     if (admin && localProjectId.isEmpty())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("an administrator links a local project"));
+
+    // The administrators the server named now are the devices this one
+    // takes project keys from, for good (an older server names none: the
+    // first administrator to approve this device is pinned then).
+    auto pins = pinnedAdmins();
+    if (!pins.ok())
+        return pins.error();
+    for (const QByteArray &adminKey : enrolled->admins)
+        if (!pins.value()[serverProject].contains(adminKey))
+            pins.value()[serverProject].append(adminKey);
 
     db::Database &db = m_store.database();
     {
@@ -153,6 +182,7 @@ Result<JoinedProject> DeviceSync::join(const protocol::EnrolCode &code, const QS
             return meta.error();
         meta->bind(1, QString::fromLatin1(kMetaServer)).bindBlob(2, encodeServer(info));
         SAMLA_TRY(meta->run());
+        SAMLA_TRY(savePinnedAdmins(pins.value()));
         auto link = db.prepare("INSERT OR REPLACE INTO sync_projects(project_id, server_project, role, joined_ms) "
                                "VALUES(?1, ?2, ?3, ?4)");
         if (!link.ok())
@@ -230,6 +260,70 @@ Status DeviceSync::approve(const QString &serverProject, const QList<protocol::M
     return {};
 }
 
+Result<QHash<QString, QList<QByteArray>>> DeviceSync::pinnedAdmins() const
+{
+    auto raw = m_store.records().meta(kMetaPinnedAdmins);
+    if (!raw.ok())
+        return raw.error();
+    QHash<QString, QList<QByteArray>> pins;
+    if (raw->isEmpty())
+        return pins;
+    const Error malformed = makeError(ErrorCode::Corrupt, QStringLiteral("stored administrator keys are malformed"));
+    const QCborValue value = QCborValue::fromCbor(raw.value());
+    if (!value.isMap())
+        return malformed;
+    const QCborMap m = value.toMap();
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        QList<QByteArray> &keys = pins[it.key().toString()];
+        for (const QCborValue &k : it.value().toArray()) {
+            if (!k.isByteArray() || k.toByteArray().size() != 32)
+                return malformed;
+            keys.append(k.toByteArray());
+        }
+    }
+    return pins;
+}
+
+Status DeviceSync::savePinnedAdmins(const QHash<QString, QList<QByteArray>> &pins)
+{
+    QCborMap m;
+    for (auto it = pins.begin(); it != pins.end(); ++it) {
+        QCborArray keys;
+        for (const QByteArray &k : it.value())
+            keys.append(k);
+        m.insert(it.key(), keys);
+    }
+    auto s = m_store.database().prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+    if (!s.ok())
+        return s.error();
+    s->bind(1, QString::fromLatin1(kMetaPinnedAdmins)).bindBlob(2, protocol::encodeCanonical(m));
+    return s->run();
+}
+
+Result<sync::FetchedKeys> DeviceSync::fetchKeys()
+{
+    auto pins = pinnedAdmins();
+    if (!pins.ok())
+        return pins.error();
+    QHash<QString, QList<QByteArray>> trusted = pins.value();
+    bool learnt = false;
+    auto check = [&trusted, &learnt](const QString &project, const QByteArray &granter) {
+        QList<QByteArray> &admins = trusted[project];
+        // A device that joined before administrators were pinned (or through
+        // a server that named none) trusts the first administrator that
+        // approves it, and only that one from then on.
+        if (admins.isEmpty()) {
+            admins.append(granter);
+            learnt = true;
+        }
+        return admins.contains(granter);
+    };
+    auto fetched = m_client->fetchKeys(m_box, check);
+    if (fetched.ok() && learnt)
+        SAMLA_TRY(savePinnedAdmins(trusted));
+    return fetched;
+}
+
 Result<std::uint32_t> DeviceSync::currentEpoch(const QString &serverProject) const
 {
     auto s = m_store.database().prepare("SELECT coalesce(max(epoch), 0) FROM sync_keys WHERE server_project = ?1");
@@ -277,9 +371,15 @@ Result<SyncReport> DeviceSync::syncNow()
     SAMLA_TRY(ensureClient());
     SyncReport report;
     // Keys granted since the last sync; each is kept wrapped in the store.
-    auto fetched = m_client->fetchKeys(m_box);
+    auto fetched = fetchKeys();
     if (!fetched.ok())
         return fetched.error();
+    for (const sync::KeyGrantProblem &p : fetched->problems) {
+        if (p.kind == sync::KeyGrantProblem::Kind::UntrustedGranter)
+            ++report.untrustedGrants;
+        else
+            ++report.conflictingGrants;
+    }
     auto grants = m_store.database().prepare("SELECT count(*) FROM sync_keys");
     if (!grants.ok())
         return grants.error();

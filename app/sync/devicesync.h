@@ -7,6 +7,7 @@
 #include "sync/client/transport.h"
 #include "sync/protocol/enrolcode.h"
 
+#include <functional>
 #include <memory>
 
 namespace samla::store { class LocalStore; }
@@ -36,6 +37,11 @@ struct SyncReport {
     // No project key yet (an administrator has not approved this device):
     // nothing was sent or received, and the next sync tries again.
     bool waitingForApproval = false;
+    // Key grants not installed (the sync itself went on with the keys held):
+    // signed by a device that is not an administrator this device pinned, or
+    // a different key for an epoch it already holds (its own key is kept).
+    int untrustedGrants = 0;
+    int conflictingGrants = 0;
 };
 
 class DeviceSync {
@@ -79,11 +85,20 @@ public:
     // This device's id as administrators see it (hex of its Ed25519 key).
     QByteArray deviceId() const;
 
+    // Makes the connection to the joined server (by default TLS pinned to
+    // its certificate); tests wrap it to break or falsify what the server says.
+    using TransportFactory = std::function<std::unique_ptr<sync::Transport>(const ServerInfo &)>;
+    void setTransportFactory(TransportFactory factory);
+
 private:
     Status ensureClient();
     Status loadKeys();
     Status storeKey(const QString &serverProject, std::uint32_t epoch, const crypto::SecureBytes &key);
     Result<std::uint32_t> currentEpoch(const QString &serverProject) const;
+    // The administrator devices pinned per server project (at joining).
+    Result<QHash<QString, QList<QByteArray>>> pinnedAdmins() const;
+    Status savePinnedAdmins(const QHash<QString, QList<QByteArray>> &pins);
+    Result<sync::FetchedKeys> fetchKeys();
 
     store::LocalStore &m_store;
     const Clock &m_clock;
@@ -91,6 +106,7 @@ private:
     crypto::SignKeyPair m_sign;
     crypto::BoxKeyPair m_box;
     StoreJournal m_journal;
+    TransportFactory m_transportFactory;
     std::unique_ptr<sync::Transport> m_transport;
     std::unique_ptr<sync::SyncClient> m_client;
 };

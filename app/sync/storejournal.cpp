@@ -1,10 +1,14 @@
 #include "storejournal.h"
 
+#include "attachmentrefs.h"
+
+#include "app/store/attachmentstore.h"
 #include "app/store/localstore.h"
 #include "platform/core/logging.h"
 #include "platform/crypto/crypto.h"
 #include "platform/db/database.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
 #include <QHash>
@@ -103,6 +107,14 @@ Result<QList<sync::OutgoingOp>> StoreJournal::pending(int limit)
         op.header.keyEpoch = std::uint32_t(s->columnInt(7));
         out.append(op);
     }));
+    // Attachment keys travel opened inside the sealed op (see attachmentrefs.h),
+    // and the op waits for its files to be on the server.
+    for (sync::OutgoingOp &op : out) {
+        RewrittenOp rewritten = rewriteAttachmentKeys(op.plaintext, m_store.attachmentKeyFor(op.header.recordId),
+                                                      KeyDirection::ToWire);
+        op.plaintext = std::move(rewritten.plaintext);
+        op.attachments = std::move(rewritten.hashes);
+    }
     return out;
 }
 
@@ -167,6 +179,12 @@ Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newC
     QList<QByteArray> bodies;
     bodies.reserve(ops.size());
     int skipped = 0;
+    auto wantedNow = wantedAttachments();
+    if (!wantedNow.ok())
+        return wantedNow.error();
+    QList<sync::WantedAttachment> wanted = wantedNow.value();
+    const qsizetype wantedBefore = wanted.size();
+    QHash<QString, QString> wantedFor = m_wantedFor;   // "project/hash" -> the record that names it
     {
         db::Transaction tx(db);
         SAMLA_TRY(tx.begin());
@@ -197,12 +215,27 @@ Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newC
                 ++skipped;
                 continue;
             }
-            bodies.append(op.plaintext);
+            RewrittenOp rewritten = rewriteAttachmentKeys(op.plaintext, m_store.attachmentKeyFor(opRecordId(op.plaintext)),
+                                                          KeyDirection::FromWire);
+            for (const QString &hash : std::as_const(rewritten.hashes)) {
+                const sync::WantedAttachment want{server, hash};
+                if (!m_store.attachments().contains(hash) && !wanted.contains(want)) {
+                    wanted.append(want);
+                    wantedFor.insert(server + QLatin1Char('/') + hash, opRecordId(op.plaintext));
+                }
+            }
+            bodies.append(std::move(rewritten.plaintext));
         }
         SAMLA_TRY(tx.commit());
     }
     if (skipped > 0)
         qCWarning(lcSync) << "sync: skipped" << skipped << "op(s) naming a project their server project does not carry";
+    // Remembered before the records are applied: a crash in between leaves a
+    // file wanted that no record names yet, never a record whose file is forgotten.
+    if (wanted.size() != wantedBefore) {
+        m_wantedFor = wantedFor;
+        SAMLA_TRY(storeWanted(wanted));
+    }
     auto report = m_store.records().applyRemote(bodies, kMetaCursor, QByteArray::number(qint64(newCursor)));
     if (!report.ok())
         return report.error();
@@ -213,6 +246,57 @@ Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newC
     m_applied.duplicates += report->duplicates;
     m_applied.ignored += report->ignored + skipped;
     return {};
+}
+
+Result<QList<sync::WantedAttachment>> StoreJournal::wantedAttachments()
+{
+    auto raw = m_store.records().meta(kMetaWantedAttachments);
+    if (!raw.ok())
+        return raw.error();
+    QList<sync::WantedAttachment> out;
+    auto erased = m_store.database().prepare("SELECT 1 FROM erased_records WHERE id = ?1");
+    if (!erased.ok())
+        return erased.error();
+    for (const QCborValue &v : QCborValue::fromCbor(raw.value()).toArray()) {
+        const QCborArray entry = v.toArray();
+        if (entry.size() != 3)
+            continue;
+        const sync::WantedAttachment w{entry.at(0).toString(), entry.at(1).toString()};
+        const QString recordId = entry.at(2).toString();
+        m_wantedFor.insert(w.projectId + QLatin1Char('/') + w.hash, recordId);
+        // A file of a record erased since (an older op arriving after the
+        // erasure) is not fetched: erased means gone from every device.
+        erased->bind(1, recordId);
+        auto row = erased->step();
+        if (!row.ok())
+            return row.error();
+        erased->reset();
+        if (!row.value())
+            out.append(w);
+    }
+    return out;
+}
+
+Status StoreJournal::attachmentArrived(const sync::WantedAttachment &arrived)
+{
+    auto wanted = wantedAttachments();
+    if (!wanted.ok())
+        return wanted.error();
+    QList<sync::WantedAttachment> left = wanted.value();
+    left.removeAll(arrived);
+    return storeWanted(left);
+}
+
+Status StoreJournal::storeWanted(const QList<sync::WantedAttachment> &wanted)
+{
+    QCborArray list;
+    for (const sync::WantedAttachment &w : wanted)
+        list.append(QCborArray{w.projectId, w.hash, m_wantedFor.value(w.projectId + QLatin1Char('/') + w.hash)});
+    auto s = m_store.database().prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+    if (!s.ok())
+        return s.error();
+    s->bind(1, QString::fromLatin1(kMetaWantedAttachments)).bindBlob(2, QCborValue(list).toCbor());
+    return s->run();
 }
 
 } // namespace samla::appsync

@@ -4,6 +4,8 @@
 #include "app/store/recordstore.h"
 #include "sync/client/syncclient.h"
 
+#include <QHash>
+
 namespace samla::store { class LocalStore; }
 
 namespace samla::appsync {
@@ -11,6 +13,8 @@ namespace samla::appsync {
 // Meta keys and tables are the store's (schema migration 3).
 inline constexpr char kMetaCursor[] = "sync_cursor";
 inline constexpr char kMetaScanned[] = "sync_scanned_seq";
+// Attachments applied records refer to that are not on this device yet.
+inline constexpr char kMetaWantedAttachments[] = "sync_attachments_wanted";
 
 // Only ops of projects that sync (sync_projects) leave the device. Each gets
 // the next wire sequence number when first seen, and keeps it, so the
@@ -24,6 +28,8 @@ public:
     Status acknowledge(const QList<protocol::Receipt> &receipts) override;
     Result<std::int64_t> cursor() override;
     Status apply(const QList<sync::IncomingOp> &ops, std::int64_t newCursor) override;
+    Result<QList<sync::WantedAttachment>> wantedAttachments() override;
+    Status attachmentArrived(const sync::WantedAttachment &arrived) override;
 
     // Ops waiting to be sent (numbered or not yet), for the UI.
     [[nodiscard]] Result<int> pendingCount();
@@ -33,9 +39,11 @@ public:
 
 private:
     Status numberNewOps();
+    Status storeWanted(const QList<sync::WantedAttachment> &wanted);
 
     store::LocalStore &m_store;
     store::RemoteApplyReport m_applied;
+    QHash<QString, QString> m_wantedFor;   // "project/hash" -> the record that names it
 };
 
 } // namespace samla::appsync

@@ -1,6 +1,7 @@
 #include "appservices.h"
 
 #include "appsettings.h"
+#include "attachmentimages.h"
 #include "consentflow.h"
 #include "consentformeditor.h"
 #include "engineservices.h"
@@ -10,6 +11,7 @@
 #include "notebook.h"
 #include "notedetailsform.h"
 #include "noteeditor.h"
+#include "notemedia.h"
 #include "observationagreement.h"
 #include "observationlive.h"
 #include "observationreports.h"
@@ -18,6 +20,7 @@
 #include "participantregister.h"
 #include "projecteditor.h"
 #include "projectlist.h"
+#include "schemeeditor.h"
 #include "session.h"
 #include "synccontroller.h"
 #include "translations.h"
@@ -48,6 +51,7 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
     m_navigator = std::make_unique<Navigator>(nullptr);
     m_notebook = std::make_unique<Notebook>(*m_session, *m_settings);
     m_editor = std::make_unique<NoteEditor>(*m_session, *m_settings);
+    m_noteMedia = std::make_unique<NoteMedia>(*m_session, *m_settings, *m_editor);
     m_participants = std::make_unique<ParticipantRegister>(*m_session, *m_settings);
     m_consentFlow = std::make_unique<ConsentFlow>(*m_session, *m_settings);
     m_identity = std::make_unique<IdentityLookup>(*m_session, *m_settings, *m_participants);
@@ -66,6 +70,7 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
         = std::make_unique<ObservationAgreement>(*m_session, *m_settings, monotonic, m_options.timeZone);
     m_observationReports
         = std::make_unique<ObservationReports>(*m_session, *m_settings, monotonic, m_options.timeZone);
+    m_schemeEditor = std::make_unique<SchemeEditor>(*m_session, *m_settings);
     m_sync = std::make_unique<SyncController>(*m_session, *m_settings, clock());
     m_idle = std::make_unique<IdleMonitor>(m_options.application);
 
@@ -85,8 +90,16 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
     connect(m_observationLive.get(), &ObservationLive::sessionChanged, this, holdSync);
     connect(m_observationLive.get(), &ObservationLive::stateChanged, this, holdSync);
 
+    // A saved or synced scheme is offered when the next session is set up.
+    connect(m_schemeEditor.get(), &SchemeEditor::saved, m_observationSetup.get(), &ObservationSetup::refresh);
+    connect(m_sync.get(), &SyncController::synced, m_schemeEditor.get(), &SchemeEditor::refresh);
     // Synced changes may add or change notes anywhere.
     connect(m_sync.get(), &SyncController::synced, m_notebook.get(), &Notebook::refresh);
+    // ... and may bring a data-manager grant, or identities other data managers saved.
+    connect(m_sync.get(), &SyncController::synced, m_participants.get(), [this] {
+        m_participants->reloadVault();
+        m_participants->refresh();
+    });
     // A saved note changes the list and the count.
     connect(m_editor.get(), &NoteEditor::saved, m_notebook.get(), &Notebook::refresh);
     // Saved project settings (name, re-consent interval, policy…) change what the other screens show.
@@ -120,6 +133,11 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
         if (m_navigator->screen() != QLatin1String("identity"))
             m_identity->clear();
     });
+    // Leaving the editor saves a recording still running and closes the camera.
+    connect(m_navigator.get(), &Navigator::screenChanged, m_noteMedia.get(), [this] {
+        if (m_navigator->screen() != QLatin1String("editor"))
+            m_noteMedia->editorLeft();
+    });
     // Leaving the editor keeps what was typed: save it as a version.
     connect(m_navigator.get(), &Navigator::screenChanged, this, [this] {
         const QString screen = m_navigator->screen();
@@ -148,6 +166,10 @@ void AppServices::attachEngine(QQmlEngine &engine)
     provideServiceToEngine(engine, m_navigator.get());
     provideServiceToEngine(engine, m_notebook.get());
     provideServiceToEngine(engine, m_editor.get());
+    provideServiceToEngine(engine, m_noteMedia.get());
+    // Thumbnails of note photos, decrypted in memory by NoteMedia; the engine owns the provider.
+    if (!engine.imageProvider(QStringLiteral("attachment")))
+        engine.addImageProvider(QStringLiteral("attachment"), new AttachmentImages(m_noteMedia->thumbnails()));
     provideServiceToEngine(engine, m_participants.get());
     provideServiceToEngine(engine, m_consentFlow.get());
     provideServiceToEngine(engine, m_identity.get());
@@ -160,6 +182,7 @@ void AppServices::attachEngine(QQmlEngine &engine)
     provideServiceToEngine(engine, m_observationLive.get());
     provideServiceToEngine(engine, m_observationAgreement.get());
     provideServiceToEngine(engine, m_observationReports.get());
+    provideServiceToEngine(engine, m_schemeEditor.get());
     provideServiceToEngine(engine, m_sync.get());
     m_translations->attachEngine(&engine);
 }

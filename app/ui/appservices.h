@@ -24,6 +24,7 @@ class IdentityLookup;
 class IdleMonitor;
 class Navigator;
 class NoteEditor;
+class NoteMedia;
 class Notebook;
 class ParticipantConsent;
 class ParticipantRegister;
@@ -34,6 +35,7 @@ class ObservationLive;
 class ObservationAgreement;
 class ObservationReports;
 class ObservationSetup;
+class SchemeEditor;
 class Session;
 class SyncController;
 class Translations;
@@ -69,6 +71,7 @@ public:
     Navigator &navigator() { return *m_navigator; }
     Notebook &notebook() { return *m_notebook; }
     NoteEditor &editor() { return *m_editor; }
+    NoteMedia &noteMedia() { return *m_noteMedia; }
     ParticipantRegister &participants() { return *m_participants; }
     ConsentFlow &consentFlow() { return *m_consentFlow; }
     IdentityLookup &identityLookup() { return *m_identity; }
@@ -81,6 +84,7 @@ public:
     ObservationLive &observationLive() { return *m_observationLive; }
     ObservationAgreement &observationAgreement() { return *m_observationAgreement; }
     ObservationReports &observationReports() { return *m_observationReports; }
+    SchemeEditor &schemeEditor() { return *m_schemeEditor; }
     SyncController &sync() { return *m_sync; }
     IdleMonitor &idleMonitor() { return *m_idle; }
     Translations &translations() { return *m_translations; }
@@ -102,6 +106,7 @@ private:
     std::unique_ptr<Navigator> m_navigator;
     std::unique_ptr<Notebook> m_notebook;
     std::unique_ptr<NoteEditor> m_editor;
+    std::unique_ptr<NoteMedia> m_noteMedia;
     std::unique_ptr<ParticipantRegister> m_participants;
     std::unique_ptr<ConsentFlow> m_consentFlow;
     std::unique_ptr<IdentityLookup> m_identity;
@@ -114,6 +119,7 @@ private:
     std::unique_ptr<ObservationSetup> m_observationSetup;
     std::unique_ptr<ObservationAgreement> m_observationAgreement;
     std::unique_ptr<ObservationReports> m_observationReports;
+    std::unique_ptr<SchemeEditor> m_schemeEditor;
     std::unique_ptr<SyncController> m_sync;
     std::unique_ptr<IdleMonitor> m_idle;
 };

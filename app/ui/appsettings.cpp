@@ -17,6 +17,7 @@ namespace {
 const QString kLanguageKey = QStringLiteral("language");
 const QString kTextScaleKey = QStringLiteral("textScale");
 const QString kIdleKey = QStringLiteral("idleLockMinutes");
+const QString kPromptSoundKey = QStringLiteral("promptSound");
 
 double scaleFor(AppSettings::TextSize size)
 {
@@ -60,6 +61,7 @@ AppSettings::AppSettings(const QString &dataDir, const QLocale &systemLocale, QO
     const int minutes = m_settings.value(kIdleKey).toInt(&ok);
     if (ok && idleLockChoices().contains(minutes))
         m_idleLockMinutes = minutes;
+    m_promptSound = m_settings.value(kPromptSoundKey, true).toBool();
 }
 
 AppSettings *AppSettings::create(QQmlEngine *qml, QJSEngine *)
@@ -97,6 +99,15 @@ void AppSettings::setIdleLockMinutes(int minutes)
     m_idleLockMinutes = minutes;
     write(kIdleKey, minutes);
     emit idleLockMinutesChanged();
+}
+
+void AppSettings::setPromptSound(bool on)
+{
+    if (on == m_promptSound)
+        return;
+    m_promptSound = on;
+    write(kPromptSoundKey, on);
+    emit promptSoundChanged();
 }
 
 QList<int> AppSettings::idleLockChoices() const

@@ -25,6 +25,7 @@ class AppSettings : public QObject {
     Q_PROPERTY(
         int idleLockMinutes READ idleLockMinutes WRITE setIdleLockMinutes NOTIFY idleLockMinutesChanged)
     Q_PROPERTY(QList<int> idleLockChoices READ idleLockChoices CONSTANT)
+    Q_PROPERTY(bool promptSound READ promptSound WRITE setPromptSound NOTIFY promptSoundChanged)
     Q_PROPERTY(QString appVersion READ appVersion CONSTANT)
     Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
 public:
@@ -45,6 +46,9 @@ public:
     int idleLockMinutes() const { return m_idleLockMinutes; }
     void setIdleLockMinutes(int minutes);
     QList<int> idleLockChoices() const;
+    // Whether an observation's interval prompt also plays a chime (on by default).
+    bool promptSound() const { return m_promptSound; }
+    void setPromptSound(bool on);
     QString appVersion() const;
     QString dataDir() const { return m_dataDir; }
 
@@ -56,6 +60,7 @@ signals:
     void languageChanged();
     void textSizeChanged();
     void idleLockMinutesChanged();
+    void promptSoundChanged();
 
 private:
     void write(const QString &key, const QVariant &value);
@@ -66,6 +71,7 @@ private:
     QString m_language;
     TextSize m_textSize = Normal;
     int m_idleLockMinutes = kDefaultIdleLockMinutes;
+    bool m_promptSound = true;
 };
 
 } // namespace samla::ui

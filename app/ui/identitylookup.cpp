@@ -1,6 +1,7 @@
 #include "identitylookup.h"
 
 #include "app/domain/auditlog.h"
+#include "app/domain/identityvault.h"
 #include "app/domain/participants.h"
 #include "app/store/localstore.h"
 #include "appsettings.h"
@@ -114,6 +115,7 @@ IdentityLookup::IdentityLookup(
         m_lookups.setLocale(m_settings.locale());
         m_lookups.retranslate();
         emit languageChanged();
+        emit lookupsChanged();   // the data-manager line
         emit availabilityChanged();
         emit identityChanged();
         emit errorStringChanged();
@@ -299,7 +301,40 @@ void IdentityLookup::refreshLookups()
     std::sort(out.begin(), out.end(),
         [](const IdentityAuditModel::Row &a, const IdentityAuditModel::Row &b) { return a.atMs > b.atMs; });
     m_lookups.setRows(std::move(out));
+
+    m_dataManagers.clear();
+    if (IdentityVault::exists(*store) && IdentityVault::hasGrant(*store))
+        m_dataManagers.append(DataManager{Participants::deviceTag(thisDevice), true, {}, 0});
+    if (auto grants = IdentityVault::grants(*store, m_session.projectId()); grants.ok()) {
+        for (const IdentityVault::GrantInfo &g : grants.value()) {
+            const QString tag = Participants::deviceTag(g.recipient);
+            auto known = std::find_if(m_dataManagers.begin(), m_dataManagers.end(),
+                                      [&tag](const DataManager &m) { return m.device == tag; });
+            if (known == m_dataManagers.end())
+                m_dataManagers.append(DataManager{tag, g.recipient == thisDevice, Participants::deviceTag(g.granter),
+                                                  g.grantedMs});
+            else if (known->grantedBy.isEmpty())
+                *known = DataManager{tag, known->self, Participants::deviceTag(g.granter), g.grantedMs};
+        }
+    }
     emit lookupsChanged();
+}
+
+QString IdentityLookup::dataManagersText() const
+{
+    if (m_dataManagers.isEmpty())
+        return tr("No device of this project holds the identity register here.");
+    QStringList parts;
+    for (const DataManager &m : m_dataManagers) {
+        QString part = m.self ? tr("%1 (this device)").arg(m.device) : m.device;
+        if (!m.grantedBy.isEmpty())
+            part += QLatin1Char(' ') + tr("granted by %1 on %2")
+                                           .arg(m.grantedBy, m_settings.locale().toString(
+                                                                 QDateTime::fromMSecsSinceEpoch(m.grantedMs),
+                                                                 QLocale::ShortFormat));
+        parts.append(part);
+    }
+    return tr("Devices with the data-manager role: %1").arg(parts.join(QStringLiteral("; ")));
 }
 
 } // namespace samla::ui

@@ -83,6 +83,8 @@ class IdentityLookup : public QObject {
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(samla::ui::IdentityAuditModel *lookups READ lookups CONSTANT)
     Q_PROPERTY(int lookupCount READ lookupCount NOTIFY lookupsChanged)
+    // Which devices hold the project's identity register, for the DPO.
+    Q_PROPERTY(QString dataManagersText READ dataManagersText NOTIFY lookupsChanged)
 public:
     IdentityLookup(Session &session, AppSettings &settings, ParticipantRegister &participants,
         QObject *parent = nullptr);
@@ -104,6 +106,7 @@ public:
     QString errorString() const;
     IdentityAuditModel *lookups() { return &m_lookups; }
     int lookupCount() const { return m_lookups.rowCount(); }
+    QString dataManagersText() const;
 
     // Chooses the participant (of the current project) and forgets any identity shown.
     Q_INVOKABLE bool open(const QString &participantId);
@@ -141,6 +144,13 @@ private:
     UiProblem m_error;
     std::function<QString()> m_errorText;
     IdentityAuditModel m_lookups;
+    struct DataManager {
+        QString device;       // tag
+        bool self = false;
+        QString grantedBy;    // tag; empty for the device that made the register
+        std::int64_t grantedMs = 0;
+    };
+    QList<DataManager> m_dataManagers;
 };
 
 } // namespace samla::ui

@@ -36,6 +36,8 @@ const QStringList &Navigator::screens()
         QStringLiteral("observationView"),
         QStringLiteral("observationAgreement"),
         QStringLiteral("observationSummary"),
+        QStringLiteral("codingSchemes"),
+        QStringLiteral("schemeEditor"),
         QStringLiteral("sync"),
     };
     return names;

@@ -109,6 +109,16 @@ void NoteEditor::wipeDraft()
     emit viewedVersionChanged();
 }
 
+void NoteEditor::adoptSaved(const domain::Note &note)
+{
+    if (note.id != m_noteId || m_dirty)
+        return;
+    adoptNote(note);
+    if (m_versions.rowCount() > 0)
+        loadVersions();
+    emit saved();
+}
+
 bool NoteEditor::openNote(const QString &id)
 {
     domain::Notes *notes = m_session.notes();

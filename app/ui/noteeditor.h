@@ -62,6 +62,9 @@ public:
     // Saves the viewed version's title and text as a new version; the history keeps everything.
     Q_INVOKABLE bool restoreViewedVersion();
     Q_INVOKABLE void clearError();
+    // A version written elsewhere (an attachment added or removed) becomes the
+    // one shown; only when the draft has no unsaved changes.
+    void adoptSaved(const domain::Note &note);
 
 signals:
     void noteChanged();

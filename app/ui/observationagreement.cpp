@@ -1,5 +1,7 @@
 #include "observationagreement.h"
 
+#include <algorithm>
+
 #include "app/store/localstore.h"
 #include "appsettings.h"
 #include "engineservices.h"
@@ -407,7 +409,9 @@ bool ObservationAgreement::markPair()
 bool ObservationAgreement::unmarkPair(const QString &pairId)
 {
     store::LocalStore *store = m_session.store();
-    if (!store)
+    // Only a pair of the open project, as listed: an id from elsewhere changes nothing.
+    const bool listed = std::any_of(m_pairs.cbegin(), m_pairs.cend(), [&pairId](const ObserverPair &p) { return p.id == pairId; });
+    if (!store || !listed)
         return false;
     auto done = ObserverPairs(*store, m_session.clock()).unmark(pairId);
     if (!done.ok()) {

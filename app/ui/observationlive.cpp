@@ -54,6 +54,7 @@ ObservationLive::ObservationLive(Session &session, AppSettings &settings, const 
         emit clockChanged();
         emit subjectsChanged();
         emit codingChanged();
+        emit cueChanged();
         emit eventsChanged();
         emit pendingChanged();
         emit messageChanged();
@@ -444,8 +445,25 @@ void ObservationLive::tick()
         m_promptsSeen = index;
         m_promptDue = true;
         emit promptDueChanged();
+        // The chime goes with the visual cue; where it cannot play, the banner says why.
+        m_cue.play(m_settings.promptSound());
+        emit cueChanged();
         emit promptFell();
     }
+}
+
+QString ObservationLive::cueText() const
+{
+    switch (m_cue.lastOutcome()) {
+    case media::PromptCue::Outcome::None:
+    case media::PromptCue::Outcome::Played:
+        return {};
+    case media::PromptCue::Outcome::TurnedOff:
+        return tr("The prompt sound is turned off.");
+    case media::PromptCue::Outcome::NoOutput:
+        return tr("No sound: this device has no audio output.");
+    }
+    return {};
 }
 
 } // namespace samla::ui

@@ -4,6 +4,7 @@
 #include "observationmodels.h"
 
 #include "app/observation/session.h"
+#include "app/media/promptcue.h"
 #include "app/observation/sessionclock.h"
 
 #include <QObject>
@@ -46,6 +47,8 @@ class ObservationLive : public QObject {
     Q_PROPERTY(bool hasPrompts READ hasPrompts NOTIFY sessionChanged)
     Q_PROPERTY(QString promptText READ promptText NOTIFY clockChanged)
     Q_PROPERTY(bool promptDue READ promptDue NOTIFY promptDueChanged)
+    // Whether the last prompt's chime was played, turned off, or had no audio output.
+    Q_PROPERTY(QString cueText READ cueText NOTIFY cueChanged)
     // Lists rebuild their views only when the session, its subjects or the language change,
     // not on every tap: what a tap changes has properties of its own.
     Q_PROPERTY(QVariantList categories READ categories NOTIFY sessionChanged)
@@ -91,6 +94,9 @@ public:
     bool hasPrompts() const;
     QString promptText() const;
     bool promptDue() const { return m_promptDue; }
+    QString cueText() const;
+    // The prompt's sound cue: how often it was played or not, and why (tests read it).
+    const media::PromptCue &promptCue() const { return m_cue; }
     QVariantList categories() const;   // [{code, label, behaviours: [{code, label, color, textColor, isState}]}]
     QVariantList subjects() const;     // [{key, label, taggable, reason}]
     QString subject() const { return m_subject; }
@@ -140,6 +146,7 @@ signals:
     void clockChanged();
     void promptDueChanged();
     void promptFell();
+    void cueChanged();
     void subjectsChanged();
     void codingChanged();
     void eventsChanged();
@@ -173,6 +180,7 @@ private:
     QTimer m_ticker;
     std::int64_t m_promptsSeen = 0;
     bool m_promptDue = false;
+    media::PromptCue m_cue;
     std::function<QString()> m_errorText;
     std::function<QString()> m_infoText;
 };

@@ -11,6 +11,7 @@
 #include "app/domain/consentgate.h"
 #include "app/domain/consentlog.h"
 #include "app/domain/participants.h"
+#include "app/observation/schemelibrary.h"
 #include "app/store/localstore.h"
 
 #include <QFile>
@@ -98,6 +99,34 @@ void ObservationSetup::refresh()
         siteNames.insert(site.id, site.name);
     m_sessions.setRows(list.value(), siteNames, language(), m_settings.locale());
     emit sessionsChanged();
+    reloadSchemes();
+}
+
+void ObservationSetup::reloadSchemes()
+{
+    QList<CodingScheme> schemes = builtInSchemes();
+    if (store::LocalStore *store = m_session.store()) {
+        auto own = SchemeLibrary(store->records()).list(m_session.projectId());
+        if (!own.ok())
+            setError(ObservationText::later(own.error()));
+        else {
+            for (const SavedScheme &saved : own.value())
+                schemes.append(saved.scheme);
+        }
+    }
+    for (const CodingScheme &added : m_added) {
+        schemes.removeIf([&](const CodingScheme &s) { return s.id == added.id; });
+        schemes.append(added);
+    }
+    if (schemes == m_schemes)
+        return;
+    m_schemes = schemes;
+    const QString chosen = m_schemeId;
+    m_schemeId.clear();
+    setSchemeId(chosen);
+    if (m_schemeId.isEmpty())
+        setSchemeId(m_schemes.constFirst().id);
+    emit listsChanged();
 }
 
 void ObservationSetup::reset()
@@ -109,6 +138,7 @@ void ObservationSetup::reset()
     m_formOpenedMs = m_session.clock().nowMs();
     m_importErrorText = {};
     setError({});
+    reloadSchemes();
     const QList<domain::Site> sites = m_session.project().settings.sites;
     if (!sites.isEmpty() && std::none_of(sites.begin(), sites.end(), [&](const domain::Site &s) { return s.id == m_siteId; }))
         m_siteId = sites.constFirst().id;
@@ -333,6 +363,8 @@ void ObservationSetup::setPromptMinutes(int minutes)
 
 void ObservationSetup::addScheme(const CodingScheme &added)
 {
+    m_added.removeIf([&](const CodingScheme &s) { return s.id == added.id; });
+    m_added.append(added);
     m_schemes.removeIf([&](const CodingScheme &s) { return s.id == added.id; });
     m_schemes.append(added);
     m_schemeId.clear();
@@ -350,16 +382,32 @@ bool ObservationSetup::importScheme(const QString &pathOrUrl)
         emit messageChanged();
         return false;
     }
+    store::LocalStore *store = m_session.store();
+    if (!store)
+        return false;
     SchemeIssue issue;
-    auto imported = schemeFromJson(file.read(1024 * 1024), &issue);
+    auto imported = SchemeLibrary(store->records()).import(m_session.projectId(), file.read(1024 * 1024), &issue);
     if (!imported.ok()) {
-        m_importErrorText = [issue] { return tr("The scheme was not imported: %1").arg(schemeIssueText(issue)); };
+        const ErrorCode code = imported.code();
+        const bool builtIn = imported.error().detail == QLatin1String("builtin_id");
+        m_importErrorText = [issue, code, builtIn] {
+            if (issue.problem != SchemeProblem::None)
+                return tr("The scheme was not imported: %1").arg(schemeIssueText(issue));
+            if (builtIn)
+                return tr("The scheme was not imported: it uses the code of a built-in scheme with other content. "
+                          "Give it a code of its own.");
+            return ErrorText::forCode(code);
+        };
         emit messageChanged();
         return false;
     }
-    addScheme(imported.value());
+    // Kept in the project: the next session, and the project's other devices, have it too.
+    reloadSchemes();
+    m_schemeId.clear();
+    setSchemeId(imported->scheme.id);
     m_importErrorText = {};
     emit messageChanged();
+    emit listsChanged();
     return true;
 }
 

@@ -76,7 +76,7 @@ public:
     QString errorString() const { return m_errorText ? m_errorText() : QString(); }
     QString importErrorString() const { return m_importErrorText ? m_importErrorText() : QString(); }
 
-    // A scheme besides the built-in ones (imported from a file, or a test's).
+    // A scheme besides the built-in and the project's own, offered until Samla closes (a test's, a screenshot's).
     void addScheme(const observation::CodingScheme &scheme);
 
     // Re-reads the project's sessions.
@@ -91,7 +91,8 @@ public:
     // 0 still agrees, 1 hesitant, 2 dissent observed (they cannot be ticked).
     Q_INVOKABLE bool recordRecheck(const QString &participantId, int outcome);
     Q_INVOKABLE void setAttendeeCount(const QString &role, int count);
-    // Imports a scheme from a samla-coding-scheme JSON file (a path or a file: URL) and chooses it.
+    // Imports a scheme from a samla-coding-scheme JSON file (a path or a file: URL) into the project
+    // (observation::SchemeLibrary) and chooses it.
     Q_INVOKABLE bool importScheme(const QString &pathOrUrl);
     // Starts the session and hands it to ObservationLive.
     Q_INVOKABLE bool start();
@@ -108,6 +109,8 @@ signals:
 private:
     void setError(std::function<QString()> error);
     const observation::CodingScheme *scheme() const;
+    // The built-in schemes, the project's own (latest versions) and those added for this run.
+    void reloadSchemes();
     QString language() const;
 
     Session &m_session;
@@ -117,6 +120,7 @@ private:
     QTimeZone m_zone;
     ObservationSessionsModel m_sessions;
     QList<observation::CodingScheme> m_schemes;
+    QList<observation::CodingScheme> m_added;
     QString m_schemeId;
     QString m_siteId;
     QString m_setting;

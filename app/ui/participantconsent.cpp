@@ -310,4 +310,27 @@ bool ParticipantConsent::exportFhir()
     return true;
 }
 
+bool ParticipantConsent::giveNewCode()
+{
+    store::LocalStore *store = m_session.store();
+    const QString id = m_timeline.participant.id;
+    if (!store || id.isEmpty() || m_sameCodeCount == 0)
+        return false;
+    const QString oldCode = code();
+    auto recoded = Participants(store->records(), Participants::codeTagFor(*store, m_timeline.participant.projectId))
+                       .recode(id);
+    if (!recoded.ok()) {
+        setMessage(true, [] { return tr("The code could not be changed. Nothing was changed. Try again."); });
+        return false;
+    }
+    const QString newCode = recoded->code;
+    reload();
+    setMessage(false, [oldCode, newCode] {
+        return tr("The participant now has the code %1. The old code %2 is kept with the participant's record, so "
+                  "forms written under it can still be traced.").arg(newCode, oldCode);
+    });
+    emit eventRecorded();   // the list shows the new code
+    return true;
+}
+
 } // namespace samla::ui

@@ -90,6 +90,8 @@ public:
     // Writes the participant's consent history as a FHIR R4 Bundle of Consent
     // resources into exportDirectory; the message says where, or what went wrong.
     Q_INVOKABLE bool exportFhir();
+    // A participant sharing its code with another (see duplicateCodeText) gets a new one.
+    Q_INVOKABLE bool giveNewCode();
     Q_INVOKABLE void clearMessage();
 
 signals:

@@ -4,6 +4,7 @@
 #include "app/domain/participants.h"
 #include "app/domain/projects.h"
 #include "app/store/localstore.h"
+#include "app/sync/admintrust.h"
 #include "app/sync/devicesync.h"
 #include "sync/protocol/messages.h"
 #include "appsettings.h"
@@ -204,6 +205,15 @@ void ParticipantRegister::openVault()
         return;
     }
     readRole();
+    // A data-manager role granted to this device through sync is taken up
+    // here: only from an administrator this device pinned when it joined.
+    auto taken = IdentityVault::acceptGrants(*store, m_session.clock(), [store](const QString &project, QByteArrayView key) {
+        return appsync::isPinnedAdministrator(*store, project, key);
+    });
+    if (!taken.ok())
+        qCWarning(lcUi) << "data-manager grant not taken up:" << errorCodeName(taken.code());
+    else if (taken.value() > 0)
+        qCInfo(lcUi) << "this device now holds the identity register of" << taken.value() << "project(s)";
     // Most devices have no vault or no grant: that is a state to explain, not a problem to log.
     if (!IdentityVault::exists(*store)) {
         m_refusal = VaultRefusal::NotCreated;

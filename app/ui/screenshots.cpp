@@ -12,6 +12,7 @@
 #include "navigator.h"
 #include "notebook.h"
 #include "noteeditor.h"
+#include "notemedia.h"
 #include "participantconsent.h"
 #include "participantregister.h"
 #include "notedetailsform.h"
@@ -21,6 +22,7 @@
 #include "observationsetup.h"
 #include "projecteditor.h"
 #include "projectlist.h"
+#include "schemeeditor.h"
 #include "session.h"
 #include "synccontroller.h"
 
@@ -32,10 +34,13 @@
 #include <QCborMap>
 
 #include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QGuiApplication>
 #include <QImage>
+#include <QBuffer>
+#include <QPainter>
 #include <QMouseEvent>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -43,9 +48,13 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QWindow>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 
 namespace samla::ui {
@@ -184,6 +193,54 @@ public:
 // Sync: the join form, a code that is not one, and a device that joined and
 // waits for approval (its sync state written as a join would leave it, since
 // the screenshots run without a server).
+// The note editor with a photo and a recording, and while recording (from
+// generated sound: a screenshot run has no microphone, so its buttons say so).
+void shootNoteMediaScreens(Shooter &shooter, AppServices &services)
+{
+    NoteMedia &media = services.noteMedia();
+    QImage board(1200, 800, QImage::Format_RGB32);
+    board.fill(QColor(250, 250, 247));
+    {
+        QPainter p(&board);
+        const QColor notes[] = {QColor(253, 230, 138), QColor(167, 243, 208), QColor(191, 219, 254), QColor(251, 207, 232)};
+        for (int i = 0; i < 12; ++i) {
+            p.fillRect(QRect(80 + (i % 4) * 270, 90 + (i / 4) * 220, 200, 160), notes[i % 4]);
+            p.setPen(QPen(QColor(55, 65, 81), 6));
+            p.drawLine(110 + (i % 4) * 270, 140 + (i / 4) * 220, 240 + (i % 4) * 270, 140 + (i / 4) * 220);
+            p.drawLine(110 + (i % 4) * 270, 180 + (i / 4) * 220, 200 + (i % 4) * 270, 180 + (i / 4) * 220);
+        }
+    }
+    if (!media.attachPhoto(board))
+        shooter.fail(QStringLiteral("note media: the photo was not attached: ") + media.errorString());
+    const auto tone = [](int seconds) {
+        QByteArray pcm(seconds * 32000, Qt::Uninitialized);
+        for (int i = 0; i + 1 < pcm.size(); i += 2) {
+            const auto sample = qint16(9000 * std::sin(double(i / 2) * 0.11) * (0.5 + 0.5 * std::sin(double(i) / 9000)));
+            std::memcpy(pcm.data() + i, &sample, 2);
+        }
+        return pcm;
+    };
+    QAudioFormat speech;
+    speech.setSampleRate(16000);
+    speech.setChannelCount(1);
+    speech.setSampleFormat(QAudioFormat::Int16);
+    QByteArray interview = tone(47);
+    QBuffer interviewSource(&interview);
+    interviewSource.open(QIODevice::ReadOnly);
+    if (!media.startRecordingFrom(&interviewSource, speech) || !media.stopRecording())
+        shooter.fail(QStringLiteral("note media: the recording was not saved: ") + media.errorString());
+    shooter.shoot(QStringLiteral("editor-media"));
+
+    QByteArray more = tone(12);
+    QBuffer moreSource(&more);
+    moreSource.open(QIODevice::ReadOnly);
+    if (!media.startRecordingFrom(&moreSource, speech))
+        shooter.fail(QStringLiteral("note media: recording did not start: ") + media.errorString());
+    shooter.shoot(QStringLiteral("editor-recording"));
+    media.cancelRecording();
+    media.clearMessages();
+}
+
 void shootSyncScreens(Shooter &shooter, AppServices &services)
 {
     services.navigator().home();
@@ -252,6 +309,15 @@ void shootSyncScreens(Shooter &shooter, AppServices &services)
     if (services.sync().conflicts().isEmpty())
         shooter.fail(QStringLiteral("sync: the demo conflict is not listed"));
     shooter.shoot(QStringLiteral("sync-conflict"), {}, [&] { shooter.scrollToEnd(QStringLiteral("syncScreen")); });
+    // A sync under way: changes and a photo's bytes going up (the screen has no server to sync with).
+    sync::SyncProgress underWay;
+    underWay.sent = 3;
+    underWay.received = 12;
+    underWay.attachmentBytesDone = 2'400'000;
+    underWay.attachmentBytesTotal = 5'000'000;
+    services.sync().showProgressForScreenshots(underWay, 7);
+    shooter.shoot(QStringLiteral("sync-progress"));
+    services.sync().showProgressForScreenshots({}, 0);
 }
 
 // A word from the first demo note, so the search screenshot has hits to highlight.
@@ -850,6 +916,143 @@ void shootObservationScreens(Shooter &shooter, AppServices &services, DemoTime &
 // After sessions: a second observer's QuIS session over the same time as the
 // first (written through the domain on clocks of its own, as the second
 // device would), agreement of the pair, summaries with charts, and an export.
+// Coding schemes: the list (built in and the project's own), the builder with
+// states, a group and a modifier, its problems beside their fields, a built-in
+// scheme read-only, and an import that is not a scheme.
+void shootSchemeScreens(Shooter &shooter, AppServices &services)
+{
+    Navigator &nav = services.navigator();
+    SchemeEditor &schemes = services.schemeEditor();
+    const QString sv = QStringLiteral("sv");
+    const QString en = QStringLiteral("en");
+    const QString behaviours = QStringLiteral("behaviours");
+    schemes.newScheme();
+    schemes.setSchemeId(QStringLiteral("mobility"));
+    schemes.setName(sv, QStringLiteral("Rörlighet på avdelningen"));
+    schemes.setName(en, QStringLiteral("Ward mobility"));
+    schemes.setDescription(sv, QStringLiteral("Hur patienter sitter, står och går under dagen."));
+    schemes.setDescription(en, QStringLiteral("How patients sit, stand and walk during the day."));
+    schemes.setParticipantSubjects(true);
+    schemes.add(QStringLiteral("roles"));
+    schemes.setCode(QStringLiteral("roles"), 0, QStringLiteral("patient"));
+    schemes.setLabel(QStringLiteral("roles"), 0, sv, QStringLiteral("Patient"));
+    schemes.setLabel(QStringLiteral("roles"), 0, en, QStringLiteral("Patient"));
+    schemes.add(QStringLiteral("modifiers"));
+    schemes.setCode(QStringLiteral("modifiers"), 0, QStringLiteral("help"));
+    schemes.setLabel(QStringLiteral("modifiers"), 0, sv, QStringLiteral("Hjälp"));
+    schemes.setLabel(QStringLiteral("modifiers"), 0, en, QStringLiteral("Help"));
+    const QList<std::array<const char *, 3>> options = {{"none", "Ingen", "None"}, {"staff", "Personal", "Staff"}};
+    for (int o = 0; o < options.size(); ++o) {
+        schemes.addOption(0);
+        schemes.setOptionCode(0, o, QString::fromUtf8(options[o][0]));
+        schemes.setOptionLabel(0, o, sv, QString::fromUtf8(options[o][1]));
+        schemes.setOptionLabel(0, o, en, QString::fromUtf8(options[o][2]));
+    }
+    const QList<std::array<const char *, 4>> rows = {{"sit", "Sitter", "Sitting", "#1565c0"},
+        {"stand", "Står", "Standing", "#2e7d32"}, {"walk", "Går", "Walks", "#ef6c00"}};
+    for (int b = 0; b < rows.size(); ++b) {
+        schemes.add(behaviours);
+        schemes.setCode(behaviours, b, QString::fromUtf8(rows[b][0]));
+        schemes.setLabel(behaviours, b, sv, QString::fromUtf8(rows[b][1]));
+        schemes.setLabel(behaviours, b, en, QString::fromUtf8(rows[b][2]));
+        schemes.setBehaviourColor(b, QString::fromUtf8(rows[b][3]));
+        schemes.setBehaviourState(b, b < 2);
+    }
+    schemes.setBehaviourModifier(2, QStringLiteral("help"), true);
+    schemes.add(QStringLiteral("groups"));
+    schemes.setCode(QStringLiteral("groups"), 0, QStringLiteral("posture"));
+    schemes.setGroupMember(0, QStringLiteral("sit"), true);
+    schemes.setGroupMember(0, QStringLiteral("stand"), true);
+    if (!schemes.save())
+        shooter.fail(QStringLiteral("schemes: the mobility scheme was not saved: ") + schemes.errorString());
+
+    nav.home();
+    nav.push(QStringLiteral("observations"));
+    nav.push(QStringLiteral("codingSchemes"));
+    shooter.shoot(QStringLiteral("coding-schemes"));
+
+    // The saved scheme, opened again: the screen is built from the stored version.
+    nav.push(QStringLiteral("schemeEditor"));
+    shooter.shoot(QStringLiteral("scheme-editor"));
+    shooter.shoot(QStringLiteral("scheme-editor-end"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("schemeEditorPage")); });
+    nav.back();
+
+    // A duplicated code and a group naming a behaviour the scheme no longer has: refused, named beside the fields.
+    schemes.setCode(behaviours, 1, QStringLiteral("sit"));
+    schemes.setGroupMember(0, QStringLiteral("lie"), true);
+    schemes.setLabel(behaviours, 2, en, QString());
+    schemes.setLabel(behaviours, 2, sv, QString());
+    if (schemes.save())
+        shooter.fail(QStringLiteral("schemes: a scheme with a duplicated code was saved"));
+    nav.push(QStringLiteral("schemeEditor"));
+    // The page on screen (the one shown before this may not be deleted yet).
+    const auto shownPage = []() -> QQuickItem * {
+        for (QWindow *window : QGuiApplication::topLevelWindows()) {
+            for (auto *page : window->findChildren<QQuickItem *>(QStringLiteral("schemeEditorPage"))) {
+                if (page->isVisible() && page->parentItem())
+                    return page;
+            }
+        }
+        return nullptr;
+    };
+    // Scrolls the page so `name` shows, or to the end when it is empty.
+    const auto scrollTo = [&](const QString &name) {
+        QQuickItem *page = shownPage();
+        auto *content = page ? qvariant_cast<QQuickItem *>(page->property("contentItem")) : nullptr;
+        if (!page || !content) {
+            shooter.fail(QStringLiteral("schemes: no editor page on screen"));
+            return;
+        }
+        const qreal end = std::max<qreal>(0, page->property("contentHeight").toReal() - page->height());
+        qreal y = end;
+        if (!name.isEmpty()) {
+            std::function<QQuickItem *(QQuickItem *)> search = [&](QQuickItem *under) -> QQuickItem * {
+                for (QQuickItem *child : under->childItems()) {
+                    if (child->objectName() == name)
+                        return child;
+                    if (QQuickItem *found = search(child))
+                        return found;
+                }
+                return nullptr;
+            };
+            QQuickItem *target = search(page);
+            if (!target) {
+                shooter.fail(QStringLiteral("schemes: nothing named ") + name);
+                return;
+            }
+            y = std::clamp<qreal>(target->mapToItem(content, QPointF(0, 0)).y() - 200, 0, end);
+        }
+        page->setProperty("contentY", y);
+        shooter.settle();
+    };
+    shooter.shoot(QStringLiteral("scheme-editor-problems"), {},
+        [&] { scrollTo(QStringLiteral("problem_behaviours[1].code")); });
+    shooter.shoot(QStringLiteral("scheme-editor-problems-end"), {}, [&] { scrollTo(QString()); });
+    schemes.discardChanges();
+    nav.back();
+
+    // A built-in scheme, read-only.
+    schemes.openScheme(QStringLiteral("builtin:quis"));
+    nav.push(QStringLiteral("schemeEditor"));
+    shooter.shoot(QStringLiteral("scheme-builtin"));
+    nav.back();
+
+    // An import of a file that is not valid JSON, as the researcher sees it under the field.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("mobility.json"));
+    QFile broken(path);
+    if (!broken.open(QIODevice::WriteOnly) || broken.write("{\"format\": \"samla-coding-scheme\",") < 0)
+        shooter.fail(QStringLiteral("schemes: no file to import"));
+    broken.close();
+    shooter.setText(QStringLiteral("schemeImportField"), path);
+    if (schemes.importFile(path))
+        shooter.fail(QStringLiteral("schemes: a broken file was imported"));
+    shooter.shoot(QStringLiteral("coding-schemes-import-error"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("codingSchemesScreen")); });
+    nav.home();
+}
+
 void shootObservationReportScreens(Shooter &shooter, AppServices &services)
 {
     using namespace observation;
@@ -1067,12 +1270,15 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
     editor.viewVersion(1);
     services.navigator().push(QStringLiteral("versions"));
     shooter.shoot(QStringLiteral("versions"));
+    services.navigator().back();
+    shootNoteMediaScreens(shooter, services);
 
     shootConsentScreens(shooter, services);
     shootIdentityScreens(shooter, services);
     shootConsentFormScreens(shooter, services);
     shootObservationScreens(shooter, services, demoTime);
     shootObservationReportScreens(shooter, services);
+    shootSchemeScreens(shooter, services);
 
     services.navigator().home();
     services.navigator().push(QStringLiteral("project"));

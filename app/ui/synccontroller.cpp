@@ -44,6 +44,13 @@ QString syncErrorText(const Error &e)
                                   "your changes wait safely on this device.");
     if (d.contains(QLatin1String("not-admin")))
         return SyncController::tr("Only an administrator's device can approve devices.");
+    if (d.contains(QLatin1String("hash-mismatch")) || (e.code == ErrorCode::Tampered && d.contains(QLatin1String("attachment"))))
+        return SyncController::tr("A photo, recording or PDF did not arrive intact, so it was not kept. The change "
+                                  "that names it waits on the device that made it. Sync again; if this comes back, "
+                                  "tell your administrator.");
+    if (d.contains(QLatin1String("too-large")))
+        return SyncController::tr("A photo, recording or PDF is larger than the server takes (512 MB). The change "
+                                  "that names it waits on this device. Tell your administrator.");
     return ErrorText::forProblem(UiProblem::fromCode(e.code));
 }
 
@@ -142,11 +149,13 @@ void SyncController::reloadState()
     m_server.clear();
     m_fingerprint.clear();
     m_serverProject.clear();
+    m_localProject.clear();
     if (m_joined) {
         m_server = QStringLiteral("%1:%2").arg(server->value().host).arg(server->value().port);
         m_fingerprint = tls::formatFingerprint(server->value().fingerprint).left(23);
         const appsync::JoinedProject &p = projects->first();
         m_serverProject = p.serverProject;
+        m_localProject = p.localProjectId;
         m_admin = p.role == QLatin1String(protocol::kRoleAdmin);
         for (const appsync::JoinedProject &jp : projects.value())
             m_hasKey = m_hasKey || jp.hasKey;
@@ -279,6 +288,29 @@ void SyncController::showError(const Error &error)
 {
     qCInfo(lcUi) << "sync:" << errorCodeName(error.code);
     m_errorText = [error] { return syncErrorText(error); };
+}
+
+void SyncController::showKeyGrantProblems(const appsync::SyncReport &report)
+{
+    // The sync went on with the keys this device holds; what it refused is
+    // said until a sync no longer meets it.
+    const bool untrusted = report.untrustedGrants > 0;
+    const bool conflicting = report.conflictingGrants > 0;
+    if (!untrusted && !conflicting)
+        return;
+    qCWarning(lcUi) << "sync: key grants not installed, untrusted" << report.untrustedGrants << "conflicting"
+                    << report.conflictingGrants;
+    m_errorText = [untrusted, conflicting] {
+        QStringList parts;
+        if (untrusted)
+            parts << tr("The server offered a project key from a device that is not this project's "
+                        "administrator, so Samla refused it. Tell your administrator; your data on this device is "
+                        "safe.");
+        if (conflicting)
+            parts << tr("The server offered a different key for project data this device can already read. Samla "
+                        "kept the key it had, so nothing here changes. Tell your administrator.");
+        return parts.join(QLatin1Char(' '));
+    };
 }
 
 void SyncController::run(std::function<void()> work, std::function<void()> done)
@@ -454,6 +486,25 @@ void SyncController::joinFromImage(const QString &pathOrUrl)
     join(text.value());
 }
 
+QString SyncController::progressFileMegabytes() const
+{
+    const std::int64_t done = std::min(m_progress.attachmentBytesDone, m_progress.attachmentBytesTotal);
+    return m_settings.locale().toString(double(done) / (1024.0 * 1024.0), 'f', 1);
+}
+
+QString SyncController::progressFileMegabytesTotal() const
+{
+    return m_settings.locale().toString(double(m_progress.attachmentBytesTotal) / (1024.0 * 1024.0), 'f', 1);
+}
+
+void SyncController::showProgressForScreenshots(const sync::SyncProgress &progress, int toSend)
+{
+    m_progress = progress;
+    m_progressToSend = toSend;
+    m_syncing = toSend > 0 || progress.attachmentBytesTotal > 0 || progress.received > 0;
+    emit progressChanged();
+}
+
 void SyncController::syncNow()
 {
     if (!worker() || busy() || !m_joined)
@@ -507,6 +558,7 @@ void SyncController::startSync(bool automatic)
                 m_errorText = {};
                 m_offline = false;
                 m_retryMs = 0;
+                showKeyGrantProblems(r.value());
             } else if (unreachable) {
                 m_offline = true;
                 m_retryMs = m_retryMs == 0 ? m_timings.retryMs : std::min(m_retryMs * 2, m_timings.maxRetryMs);
@@ -566,6 +618,7 @@ void SyncController::refreshDevices()
                 d.insert(QStringLiteral("admin"), m.role == QLatin1String(protocol::kRoleAdmin));
                 m_devices.append(d);
             }
+            markDataManagers();
             emit devicesChanged();
         });
 }

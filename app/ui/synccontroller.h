@@ -49,6 +49,8 @@ class SyncController : public QObject {
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY stateChanged)
     Q_PROPERTY(QString resultText READ resultText NOTIFY stateChanged)
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
+    // This device holds the project's identity register, so it can hand the data-manager role on.
+    Q_PROPERTY(bool holdsRegister READ holdsRegister NOTIFY devicesChanged)
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool autoSync READ autoSync WRITE setAutoSync NOTIFY autoSyncChanged)
@@ -58,6 +60,14 @@ class SyncController : public QObject {
     Q_PROPERTY(int progressSent READ progressSent NOTIFY progressChanged)
     Q_PROPERTY(int progressToSend READ progressToSend NOTIFY progressChanged)
     Q_PROPERTY(int progressReceived READ progressReceived NOTIFY progressChanged)
+    // Attachment files (photos, recordings, consent PDFs) moved either way in
+    // this sync, in bytes, of those found to need moving so far (0: none).
+    // A change counts as sent only once its files are on the server.
+    Q_PROPERTY(double progressFileBytes READ progressFileBytes NOTIFY progressChanged)
+    Q_PROPERTY(double progressFileBytesTotal READ progressFileBytesTotal NOTIFY progressChanged)
+    // The same in MB (one decimal), written as the app's language writes numbers.
+    Q_PROPERTY(QString progressFileMegabytes READ progressFileMegabytes NOTIFY progressChanged)
+    Q_PROPERTY(QString progressFileMegabytesTotal READ progressFileMegabytesTotal NOTIFY progressChanged)
     Q_PROPERTY(bool syncing READ syncing NOTIFY progressChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY stateChanged)
 public:
@@ -76,6 +86,7 @@ public:
     QString lastSyncText() const;
     QString resultText() const { return m_resultText ? m_resultText() : QString(); }
     QVariantList devices() const { return m_devices; }
+    bool holdsRegister() const;
     // [{id, kind, title, currentText, otherText, currentTime, otherTime, note}] for each open conflict
     QVariantList conflicts() const;
     bool busy() const { return m_worker != nullptr; }
@@ -86,6 +97,13 @@ public:
     int progressSent() const { return m_progress.sent; }
     int progressToSend() const { return m_progressToSend; }
     int progressReceived() const { return m_progress.received; }
+    double progressFileBytes() const { return double(m_progress.attachmentBytesDone); }
+    double progressFileBytesTotal() const { return double(m_progress.attachmentBytesTotal); }
+    QString progressFileMegabytes() const;
+    QString progressFileMegabytesTotal() const;
+    // The screenshot mode shows a sync under way without a server: sets
+    // the progress as a running sync would (toSend 0 and an empty progress: none).
+    void showProgressForScreenshots(const sync::SyncProgress &progress, int toSend);
     bool syncing() const { return m_syncing; }
 
     // Timings of automatic sync (tests shorten them).
@@ -100,7 +118,6 @@ public:
     // While a live observation session is being coded, automatic sync waits,
     // so a sync's writes never hold up a tap (Sync now still works).
     void setHoldAutoSync(bool hold);
-    bool autoSyncHeld() const { return m_hold; }
     // ms until the next automatic sync, or -1 if none is scheduled (tests).
     int msUntilAutoSync() const;
     QString errorString() const { return m_errorText ? m_errorText() : QString(); }
@@ -115,6 +132,9 @@ public:
     // Administrators: the project's devices, and approving one (by its full id).
     Q_INVOKABLE void refreshDevices();
     Q_INVOKABLE void approve(const QString &deviceId);
+    // Grants the data-manager role (the project's identity key) to an
+    // approved device of the list; it takes it up at its next sync.
+    Q_INVOKABLE bool grantDataManager(const QString &deviceId);
     Q_INVOKABLE void clearError();
     // A conflict looked at: keep the current version, or make the other one
     // current again (a new version; both stay in the history).
@@ -123,7 +143,6 @@ public:
 
     // For tests: waits for the worker and delivers its outcome.
     void waitForWorker();
-    appsync::DeviceSync *deviceSync() { return m_sync.get(); }
 
 signals:
     void stateChanged();
@@ -134,11 +153,13 @@ signals:
     void synced();   // records may have changed
 
 private:
+    void markDataManagers();   // syncdatamanagers.cpp
     void opened();
     void closing();
     void reloadState();
     void run(std::function<void()> work, std::function<void()> done);
     void showError(const Error &error);
+    void showKeyGrantProblems(const appsync::SyncReport &report);
     void startSync(bool automatic);
     void scheduleAuto(int ms);
     void autoSyncDue();
@@ -169,6 +190,7 @@ private:
     bool m_admin = false;
     bool m_hasKey = false;
     QString m_serverProject;
+    QString m_localProject;        // the records' id of m_serverProject's project
     QString m_server;
     QString m_fingerprint;
     QString m_deviceId;

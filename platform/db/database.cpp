@@ -8,6 +8,8 @@
 // SQLite, so both sides of the comparison run the same wrapper and store code.
 #include <sqlite3.h>
 #else
+#include "cipherprovider.h"
+
 #include <sqlcipher/sqlite3.h>
 #endif
 
@@ -174,6 +176,10 @@ Database::~Database()
 {
     m_cache.reset(); // statements must be finalised before the connection closes
     if (m_db) {
+#ifndef SAMLA_PLAIN_SQLITE
+        // Closing the last keyed connection makes SQLCipher free its provider.
+        std::lock_guard lock(cipherProviderMutex());
+#endif
         const int rc = sqlite3_close(m_db);
         if (rc != SQLITE_OK)
             qCWarning(lcDb) << "close failed" << rc;
@@ -187,9 +193,22 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const cryp
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("database key must be 32 bytes"));
     if (!options.create && !QFileInfo::exists(path))
         return makeError(ErrorCode::NotFound, QStringLiteral("database file missing"));
+    auto db = openWithPageSize(path, rawKey, options, options.cipherPageSize);
+#ifndef SAMLA_PLAIN_SQLITE
+    // A store made with the former page size reads as a wrong key at this
+    // one (page 1's HMAC is not where it is looked for); try that size.
+    if (!db.ok() && db.code() == ErrorCode::WrongKey && options.cipherPageSize != kLegacyCipherPageSize)
+        db = openWithPageSize(path, rawKey, options, kLegacyCipherPageSize);
+#endif
+    return db;
+}
 
+Result<std::unique_ptr<Database>> Database::openWithPageSize(const QString &path, const crypto::SecureBytes &rawKey,
+                                                             const Options &options, int pageSize)
+{
     std::unique_ptr<Database> db(new Database());
     db->m_path = path;
+    db->m_cipherPageSize = pageSize;
     db->m_cache = std::make_unique<Cache>();
     int flags = SQLITE_OPEN_FULLMUTEX;
     flags |= options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
@@ -202,12 +221,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const cryp
     sqlite3_extended_result_codes(db->m_db, 1);
 
 #ifdef SAMLA_PLAIN_SQLITE
-    const QByteArray pageSize = "PRAGMA page_size = " + QByteArray::number(options.cipherPageSize);
-    SAMLA_TRY(db->exec(pageSize.constData()));
+    const QByteArray pageSizePragma = "PRAGMA page_size = " + QByteArray::number(pageSize);
+    SAMLA_TRY(db->exec(pageSizePragma.constData()));
 #else
     // Raw key: SQLCipher takes x'<64 hex>' and skips its own PBKDF2. The
-    // string is built in secure memory only.
+    // string is built in secure memory only. Keying takes up the registered
+    // page-crypto provider (cipherprovider.h).
     {
+        std::lock_guard lock(cipherProviderMutex());
+        SAMLA_TRY(installCipherProviderLocked());
         const crypto::SecureBytes hex = crypto::toHexSecure(rawKey);
         crypto::SecureBytes keyString(hex.size() + 3);
         keyString.data()[0] = 'x';
@@ -218,8 +240,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const cryp
         if (rc != SQLITE_OK)
             return errorFor(db->m_db, rc, "key");
     }
-    const QByteArray pageSize = "PRAGMA cipher_page_size = " + QByteArray::number(options.cipherPageSize);
-    SAMLA_TRY(db->exec(pageSize.constData()));
+    const QByteArray pageSizePragma = "PRAGMA cipher_page_size = " + QByteArray::number(pageSize);
+    SAMLA_TRY(db->exec(pageSizePragma.constData()));
 #endif
 
     // Prove the key before anything can write: a wrong key fails here and the

@@ -72,10 +72,15 @@ public:
     struct Options {
         bool create = false;              // create the file if missing
         bool readOnly = false;
-        int cipherPageSize = 4096;        // SQLCipher page size (must match on every open)
+        // SQLCipher page size. A save rewrites every page it touches (about a
+        // dozen, in as many B-trees) and SQLCipher encrypts and authenticates
+        // each whole page, so smaller pages mean less crypto per save. Files
+        // made with the former 4096 still open: open() tries that size when
+        // this one does not fit (kLegacyCipherPageSize).
+        int cipherPageSize = 2048;
         // Page cache budget, filled only as pages are read. The cache holds
         // decrypted pages; every miss costs SQLCipher a page decryption and
-        // HMAC check (about 10 µs with Debian's SQLCipher 3.4.1 on OpenSSL 3),
+        // HMAC check (a couple of µs for a 2 KiB page, cipherprovider.h),
         // so the budget keeps a project of some 40,000 notes wholly cached.
         int cacheSizeKiB = 128 * 1024;
     };
@@ -83,6 +88,9 @@ public:
     ~Database();
     Database(Database &&) = delete;
     Database(const Database &) = delete;
+
+    // The page size of stores made before 2048 became the default.
+    static constexpr int kLegacyCipherPageSize = 4096;
 
     // Opens and keys the database, then proves the key by reading
     // sqlite_master. A wrong key is ErrorCode::WrongKey and leaves the file
@@ -117,6 +125,8 @@ public:
     [[nodiscard]] Status setMaxPageCount(std::int64_t pages);
 
     QString path() const { return m_path; }
+    // The page size the file was opened with (pass it on to open it again).
+    int cipherPageSize() const { return m_cipherPageSize; }
 
     // Maps an SQLite result code and message to an Error.
     Error errorFromCode(int rc, const char *what) const;
@@ -125,9 +135,12 @@ private:
     friend class Statement;
     Database() = default;
     bool consumeInjectedFailure();
+    static Result<std::unique_ptr<Database>> openWithPageSize(const QString &path, const crypto::SecureBytes &rawKey,
+                                                              const Options &options, int pageSize);
 
     sqlite3 *m_db = nullptr;
     QString m_path;
+    int m_cipherPageSize = 0;
     int m_failCountdown = -1;
     struct Cache;
     std::unique_ptr<Cache> m_cache;

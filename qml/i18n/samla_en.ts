@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>CodingSchemesScreen</name>
+    <message numerus="yes">
+        <source>%n behaviour(s)</source>
+        <translation>
+            <numerusform>%n behaviour</numerusform>
+            <numerusform>%n behaviours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConsentFormVersionScreen</name>
     <message numerus="yes">
         <source>Given with %n consent(s): %1</source>
@@ -214,6 +224,16 @@
         <translation>
             <numerusform>%n other participant also has the code %1: they were enrolled on different devices before syncing. Nothing was merged. Check who this is before recording anything, and tell your data manager.</numerusform>
             <numerusform>%n other participants also have the code %1: they were enrolled on different devices before syncing. Nothing was merged. Check who this is before recording anything, and tell your data manager.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::SchemeEditor</name>
+    <message numerus="yes">
+        <source>Not saved: %n field(s) to fix, marked beside them. Nothing you wrote is lost.</source>
+        <translation>
+            <numerusform>Not saved: %n field to fix, marked beside it. Nothing you wrote is lost.</numerusform>
+            <numerusform>Not saved: %n fields to fix, marked beside them. Nothing you wrote is lost.</numerusform>
         </translation>
     </message>
 </context>

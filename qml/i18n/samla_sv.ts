@@ -111,6 +111,21 @@
     </message>
 </context>
 <context>
+    <name>CameraViewfinder</name>
+    <message>
+        <source>Capture</source>
+        <translation>Ta bilden</translation>
+    </message>
+    <message>
+        <source>Takes the photo and adds it to the note, encrypted.</source>
+        <translation>Tar fotot och lägger till det i anteckningen, krypterat.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseScreen</name>
     <message>
         <source>Change passphrase</source>
@@ -229,6 +244,136 @@
     <message>
         <source>The item at %1 needs a label.</source>
         <translation>Posten vid %1 behöver en etikett.</translation>
+    </message>
+    <message>
+        <source>Use 1 to 64 letters, digits, dots, dashes or underscores, without spaces.</source>
+        <translation>Använd 1 till 64 bokstäver, siffror, punkter, bindestreck eller understreck, utan mellanslag.</translation>
+    </message>
+    <message>
+        <source>“%1” is used twice here. Each code must be unique.</source>
+        <translation>”%1” används två gånger här. Varje kod måste vara unik.</translation>
+    </message>
+    <message>
+        <source>Add at least one behaviour to code.</source>
+        <translation>Lägg till minst ett beteende att koda.</translation>
+    </message>
+    <message>
+        <source>The category “%1” is not in the scheme. Choose another.</source>
+        <translation>Kategorin ”%1” finns inte i schemat. Välj en annan.</translation>
+    </message>
+    <message>
+        <source>The modifier “%1” is not in the scheme.</source>
+        <translation>Modifieraren ”%1” finns inte i schemat.</translation>
+    </message>
+    <message>
+        <source>A choice needs at least one option; only a number has a minimum and maximum, and the minimum cannot be above the maximum.</source>
+        <translation>Ett val behöver minst ett alternativ; bara ett tal har lägsta och högsta värde, och det lägsta kan inte vara över det högsta.</translation>
+    </message>
+    <message>
+        <source>Tick at least two different state behaviours. Point events cannot exclude each other.</source>
+        <translation>Kryssa för minst två olika tillståndsbeteenden. Punkthändelser kan inte utesluta varandra.</translation>
+    </message>
+    <message>
+        <source>The behaviour “%1” is not in the scheme. Untick it or add it again.</source>
+        <translation>Beteendet ”%1” finns inte i schemat. Ta bort krysset eller lägg till beteendet igen.</translation>
+    </message>
+    <message>
+        <source>This behaviour needs a subject: add a role, or allow participants by code.</source>
+        <translation>Beteendet behöver ett subjekt: lägg till en roll, eller tillåt deltagare med kod.</translation>
+    </message>
+    <message>
+        <source>Between 0 (no prompts) and 86400 seconds.</source>
+        <translation>Mellan 0 (inga påminnelser) och 86400 sekunder.</translation>
+    </message>
+    <message>
+        <source>Write the colour as #rrggbb, for example #2e7d32, or leave it empty.</source>
+        <translation>Skriv färgen som #rrggbb, till exempel #2e7d32, eller lämna fältet tomt.</translation>
+    </message>
+    <message>
+        <source>Write a label.</source>
+        <translation>Skriv en etikett.</translation>
+    </message>
+</context>
+<context>
+    <name>CodingSchemesScreen</name>
+    <message>
+        <source>Coding schemes</source>
+        <translation>Kodscheman</translation>
+    </message>
+    <message>
+        <source>A scheme is what observers code: behaviours, their categories and modifiers, and who they are about. The project&apos;s own schemes are kept with the project and reach its other devices when they sync. Every save is a new version; a session keeps the version it was coded with.</source>
+        <translation>Ett kodschema är det observatörer kodar: beteenden, deras kategorier och modifierare, och vem de gäller. Projektets egna scheman sparas i projektet och når dess andra enheter när de synkroniserar. Varje sparning är en ny version; en session behåller den version den kodades med.</translation>
+    </message>
+    <message>
+        <source>Built in, cannot be changed · version %1</source>
+        <translation>Inbyggt, kan inte ändras · version %1</translation>
+    </message>
+    <message>
+        <source>This project&apos;s · version %1 · saved %2</source>
+        <translation>Projektets eget · version %1 · sparat %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n behaviour(s)</source>
+        <translation>
+            <numerusform>%n beteende</numerusform>
+            <numerusform>%n beteenden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>kod %1</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Redigera</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicera</translation>
+    </message>
+    <message>
+        <source>Duplicate %1</source>
+        <translation>Duplicera %1</translation>
+    </message>
+    <message>
+        <source>Export as JSON</source>
+        <translation>Exportera som JSON</translation>
+    </message>
+    <message>
+        <source>Export %1 as JSON</source>
+        <translation>Exportera %1 som JSON</translation>
+    </message>
+    <message>
+        <source>Build a new scheme</source>
+        <translation>Bygg ett nytt schema</translation>
+    </message>
+    <message>
+        <source>Import from a JSON file</source>
+        <translation>Importera från en JSON-fil</translation>
+    </message>
+    <message>
+        <source>A Samla coding-scheme file (format &quot;samla-coding-scheme&quot;), for example one exported from another project. A scheme whose code the project already has becomes its next version.</source>
+        <translation>En kodschemafil från Samla (formatet &quot;samla-coding-scheme&quot;), till exempel en som exporterats från ett annat projekt. Ett schema vars kod projektet redan har blir dess nästa version.</translation>
+    </message>
+    <message>
+        <source>Path to the .json file</source>
+        <translation>Sökväg till .json-filen</translation>
+    </message>
+    <message>
+        <source>Coding scheme file</source>
+        <translation>Kodschemafil</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importera</translation>
+    </message>
+    <message>
+        <source>Exports are saved in %1.</source>
+        <translation>Exporter sparas i %1.</translation>
     </message>
 </context>
 <context>
@@ -705,11 +850,11 @@
     </message>
     <message>
         <source>This participant cannot consent for themselves and no consultee advice has been recorded.</source>
-        <translation>Deltagaren kan inte själv ge sitt samtycke och inget råd från en företrädare (consultee) har registrerats.</translation>
+        <translation>Deltagaren kan inte själv ge sitt samtycke och inget råd från en företrädare har registrerats.</translation>
     </message>
     <message>
         <source>The consultee advised that this person would not want to take part. Do not include them.</source>
-        <translation>Företrädaren (consultee) har meddelat att personen inte skulle vilja delta. Ta inte med personen.</translation>
+        <translation>Företrädaren har meddelat att personen inte skulle vilja delta. Ta inte med personen.</translation>
     </message>
     <message>
         <source>A parent or guardian has not given consent for this participant.</source>
@@ -775,7 +920,7 @@
     </message>
     <message>
         <source>A consultee, for an adult who cannot consent</source>
-        <translation>En företrädare (consultee), för en vuxen som inte kan samtycka</translation>
+        <translation>En företrädare, för en vuxen som inte kan samtycka</translation>
     </message>
     <message>
         <source>The participant, verbally with a witness</source>
@@ -1225,6 +1370,10 @@
     <message>
         <source>Show identity</source>
         <translation>Visa identitet</translation>
+    </message>
+    <message>
+        <source>Give this participant a new code</source>
+        <translation>Ge deltagaren en ny kod</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1856,85 @@
         <source>Field note or memo, codes, site and participant.</source>
         <translation>Fältanteckning eller memo, koder, plats och deltagare.</translation>
     </message>
+    <message>
+        <source>Photos and recordings (%1)</source>
+        <translation>Foton och inspelningar (%1)</translation>
+    </message>
+    <message>
+        <source>Photos and recordings</source>
+        <translation>Foton och inspelningar</translation>
+    </message>
+</context>
+<context>
+    <name>NoteMediaPanel</name>
+    <message>
+        <source>Opens the camera. The photo is encrypted before it is saved.</source>
+        <translation>Öppnar kameran. Fotot krypteras innan det sparas.</translation>
+    </message>
+    <message>
+        <source>Add photo from file</source>
+        <translation>Lägg till foto från fil</translation>
+    </message>
+    <message>
+        <source>Records from the microphone. The sound is encrypted as it is recorded.</source>
+        <translation>Spelar in från mikrofonen. Ljudet krypteras medan det spelas in.</translation>
+    </message>
+    <message>
+        <source>Path to a JPEG or PNG photo</source>
+        <translation>Sökväg till ett foto i JPEG eller PNG</translation>
+    </message>
+    <message>
+        <source>Photo file</source>
+        <translation>Fotofil</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <source>Recording %1</source>
+        <translation>Spelar in %1</translation>
+    </message>
+    <message>
+        <source>Sound level</source>
+        <translation>Ljudnivå</translation>
+    </message>
+    <message>
+        <source>Stop and save</source>
+        <translation>Stoppa och spara</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
+        <source>Stops recording and keeps nothing.</source>
+        <translation>Slutar spela in och sparar ingenting.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Bilagor</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppa</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Spela upp</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Ta bort %1</translation>
+    </message>
+    <message>
+        <source>Photos and recordings are encrypted on this device as soon as they are made.</source>
+        <translation>Foton och inspelningar krypteras på den här enheten så snart de görs.</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
@@ -1980,6 +2208,14 @@
         <source>Stop session</source>
         <translation>Stoppa sessionen</translation>
     </message>
+    <message>
+        <source>Sound</source>
+        <translation>Ljud</translation>
+    </message>
+    <message>
+        <source>Play a sound with each prompt</source>
+        <translation>Spela ett ljud vid varje påminnelse</translation>
+    </message>
 </context>
 <context>
     <name>ObservationSetupScreen</name>
@@ -1994,10 +2230,6 @@
     <message>
         <source>Coding scheme</source>
         <translation>Kodschema</translation>
-    </message>
-    <message>
-        <source>Or import a scheme saved as a Samla coding-scheme JSON file (offered until Samla closes)</source>
-        <translation>Eller importera ett schema sparat som en JSON-fil för Samlas kodscheman (finns kvar tills Samla stängs)</translation>
     </message>
     <message>
         <source>Path to the .json file</source>
@@ -2094,6 +2326,10 @@
     <message>
         <source>Says no or shows dissent</source>
         <translation>Säger nej eller visar att hen inte vill</translation>
+    </message>
+    <message>
+        <source>Or import a scheme saved as a Samla coding-scheme JSON file (kept with the project)</source>
+        <translation>Eller importera ett schema som sparats som en JSON-kodschemafil från Samla (sparas i projektet)</translation>
     </message>
 </context>
 <context>
@@ -2357,6 +2593,10 @@
     <message>
         <source>Observer agreement</source>
         <translation>Överensstämmelse mellan observatörer</translation>
+    </message>
+    <message>
+        <source>Coding schemes</source>
+        <translation>Kodscheman</translation>
     </message>
 </context>
 <context>
@@ -2669,6 +2909,284 @@
     </message>
 </context>
 <context>
+    <name>SchemeEditorScreen</name>
+    <message>
+        <source>Coding scheme</source>
+        <translation>Kodschema</translation>
+    </message>
+    <message>
+        <source>New coding scheme</source>
+        <translation>Nytt kodschema</translation>
+    </message>
+    <message>
+        <source>Edit coding scheme</source>
+        <translation>Redigera kodschema</translation>
+    </message>
+    <message>
+        <source>Code (kept in the data)</source>
+        <translation>Kod (sparas i data)</translation>
+    </message>
+    <message>
+        <source>A built-in scheme cannot be changed. Duplicate it to make a copy you can edit.</source>
+        <translation>Ett inbyggt schema kan inte ändras. Duplicera det för att få en kopia du kan redigera.</translation>
+    </message>
+    <message>
+        <source>A new scheme. Saving makes its version 1.</source>
+        <translation>Ett nytt schema. När du sparar blir det version 1.</translation>
+    </message>
+    <message>
+        <source>Starting from version %1. Saving makes version %2; sessions already coded keep the version they were coded with.</source>
+        <translation>Utgår från version %1. När du sparar blir det version %2; sessioner som redan kodats behåller den version de kodades med.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Code of the scheme (kept in the data; cannot change once saved)</source>
+        <translation>Schemats kod (sparas i data; kan inte ändras efter att schemat sparats)</translation>
+    </message>
+    <message>
+        <source>Code of the scheme</source>
+        <translation>Schemats kod</translation>
+    </message>
+    <message>
+        <source>Prompt every … seconds (0: no prompts)</source>
+        <translation>Påminnelse var … sekund (0: inga påminnelser)</translation>
+    </message>
+    <message>
+        <source>Subjects: who an event is about</source>
+        <translation>Subjekt: vem en händelse gäller</translation>
+    </message>
+    <message>
+        <source>Consented participants can be tagged by their code</source>
+        <translation>Deltagare med samtycke kan märkas med sin kod</translation>
+    </message>
+    <message>
+        <source>Role %1</source>
+        <translation>Roll %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Remove role %1</source>
+        <translation>Ta bort roll %1</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>Lägg till roll</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorier</translation>
+    </message>
+    <message>
+        <source>Behaviours can be grouped in categories. In an ordered category the order of its behaviours is a scale (as in QuIS, from positive to negative), which weighted kappa uses.</source>
+        <translation>Beteenden kan grupperas i kategorier. I en ordnad kategori är ordningen mellan beteendena en skala (som i QuIS, från positiv till negativ), som viktad kappa använder.</translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation>Kategori %1</translation>
+    </message>
+    <message>
+        <source>Remove category %1</source>
+        <translation>Ta bort kategori %1</translation>
+    </message>
+    <message>
+        <source>Ordered: its behaviours form a scale</source>
+        <translation>Ordnad: beteendena bildar en skala</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>Lägg till kategori</translation>
+    </message>
+    <message>
+        <source>Modifiers</source>
+        <translation>Modifierare</translation>
+    </message>
+    <message>
+        <source>Details coded with a behaviour: a single or multiple choice, a number or free text. Tick them on the behaviours they belong to.</source>
+        <translation>Detaljer som kodas med ett beteende: ett enkelval, flerval, tal eller fritext. Kryssa för dem på de beteenden de hör till.</translation>
+    </message>
+    <message>
+        <source>Modifier %1</source>
+        <translation>Modifierare %1</translation>
+    </message>
+    <message>
+        <source>Remove modifier %1</source>
+        <translation>Ta bort modifierare %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <source>Kind of modifier %1</source>
+        <translation>Slag av modifierare %1</translation>
+    </message>
+    <message>
+        <source>Must be given</source>
+        <translation>Måste anges</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>Alternativ %1</translation>
+    </message>
+    <message>
+        <source>Remove option %1</source>
+        <translation>Ta bort alternativ %1</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Lägg till alternativ</translation>
+    </message>
+    <message>
+        <source>Lowest (empty: none)</source>
+        <translation>Lägsta (tomt: inget)</translation>
+    </message>
+    <message>
+        <source>Highest (empty: none)</source>
+        <translation>Högsta (tomt: inget)</translation>
+    </message>
+    <message>
+        <source>Add modifier</source>
+        <translation>Lägg till modifierare</translation>
+    </message>
+    <message>
+        <source>Behaviours</source>
+        <translation>Beteenden</translation>
+    </message>
+    <message>
+        <source>What observers tap. A point event happens at one moment; a state event starts and stops. The order here is the order of the coding grid.</source>
+        <translation>Det observatörer trycker på. En punkthändelse sker vid ett ögonblick; en tillståndshändelse startar och stoppar. Ordningen här är kodrutnätets ordning.</translation>
+    </message>
+    <message>
+        <source>Behaviour %1</source>
+        <translation>Beteende %1</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Flytta upp</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Flytta ned</translation>
+    </message>
+    <message>
+        <source>Remove behaviour %1</source>
+        <translation>Ta bort beteende %1</translation>
+    </message>
+    <message>
+        <source>Point event</source>
+        <translation>Punkthändelse</translation>
+    </message>
+    <message>
+        <source>State event (start and stop)</source>
+        <translation>Tillståndshändelse (start och stopp)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Category of behaviour %1</source>
+        <translation>Kategori för beteende %1</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <source>Subject of behaviour %1</source>
+        <translation>Subjekt för beteende %1</translation>
+    </message>
+    <message>
+        <source>Button colour (#rrggbb, or empty)</source>
+        <translation>Knappens färg (#rrggbb, eller tomt)</translation>
+    </message>
+    <message>
+        <source>Button colour of behaviour %1</source>
+        <translation>Knappfärg för beteende %1</translation>
+    </message>
+    <message>
+        <source>Modifiers coded with it</source>
+        <translation>Modifierare som kodas med det</translation>
+    </message>
+    <message>
+        <source>Add behaviour</source>
+        <translation>Lägg till beteende</translation>
+    </message>
+    <message>
+        <source>Mutually exclusive groups</source>
+        <translation>Ömsesidigt uteslutande grupper</translation>
+    </message>
+    <message>
+        <source>State behaviours of which only one runs at a time for a subject: starting one stops the others (sitting, standing, lying).</source>
+        <translation>Tillståndsbeteenden där bara ett pågår åt gången för ett subjekt: när ett startar stoppas de andra (sitter, står, ligger).</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Grupp %1</translation>
+    </message>
+    <message>
+        <source>Remove group %1</source>
+        <translation>Ta bort grupp %1</translation>
+    </message>
+    <message>
+        <source>Behaviours in the group</source>
+        <translation>Beteenden i gruppen</translation>
+    </message>
+    <message>
+        <source>The scheme has no state behaviours yet.</source>
+        <translation>Schemat har inga tillståndsbeteenden än.</translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation>Lägg till grupp</translation>
+    </message>
+    <message>
+        <source>Changes not yet saved</source>
+        <translation>Ändringar inte sparade än</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Inte sparat än</translation>
+    </message>
+    <message>
+        <source>No changes since the last version</source>
+        <translation>Inga ändringar sedan senaste versionen</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Förkasta ändringar</translation>
+    </message>
+    <message>
+        <source>Save version 1</source>
+        <translation>Spara version 1</translation>
+    </message>
+    <message>
+        <source>Save version %1</source>
+        <translation>Spara version %1</translation>
+    </message>
+    <message>
+        <source>Duplicate to edit</source>
+        <translation>Duplicera för att redigera</translation>
+    </message>
+</context>
+<context>
+    <name>SchemeLabelField</name>
+    <message>
+        <source>Every language</source>
+        <translation>Alla språk</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <source>Settings</source>
@@ -2929,6 +3447,34 @@
     <message>
         <source>Sync automatically when the server can be reached</source>
         <translation>Synkronisera automatiskt när servern går att nå</translation>
+    </message>
+    <message>
+        <source>Files: %1 of %2 MB</source>
+        <translation>Filer: %1 av %2 MB</translation>
+    </message>
+    <message>
+        <source>Sending and receiving files</source>
+        <translation>Skickar och tar emot filer</translation>
+    </message>
+    <message>
+        <source>data manager</source>
+        <translation>dataansvarig</translation>
+    </message>
+    <message>
+        <source>Make data manager</source>
+        <translation>Gör till dataansvarig</translation>
+    </message>
+    <message>
+        <source>Device %1 will be able to see the names, contact details and dates of birth of this project&apos;s participants, and every look-up it makes is recorded. Grant the role only to the device of a data manager named in the project&apos;s data management plan.</source>
+        <translation>Enheten %1 kommer att kunna se namn, kontaktuppgifter och födelsedatum för projektets deltagare, och varje uppslagning den gör registreras. Ge rollen endast till enheten hos en dataansvarig som är namngiven i projektets datahanteringsplan.</translation>
+    </message>
+    <message>
+        <source>Grant the data-manager role</source>
+        <translation>Ge rollen som dataansvarig</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
     </message>
 </context>
 <context>
@@ -3451,6 +3997,22 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
         <source>The identity register holds no name for this participant: they were enrolled with the code only, or their identity was erased.</source>
         <translation>Identitetsregistret har inget namn för den här deltagaren: deltagaren registrerades med enbart kod, eller så har identiteten raderats.</translation>
     </message>
+    <message>
+        <source>No device of this project holds the identity register here.</source>
+        <translation>Ingen enhet i det här projektet har identitetsregistret här.</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (den här enheten)</translation>
+    </message>
+    <message>
+        <source>granted by %1 on %2</source>
+        <translation>tilldelad av %1 den %2</translation>
+    </message>
+    <message>
+        <source>Devices with the data-manager role: %1</source>
+        <translation>Enheter med rollen som dataansvarig: %1</translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::NoteDetailsForm</name>
@@ -3492,6 +4054,121 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     <message>
         <source>Saved: version %1, %2</source>
         <translation>Sparad: version %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::NoteMedia</name>
+    <message>
+        <source>There is no file at that path. Check the path and try again.</source>
+        <translation>Det finns ingen fil på den sökvägen. Kontrollera sökvägen och försök igen.</translation>
+    </message>
+    <message>
+        <source>That file is not a JPEG or PNG photo. Choose a photo in one of those formats.</source>
+        <translation>Filen är inte ett foto i JPEG- eller PNG-format. Välj ett foto i något av de formaten.</translation>
+    </message>
+    <message>
+        <source>This attachment could not be opened: its file is damaged. The note itself is safe.</source>
+        <translation>Bilagan kunde inte öppnas: filen är skadad. Själva anteckningen är oskadd.</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>Ta foto</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation>Ingen kamera hittades</translation>
+    </message>
+    <message>
+        <source>Record audio</source>
+        <translation>Spela in ljud</translation>
+    </message>
+    <message>
+        <source>No microphone found</source>
+        <translation>Ingen mikrofon hittades</translation>
+    </message>
+    <message>
+        <source>Write a title or a few words first, then add photos and recordings.</source>
+        <translation>Skriv en rubrik eller några ord först och lägg sedan till foton och inspelningar.</translation>
+    </message>
+    <message>
+        <source>An attachment of this note is missing on this device; the note itself is safe.</source>
+        <translation>En bilaga till anteckningen saknas på den här enheten; själva anteckningen är oskadd.</translation>
+    </message>
+    <message>
+        <source>An attachment of this note is damaged and cannot be opened; the note itself is safe.</source>
+        <translation>En bilaga till anteckningen är skadad och kan inte öppnas; själva anteckningen är oskadd.</translation>
+    </message>
+    <message>
+        <source>No microphone found. Connect one and try again.</source>
+        <translation>Ingen mikrofon hittades. Anslut en och försök igen.</translation>
+    </message>
+    <message>
+        <source>The microphone could not be started. Check that no other app is using it.</source>
+        <translation>Mikrofonen kunde inte startas. Kontrollera att ingen annan app använder den.</translation>
+    </message>
+    <message>
+        <source>Recording saved (%1).</source>
+        <translation>Inspelningen sparades (%1).</translation>
+    </message>
+    <message>
+        <source>Recording discarded.</source>
+        <translation>Inspelningen kastades.</translation>
+    </message>
+    <message>
+        <source>No camera found. Add a photo from a file instead.</source>
+        <translation>Ingen kamera hittades. Lägg till ett foto från en fil i stället.</translation>
+    </message>
+    <message>
+        <source>The camera could not take a photo. Try again.</source>
+        <translation>Kameran kunde inte ta något foto. Försök igen.</translation>
+    </message>
+    <message>
+        <source>The camera could not be opened. Check that no other app is using it.</source>
+        <translation>Kameran kunde inte öppnas. Kontrollera att ingen annan app använder den.</translation>
+    </message>
+    <message>
+        <source>The camera is not ready yet. Try again in a moment.</source>
+        <translation>Kameran är inte redo än. Försök igen om en stund.</translation>
+    </message>
+    <message>
+        <source>Photo added to the note.</source>
+        <translation>Fotot lades till i anteckningen.</translation>
+    </message>
+    <message>
+        <source>Type the path of a photo file first.</source>
+        <translation>Skriv först sökvägen till en fotofil.</translation>
+    </message>
+    <message>
+        <source>Photo added to the note. The file you chose was not changed.</source>
+        <translation>Fotot lades till i anteckningen. Filen du valde ändrades inte.</translation>
+    </message>
+    <message>
+        <source>No audio output found: the recording cannot be played on this device.</source>
+        <translation>Ingen ljudutgång hittades: inspelningen kan inte spelas upp på den här enheten.</translation>
+    </message>
+    <message>
+        <source>Attachment removed. Earlier versions of the note still list it.</source>
+        <translation>Bilagan togs bort. Tidigare versioner av anteckningen listar den fortfarande.</translation>
+    </message>
+    <message>
+        <source>Recording, %1</source>
+        <translation>Inspelning, %1</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>The file of this attachment is missing on this device.</source>
+        <translation>Filen för den här bilagan saknas på den här enheten.</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played: its file is damaged.</source>
+        <translation>Inspelningen kan inte spelas upp: filen är skadad.</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown: its file is damaged.</source>
+        <translation>Fotot kan inte visas: filen är skadad.</translation>
     </message>
 </context>
 <context>
@@ -3717,6 +4394,14 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
         <source>&quot;%1&quot; is missing or not one of the allowed values.</source>
         <translation>&quot;%1&quot; saknas eller är inte ett av de tillåtna värdena.</translation>
     </message>
+    <message>
+        <source>The prompt sound is turned off.</source>
+        <translation>Ljudet för påminnelser är avstängt.</translation>
+    </message>
+    <message>
+        <source>No sound: this device has no audio output.</source>
+        <translation>Inget ljud: enheten har ingen ljudutgång.</translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::ObservationReports</name>
@@ -3929,6 +4614,10 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
         <source>Check consent again with %1 before the session starts, or untick them.</source>
         <translation>Kontrollera samtycket igen med %1 innan sessionen börjar, eller bocka ur dem.</translation>
     </message>
+    <message>
+        <source>The scheme was not imported: it uses the code of a built-in scheme with other content. Give it a code of its own.</source>
+        <translation>Schemat importerades inte: det använder koden för ett inbyggt schema men har annat innehåll. Ge det en egen kod.</translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::ParticipantConsent</name>
@@ -3978,6 +4667,14 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
             <numerusform>%n annan deltagare har också koden %1: de registrerades på olika enheter innan de synkroniserades. Inget har slagits ihop. Kontrollera vem det här är innan du registrerar något, och meddela den dataansvariga.</numerusform>
             <numerusform>%n andra deltagare har också koden %1: de registrerades på olika enheter innan de synkroniserades. Inget har slagits ihop. Kontrollera vem det här är innan du registrerar något, och meddela den dataansvariga.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The code could not be changed. Nothing was changed. Try again.</source>
+        <translation>Koden kunde inte ändras. Ingenting ändrades. Försök igen.</translation>
+    </message>
+    <message>
+        <source>The participant now has the code %1. The old code %2 is kept with the participant&apos;s record, so forms written under it can still be traced.</source>
+        <translation>Deltagaren har nu koden %1. Den gamla koden %2 sparas med deltagarens uppgifter, så att blanketter som skrivits under den fortfarande kan spåras.</translation>
     </message>
 </context>
 <context>
@@ -4141,6 +4838,116 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     </message>
 </context>
 <context>
+    <name>samla::ui::SchemeEditor</name>
+    <message>
+        <source>No category</source>
+        <translation>Ingen kategori</translation>
+    </message>
+    <message>
+        <source>Subject optional</source>
+        <translation>Subjekt valfritt</translation>
+    </message>
+    <message>
+        <source>Subject required</source>
+        <translation>Subjekt krävs</translation>
+    </message>
+    <message>
+        <source>No subject</source>
+        <translation>Inget subjekt</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>Enkelval</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>Flerval</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Tal</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>Fritext</translation>
+    </message>
+    <message>
+        <source>Write a whole number of seconds, or 0 for no prompts.</source>
+        <translation>Skriv ett helt antal sekunder, eller 0 för inga påminnelser.</translation>
+    </message>
+    <message>
+        <source>Write a number, for example 0 or 2.5, or leave it empty.</source>
+        <translation>Skriv ett tal, till exempel 0 eller 2,5, eller lämna fältet tomt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n field(s) to fix, marked beside them. Nothing you wrote is lost.</source>
+        <translation>
+            <numerusform>Inte sparat: %n fält att rätta, markerat bredvid fältet. Inget av det du skrev går förlorat.</numerusform>
+            <numerusform>Inte sparat: %n fält att rätta, markerade bredvid fälten. Inget av det du skrev går förlorat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing has changed since version %1, so no new version was made.</source>
+        <translation>Inget har ändrats sedan version %1, så ingen ny version skapades.</translation>
+    </message>
+    <message>
+        <source>“%1” is the code of a built-in scheme. Choose another code.</source>
+        <translation>”%1” är koden för ett inbyggt schema. Välj en annan kod.</translation>
+    </message>
+    <message>
+        <source>Another scheme of this project has the code “%1”. Choose another code.</source>
+        <translation>Ett annat schema i projektet har koden ”%1”. Välj en annan kod.</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. Sessions already coded keep the version they were coded with.</source>
+        <translation>Sparat som version %1. Sessioner som redan kodats behåller den version de kodades med.</translation>
+    </message>
+    <message>
+        <source>There is no file at %1. Check the path and try again.</source>
+        <translation>Det finns ingen fil på %1. Kontrollera sökvägen och försök igen.</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a coding scheme (over 1 MB).</source>
+        <translation>%1 är för stor för att vara ett kodschema (över 1 MB).</translation>
+    </message>
+    <message>
+        <source>%1 could not be read. Check that Samla may open it and try again.</source>
+        <translation>%1 kunde inte läsas. Kontrollera att Samla får öppna den och försök igen.</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 importerades inte: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: it uses the code of a built-in scheme with other content. Give it a code of its own.</source>
+        <translation>%1 importerades inte: den använder koden för ett inbyggt schema men har annat innehåll. Ge den en egen kod.</translation>
+    </message>
+    <message>
+        <source>“%1” version %2 is already here. Nothing was imported.</source>
+        <translation>”%1” version %2 finns redan här. Inget importerades.</translation>
+    </message>
+    <message>
+        <source>“%1” was already in the project: the file is saved as its version %2.</source>
+        <translation>”%1” fanns redan i projektet: filen sparas som dess version %2.</translation>
+    </message>
+    <message>
+        <source>Imported “%1”, version %2.</source>
+        <translation>Importerade ”%1”, version %2.</translation>
+    </message>
+    <message>
+        <source>The scheme could not be saved in %1. Check that the folder exists and can be written to.</source>
+        <translation>Schemat kunde inte sparas i %1. Kontrollera att mappen finns och att det går att skriva i den.</translation>
+    </message>
+    <message>
+        <source>Version %1 saved as %2. Another project or device can import it.</source>
+        <translation>Version %1 sparad som %2. Ett annat projekt eller en annan enhet kan importera den.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: there is a mistake on line %2. Nothing was imported.</source>
+        <translation>%1 är inte giltig JSON: det finns ett fel på rad %2. Inget importerades.</translation>
+    </message>
+</context>
+<context>
     <name>samla::ui::Session</name>
     <message>
         <source>Your passphrase has been changed. Use the new one from now on.</source>
@@ -4245,6 +5052,26 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     <message>
         <source>Automatic sync waits until the observation session is stopped.</source>
         <translation>Automatisk synkronisering väntar tills observationssessionen har stoppats.</translation>
+    </message>
+    <message>
+        <source>A photo, recording or PDF did not arrive intact, so it was not kept. The change that names it waits on the device that made it. Sync again; if this comes back, tell your administrator.</source>
+        <translation>Ett foto, en inspelning eller en PDF kom inte fram oskadd och sparades därför inte. Ändringen som hänvisar till den väntar på enheten som gjorde den. Synkronisera igen; om det händer igen, kontakta din administratör.</translation>
+    </message>
+    <message>
+        <source>A photo, recording or PDF is larger than the server takes (512 MB). The change that names it waits on this device. Tell your administrator.</source>
+        <translation>Ett foto, en inspelning eller en PDF är större än servern tar emot (512 MB). Ändringen som hänvisar till den väntar på den här enheten. Kontakta din administratör.</translation>
+    </message>
+    <message>
+        <source>The server offered a project key from a device that is not this project&apos;s administrator, so Samla refused it. Tell your administrator; your data on this device is safe.</source>
+        <translation>Servern erbjöd en projektnyckel från en enhet som inte är projektets administratör, så Samla avvisade den. Berätta det för din administratör; dina data på den här enheten är säkra.</translation>
+    </message>
+    <message>
+        <source>The server offered a different key for project data this device can already read. Samla kept the key it had, so nothing here changes. Tell your administrator.</source>
+        <translation>Servern erbjöd en annan nyckel för projektdata som den här enheten redan kan läsa. Samla behöll nyckeln den hade, så inget ändras här. Berätta det för din administratör.</translation>
+    </message>
+    <message>
+        <source>The device is granted the data-manager role. It receives the identity register at its next sync.</source>
+        <translation>Enheten har fått rollen som dataansvarig. Den får identitetsregistret vid nästa synkronisering.</translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,12 @@
 #include "syncclient.h"
 
+#include "attachmentsync.h"
+
 #include "platform/core/logging.h"
 #include "sync/protocol/requestauth.h"
 
 #include <algorithm>
+#include <optional>
 #include <thread>
 
 namespace samla::sync {
@@ -34,8 +37,12 @@ Error refusalError(const Refusal &refusal)
 }
 
 SyncClient::SyncClient(Transport &transport, const Clock &clock, const crypto::SignKeyPair &device,
-                       SyncClientOptions options)
-    : m_transport(transport), m_clock(clock), m_device(device), m_options(options)
+                       QByteArray serverId, SyncClientOptions options)
+    : m_transport(transport)
+    , m_clock(clock)
+    , m_device(device)
+    , m_serverId(std::move(serverId))
+    , m_options(options)
 {
 }
 
@@ -50,8 +57,8 @@ const crypto::SecureBytes *SyncClient::projectKey(const QString &projectId, std:
     return it == m_keys.end() ? nullptr : &it->second;
 }
 
-Result<HttpResponse> SyncClient::request(const QByteArray &method, const QByteArray &target, const QByteArray &body,
-                                         bool sign)
+Result<HttpResponse> SyncClient::send(const QByteArray &method, const QByteArray &target,
+                                      const HeaderList &headers, const QByteArray &body)
 {
     std::chrono::milliseconds wait = m_options.backoff;
     Error last = makeError(ErrorCode::Io, QStringLiteral("no attempt made"));
@@ -59,17 +66,6 @@ Result<HttpResponse> SyncClient::request(const QByteArray &method, const QByteAr
         if (attempt > 0) {
             std::this_thread::sleep_for(wait);
             wait = std::min(wait * 2, m_options.maxBackoff);
-        }
-        HeaderList headers;
-        if (sign) {
-            // A fresh nonce and time on every attempt: the server refuses a
-            // repeated nonce, and the request it refers to may have arrived.
-            const auto auth = protocol::signRequest(m_device.publicKey, m_device.secretKey, method, target,
-                                                    m_clock.nowMs(), body);
-            headers.append({protocol::kHeaderDevice, auth.device.toHex()});
-            headers.append({protocol::kHeaderTime, QByteArray::number(qint64(auth.timeMs))});
-            headers.append({protocol::kHeaderNonce, auth.nonce.toHex()});
-            headers.append({protocol::kHeaderSignature, auth.signature.toHex()});
         }
         auto response = m_transport.send(method, target, headers, body);
         if (!response.ok()) {
@@ -87,6 +83,98 @@ Result<HttpResponse> SyncClient::request(const QByteArray &method, const QByteAr
         return response;
     }
     return last;
+}
+
+void SyncClient::endSession()
+{
+    m_token = {};
+    m_tokenRenewAtMs = 0;
+}
+
+Status SyncClient::openSession()
+{
+    endSession();
+    // A challenge answered once but whose answer was lost is gone on the
+    // server: one more round with a fresh challenge.
+    for (int round = 0; round < 2; ++round) {
+        auto challenged = send("POST", "/v1/session/challenge", {},
+                               protocol::ChallengeRequest{m_device.publicKey}.encode());
+        if (!challenged.ok())
+            return challenged.error();
+        if (challenged->status != 200) {
+            m_lastRefusal = refusalFrom(challenged.value());
+            return refusalError(m_lastRefusal);
+        }
+        auto challenge = protocol::ChallengeResponse::decode(challenged->body);
+        if (!challenge.ok())
+            return challenge.error();
+        protocol::SessionRequest req{m_device.publicKey, challenge->challenge, {}};
+        const QByteArray proof = protocol::sessionProofBytes(m_serverId, m_device.publicKey, req.challenge);
+        req.signature = crypto::sign(m_device.secretKey, proof);
+        const std::int64_t askedMs = m_clock.nowMs();
+        auto opened = send("POST", "/v1/session", {}, req.encode());
+        if (!opened.ok())
+            return opened.error();
+        if (opened->status != 200) {
+            m_lastRefusal = refusalFrom(opened.value());
+            if (m_lastRefusal.reason == QLatin1String("bad-challenge") && round == 0)
+                continue;
+            return refusalError(m_lastRefusal);
+        }
+        auto session = protocol::SessionResponse::decode(opened->body);
+        if (!session.ok())
+            return session.error();
+        m_token = crypto::SecureBytes(reinterpret_cast<const std::uint8_t *>(session->token.constData()),
+                                      std::size_t(session->token.size()));
+        session->token.fill('\0');
+        // Renewed a little before the server's end of it, counted on this
+        // device's clock from when it asked: the two clocks need not agree.
+        m_tokenRenewAtMs = askedMs + session->ttlMs - std::min<std::int64_t>(60'000, session->ttlMs / 4);
+        ++m_sessionsOpened;
+        return {};
+    }
+    return refusalError(m_lastRefusal);
+}
+
+Result<HttpResponse> SyncClient::sendWithToken(const QByteArray &method, const QByteArray &target,
+                                               const QByteArray &body)
+{
+    const crypto::SecureBytes hex = crypto::toHexSecure(m_token);
+    QByteArray value = QByteArray(protocol::kBearerPrefix)
+                       + QByteArray(reinterpret_cast<const char *>(hex.data()), qsizetype(hex.size()));
+    auto response = send(method, target, {{"Authorization", value}}, body);
+    // The header's copy of the token is wiped once sent (the transport's own
+    // buffers are not reachable from here).
+    value.fill('\0');
+    return response;
+}
+
+Result<HttpResponse> SyncClient::request(const QByteArray &method, const QByteArray &target,
+                                         const QByteArray &body, bool authenticated)
+{
+    if (!authenticated)
+        return send(method, target, {}, body);
+    for (int renewal = 0;; ++renewal) {
+        if (m_token.isEmpty() || m_clock.nowMs() >= m_tokenRenewAtMs)
+            SAMLA_TRY(openSession());
+        auto response = sendWithToken(method, target, body);
+        if (!response.ok() || response->status != 401 || renewal > 0)
+            return response;
+        // A token the server no longer knows (it restarted) or that ran out
+        // before this device expected (the clocks differ): one new session,
+        // then the request again. Any other 401 is the caller's to report.
+        const QString reason = refusalFrom(response.value()).reason;
+        if (reason != QLatin1String("token-expired") && reason != QLatin1String("unknown-token"))
+            return response;
+        qCInfo(lcSync) << "sync session ended on the server:" << reason << "- opening a new one";
+        endSession();
+    }
+}
+
+Result<HttpResponse> SyncClient::signedRequest(const QByteArray &method, const QByteArray &target,
+                                               const QByteArray &body)
+{
+    return request(method, target, body, true);
 }
 
 Result<protocol::EnrolResponse> SyncClient::enrol(const QByteArray &token, const QByteArray &boxPublicKey)
@@ -250,7 +338,7 @@ Status SyncClient::grantKey(const QString &projectId, std::uint32_t epoch, const
     return {};
 }
 
-Result<int> SyncClient::fetchKeys(const crypto::BoxKeyPair &box)
+Result<FetchedKeys> SyncClient::fetchKeys(const crypto::BoxKeyPair &box, const GranterCheck &trusted)
 {
     auto response = request("GET", "/v1/grants", {}, true);
     if (!response.ok())
@@ -272,16 +360,33 @@ Result<int> SyncClient::fetchKeys(const crypto::BoxKeyPair &box)
             return makeError(ErrorCode::Tampered, QStringLiteral("a key grant does not open with this device's key"));
         opened.emplace_back(&g, std::move(key.value()));
     }
-    // A key this device already holds is never replaced: a grant cannot
-    // swap the key an epoch's data is sealed with.
-    int installed = 0;
+    FetchedKeys out;
     for (auto &[grant, key] : opened) {
-        if (projectKey(grant->projectId, grant->epoch))
+        // Only an administrator this device pinned may hand it a key: the
+        // server checks roles too, but a server that lies (or was broken
+        // into) could otherwise make devices seal new data with its own key.
+        if (!trusted(grant->projectId, grant->granter)) {
+            qCWarning(lcSync) << "key grant refused: its granter is not a pinned administrator; epoch"
+                              << grant->epoch << "granter" << grant->granter.left(4).toHex();
+            out.problems.append({KeyGrantProblem::Kind::UntrustedGranter, grant->projectId, grant->epoch});
             continue;
+        }
+        // A key this device already holds is never replaced: a grant cannot
+        // swap the key an epoch's data is sealed with. A different one is
+        // reported, not dropped in silence: two keys for one epoch means an
+        // administrator's device or the server is not what it should be.
+        if (const crypto::SecureBytes *held = projectKey(grant->projectId, grant->epoch)) {
+            if (!held->equals(key)) {
+                qCWarning(lcSync) << "key grant conflicts with the key held for epoch" << grant->epoch
+                                  << "- the held key is kept";
+                out.problems.append({KeyGrantProblem::Kind::ConflictingKey, grant->projectId, grant->epoch});
+            }
+            continue;
+        }
         setProjectKey(grant->projectId, grant->epoch, std::move(key));
-        ++installed;
+        ++out.installed;
     }
-    return installed;
+    return out;
 }
 
 Status SyncClient::sync(SyncJournal &journal)
@@ -291,12 +396,19 @@ Status SyncClient::sync(SyncJournal &journal)
         if (m_options.progress)
             m_options.progress(progress);
     };
+    std::optional<AttachmentSync> attachments;
+    if (!m_options.attachmentDirectory.isEmpty())
+        attachments.emplace(*this, m_options.attachmentDirectory, m_options.attachmentChunk, progress, report);
     for (;;) {
         auto pending = journal.pending(m_options.pushBatch);
         if (!pending.ok())
             return pending.error();
         if (pending->isEmpty())
             break;
+        // A record counts as sent only with its attachments: they go first,
+        // so no device ever receives a record whose files the server lacks.
+        if (attachments)
+            SAMLA_TRY(attachments->uploadFor(pending.value()));
         auto pushed = push(pending.value());
         // Receipts the server gave before a refusal are acknowledged too.
         const QList<protocol::Receipt> receipts = pushed.ok() ? pushed->receipts : partialPush().receipts;
@@ -319,6 +431,8 @@ Status SyncClient::sync(SyncJournal &journal)
     });
     if (!pulled.ok())
         return pulled.error();
+    if (attachments)
+        SAMLA_TRY(attachments->downloadWanted(journal));
     return {};
 }
 

@@ -26,6 +26,16 @@ namespace samla::sync {
 struct OutgoingOp {
     protocol::EnvelopeHeader header;
     QByteArray plaintext;
+    // Names (hashes) of the attachment files the op's record refers to: the
+    // op is pushed only once the server holds each of them complete.
+    QList<QString> attachments;
+};
+
+// An attachment an applied record refers to and this device does not hold.
+struct WantedAttachment {
+    QString projectId;   // the server's project id
+    QString hash;
+    bool operator==(const WantedAttachment &) const = default;
 };
 
 // An op another device (or this one) wrote, verified and opened.
@@ -47,6 +57,10 @@ public:
     [[nodiscard]] virtual Status acknowledge(const QList<protocol::Receipt> &receipts) = 0;
     [[nodiscard]] virtual Result<std::int64_t> cursor() = 0;
     [[nodiscard]] virtual Status apply(const QList<IncomingOp> &ops, std::int64_t newCursor) = 0;
+    // Attachments to fetch after a pull (kept until attachmentArrived()), so
+    // a download cut short is taken up again by the next sync.
+    [[nodiscard]] virtual Result<QList<WantedAttachment>> wantedAttachments() { return QList<WantedAttachment>(); }
+    [[nodiscard]] virtual Status attachmentArrived(const WantedAttachment &) { return {}; }
 };
 
 // How far a sync() has got: reported after each acknowledged push batch and
@@ -54,6 +68,10 @@ public:
 struct SyncProgress {
     int sent = 0;       // ops the server acknowledged during this sync
     int received = 0;   // ops pulled and applied during this sync
+    // Attachment bytes moved (either way) during this sync, of those found to
+    // need moving so far (the total grows as each attachment is looked at).
+    std::int64_t attachmentBytesDone = 0;
+    std::int64_t attachmentBytesTotal = 0;
 };
 
 struct SyncClientOptions {
@@ -63,6 +81,10 @@ struct SyncClientOptions {
     int pushBatch = 100;                              // envelopes per push request
     int pullPage = 200;                               // ops per pull request
     std::function<void(const SyncProgress &)> progress;   // optional
+    // Where this device keeps its encrypted attachment files (named by
+    // hash); empty: attachments are not transferred. See AttachmentSync.
+    QString attachmentDirectory;
+    qsizetype attachmentChunk = 1024 * 1024;          // bytes per upload or download request
 };
 
 // Why a sync request was refused, for the caller to show or act on.
@@ -76,10 +98,33 @@ struct PushReport {
     std::int64_t high = 0;
 };
 
+// Who may grant this device a project's key: the project's administrator
+// devices it pinned when it joined (DeviceSync keeps them).
+using GranterCheck = std::function<bool(const QString &projectId, const QByteArray &granter)>;
+
+// A key grant that was not installed, for the user to hear about.
+struct KeyGrantProblem {
+    enum class Kind {
+        UntrustedGranter,   // signed by a device that is not a pinned administrator: refused
+        ConflictingKey,     // an epoch this device holds, with another key: the first key is kept
+    };
+    Kind kind = Kind::UntrustedGranter;
+    QString projectId;
+    std::uint32_t epoch = 0;
+};
+
+struct FetchedKeys {
+    int installed = 0;
+    QList<KeyGrantProblem> problems;
+};
+
 class SyncClient {
 public:
     // The device key stays the caller's; the client only signs with it.
-    SyncClient(Transport &transport, const Clock &clock, const crypto::SignKeyPair &device,
+    // serverId is the SHA-256 of the certificate the device pinned for this
+    // server: it is signed into every session proof, so a proof made for
+    // this server is refused by any other.
+    SyncClient(Transport &transport, const Clock &clock, const crypto::SignKeyPair &device, QByteArray serverId,
                SyncClientOptions options = {});
 
     // The key that seals and opens a project's envelopes of one key epoch.
@@ -107,9 +152,12 @@ public:
     [[nodiscard]] Status grantKey(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &key,
                                   const QList<protocol::Member> &recipients);
     // Installs every key sealed to this device whose grant is signed by its
-    // granter and opens with `box`; returns how many it installed. A grant
-    // that fails either check is refused (ErrorCode::Tampered), nothing installed.
-    [[nodiscard]] Result<int> fetchKeys(const crypto::BoxKeyPair &box);
+    // granter and opens with `box`. A grant that fails either check is
+    // refused (ErrorCode::Tampered), nothing installed. A grant whose granter
+    // `trusted` does not accept is not installed, nor is a different key for
+    // an epoch this device already holds (the key it holds stays): each is
+    // returned as a problem, and the rest are installed.
+    [[nodiscard]] Result<FetchedKeys> fetchKeys(const crypto::BoxKeyPair &box, const GranterCheck &trusted);
 
     // Push everything pending, then pull everything new.
     [[nodiscard]] Status sync(SyncJournal &journal);
@@ -122,18 +170,40 @@ public:
     // The last refusal the server gave (reason code), for the UI and tests.
     const Refusal &lastRefusal() const { return m_lastRefusal; }
 
+    // A request signed (authenticated) like every other sync request, with
+    // the same retries; for AttachmentSync.
+    [[nodiscard]] Result<HttpResponse> signedRequest(const QByteArray &method, const QByteArray &target,
+                                                     const QByteArray &body);
+
     // The key of a project and epoch, if this client holds it.
     const crypto::SecureBytes *projectKey(const QString &projectId, std::uint32_t epoch) const;
 
+    // Forgets the session token (the next request opens a new session).
+    void endSession();
+    // How many sessions this client has opened (tests).
+    int sessionsOpened() const { return m_sessionsOpened; }
+
 private:
+    // authenticated: carries the session token, opening a session first when
+    // there is none or it is about to expire, and once more when the server
+    // says the token expired or is unknown (a server restart).
     Result<HttpResponse> request(const QByteArray &method, const QByteArray &target, const QByteArray &body,
-                                 bool sign);
+                                 bool authenticated);
+    Result<HttpResponse> send(const QByteArray &method, const QByteArray &target, const HeaderList &headers,
+                              const QByteArray &body);
+    Result<HttpResponse> sendWithToken(const QByteArray &method, const QByteArray &target,
+                                       const QByteArray &body);
+    Status openSession();
     Result<IncomingOp> open(const protocol::PulledEnvelope &pulled) const;
 
     Transport &m_transport;
     const Clock &m_clock;
     const crypto::SignKeyPair &m_device;
+    QByteArray m_serverId;
     SyncClientOptions m_options;
+    crypto::SecureBytes m_token;        // the session token; never logged
+    std::int64_t m_tokenRenewAtMs = 0;  // this device's clock: open a new session from then on
+    int m_sessionsOpened = 0;
     std::map<std::pair<QString, std::uint32_t>, crypto::SecureBytes> m_keys;
     Refusal m_lastRefusal;
     PushReport m_partialPush;

@@ -14,6 +14,7 @@ namespace {
 constexpr std::int64_t kMaxSeq = std::numeric_limits<std::int64_t>::max();
 constexpr qsizetype kMaxReasonText = 64;
 constexpr qsizetype kMaxIdText = 64;
+constexpr int kMaxAdmins = 64;
 
 Result<QCborMap> decodeMap(QByteArrayView bytes, const char *what)
 {
@@ -89,6 +90,12 @@ QByteArray EnrolResponse::encode() const
     QCborMap m = versioned();
     m.insert(QStringLiteral("project"), projectId);
     m.insert(QStringLiteral("role"), role);
+    if (!admins.isEmpty()) {
+        QCborArray a;
+        for (const QByteArray &key : admins)
+            a.append(key);
+        m.insert(QStringLiteral("admins"), a);
+    }
     return encodeCanonical(m);
 }
 
@@ -98,14 +105,25 @@ Result<EnrolResponse> EnrolResponse::decode(QByteArrayView bytes)
     if (!m.ok())
         return m.error();
     MapReader r(m.value(), "enrolled");
-    SAMLA_TRY(r.onlyKeys({"v", "project", "role"}));
+    SAMLA_TRY(r.onlyKeys({"v", "project", "role", "admins"}));
     auto project = r.text(QStringLiteral("project"), kMaxIdText);
     if (!project.ok())
         return project.error();
     auto role = r.text(QStringLiteral("role"), kMaxIdText);
     if (!role.ok())
         return role.error();
-    return EnrolResponse{project.value(), role.value()};
+    EnrolResponse out{project.value(), role.value(), {}};
+    if (m->contains(QStringLiteral("admins"))) {
+        auto a = arrayField(m.value(), "admins", kMaxAdmins, "enrolled");
+        if (!a.ok())
+            return a.error();
+        for (const QCborValue &v : a.value()) {
+            if (!v.isByteArray() || v.toByteArray().size() != 32)
+                return makeError(ErrorCode::Corrupt, QStringLiteral("enrolled.admins: keys expected"));
+            out.admins.append(v.toByteArray());
+        }
+    }
+    return out;
 }
 
 QByteArray PushRequest::encode() const

@@ -46,6 +46,10 @@ QByteArray enrolProofBytes(const QByteArray &token, const QByteArray &signKey, c
 struct EnrolResponse {
     QString projectId;
     QString role;
+    // The project's administrator devices (Ed25519 keys) when the device
+    // enrolled: the devices it accepts project keys from. Empty when none
+    // has enrolled yet (and from servers before this field).
+    QList<QByteArray> admins;
 
     QByteArray encode() const;
     [[nodiscard]] static Result<EnrolResponse> decode(QByteArrayView bytes);

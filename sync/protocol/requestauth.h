@@ -1,8 +1,8 @@
-// Request signatures: every sync request carries the device's Ed25519 signature over what it asks.
+// Session authentication: a device proves its Ed25519 key once (challenge-response) and sends a short-lived
+// bearer token.
 #pragma once
 
 #include "platform/core/result.h"
-#include "platform/crypto/securebytes.h"
 
 #include <QByteArray>
 
@@ -10,41 +10,58 @@
 
 namespace samla::protocol {
 
-// HTTP header names. Values are lowercase hex except the time (decimal ms).
-inline constexpr char kHeaderDevice[] = "Samla-Device";       // Ed25519 public key, 64 hex
-inline constexpr char kHeaderTime[] = "Samla-Time";           // sender's wall clock, ms since epoch
-inline constexpr char kHeaderNonce[] = "Samla-Nonce";         // 16 random bytes, 32 hex
-inline constexpr char kHeaderSignature[] = "Samla-Signature"; // 128 hex
+// POST /v1/session/challenge {device} -> {challenge, ttl}
+// POST /v1/session {device, challenge, sig} -> {token, ttl}
+// then every other request (but /v1/health and /v1/enrol) carries
+//   Authorization: Bearer <64 lowercase hex>
+inline constexpr qsizetype kChallengeBytes = 32;
+inline constexpr qsizetype kSessionTokenBytes = 32;
+inline constexpr char kBearerPrefix[] = "Bearer ";
 
-// How far a request's time may be from the server's clock; nonces are
-// remembered at least this long, so a replay is refused inside the window
-// and a stale time outside it.
-inline constexpr std::int64_t kRequestWindowMs = 5 * 60 * 1000;
+// What a device signs to open a session: a context, the id of the server it
+// believes it talks to (the SHA-256 of the certificate it pinned), its own
+// key and the server's challenge. A signature made for one server is
+// worthless to another, and for any other Samla signature (envelopes, grants,
+// enrolment proofs), whose contexts differ.
+QByteArray sessionProofBytes(
+    const QByteArray &serverId, const QByteArray &device, const QByteArray &challenge);
 
-struct RequestAuth {
-    QByteArray device;    // 32 bytes
-    std::int64_t timeMs = 0;
-    QByteArray nonce;     // 16 bytes
-    QByteArray signature; // 64 bytes
+struct ChallengeRequest {
+    QByteArray device; // Ed25519 public key, 32 bytes
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<ChallengeRequest> decode(QByteArrayView bytes);
 };
 
-// What is signed: a context, the method, the full target (path and query),
-// the time, the nonce and the BLAKE2b-256 of the body, so nothing of the
-// request can be changed or moved to another path.
-QByteArray requestSigningBytes(const QByteArray &method, const QByteArray &target, std::int64_t timeMs,
-                               const QByteArray &nonce, QByteArrayView body);
+struct ChallengeResponse {
+    QByteArray challenge; // 32 random bytes, single use
+    std::int64_t ttlMs = 0; // how long it may be answered
 
-// Signs a request with a fresh nonce.
-RequestAuth signRequest(const QByteArray &devicePublicKey, const crypto::SecureBytes &deviceSecretKey,
-                        const QByteArray &method, const QByteArray &target, std::int64_t timeMs,
-                        QByteArrayView body);
+    QByteArray encode() const;
+    [[nodiscard]] static Result<ChallengeResponse> decode(QByteArrayView bytes);
+};
 
-// Parses the four header values; Corrupt when one is missing or malformed.
-[[nodiscard]] Result<RequestAuth> parseRequestAuth(const QByteArray &device, const QByteArray &time,
-                                                   const QByteArray &nonce, const QByteArray &signature);
+struct SessionRequest {
+    QByteArray device; // 32 bytes
+    QByteArray challenge; // 32 bytes, as issued to this device
+    QByteArray signature; // 64 bytes over sessionProofBytes()
 
-// Only the signature; the time window and nonce are the server's to check.
-bool verifyRequestSignature(const RequestAuth &auth, const QByteArray &method, const QByteArray &target,
-                            QByteArrayView body);
+    QByteArray encode() const;
+    [[nodiscard]] static Result<SessionRequest> decode(QByteArrayView bytes);
+};
+
+// The token travels once in this answer, then only in Authorization headers.
+// Its lifetime is relative (ttlMs), so device and server clocks need not agree.
+struct SessionResponse {
+    QByteArray token; // 32 random bytes
+    std::int64_t ttlMs = 0;
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<SessionResponse> decode(QByteArrayView bytes);
+};
+
+// The token of an Authorization header value ("Bearer " and exactly 64
+// lowercase hex digits); empty when it is missing or malformed.
+QByteArray parseBearer(const QByteArray &authorization);
 
 } // namespace samla::protocol

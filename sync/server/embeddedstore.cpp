@@ -73,6 +73,24 @@ CREATE TABLE key_grants (
 ) WITHOUT ROWID;
 CREATE INDEX key_grants_recipient ON key_grants(recipient);
 )sql",
+    // 3: attachment blobs (ciphertext); the bytes are files named by id (embeddedblobs.cpp).
+    R"sql(
+CREATE TABLE attachment_blobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    project TEXT NOT NULL REFERENCES projects(id),
+    hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    held INTEGER NOT NULL,
+    complete INTEGER NOT NULL DEFAULT 0,
+    created_ms INTEGER NOT NULL,
+    UNIQUE (project, hash)
+);
+)sql",
+    // 4: request nonces are gone with per-request signatures (session tokens
+    // live in the server's memory; see sessions.h).
+    R"sql(
+DROP TABLE nonces;
+)sql",
 };
 
 DeviceInfo deviceFromRow(const db::Statement &s)
@@ -114,6 +132,7 @@ Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const QString &path, 
     // server syncs every commit.
     SAMLA_TRY(db.value()->exec("PRAGMA synchronous = FULL"));
     std::unique_ptr<EmbeddedStore> store(new EmbeddedStore(std::move(db.value())));
+    store->m_blobDir = path + QStringLiteral(".blobs");
     SAMLA_TRY(store->migrate());
     return store;
 }
@@ -298,26 +317,6 @@ Status EmbeddedStore::revokeDevice(const QByteArray &signKey, std::int64_t nowMs
             return makeError(ErrorCode::NotFound, QStringLiteral("no such device"));
     }
     return {};
-}
-
-Result<bool> EmbeddedStore::rememberNonce(std::int64_t deviceId, const QByteArray &nonce, std::int64_t expiresMs,
-                                          std::int64_t nowMs)
-{
-    db::Transaction tx(*m_db);
-    SAMLA_TRY(tx.begin());
-    auto prune = m_db->cached("DELETE FROM nonces WHERE expires_ms < ?1");
-    if (!prune.ok())
-        return prune.error();
-    prune.value()->bind(1, nowMs);
-    SAMLA_TRY(prune.value()->run());
-    auto ins = m_db->cached("INSERT OR IGNORE INTO nonces (device, nonce, expires_ms) VALUES (?1, ?2, ?3)");
-    if (!ins.ok())
-        return ins.error();
-    ins.value()->bind(1, deviceId).bindBlob(2, nonce).bind(3, expiresMs);
-    SAMLA_TRY(ins.value()->run());
-    const bool fresh = m_db->changes() == 1;
-    SAMLA_TRY(tx.commit());
-    return fresh;
 }
 
 Result<std::int64_t> EmbeddedStore::highIn(std::int64_t deviceId)

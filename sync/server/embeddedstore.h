@@ -28,8 +28,6 @@ public:
     Result<QList<DeviceInfo>> devices() override;
     Result<QList<Membership>> memberships(std::int64_t deviceId) override;
     Status revokeDevice(const QByteArray &signKey, std::int64_t nowMs) override;
-    Result<bool> rememberNonce(std::int64_t deviceId, const QByteArray &nonce, std::int64_t expiresMs,
-                               std::int64_t nowMs) override;
     Result<PushResult> push(std::int64_t deviceId, const QList<StoredOp> &ops, std::int64_t nowMs) override;
     Result<std::int64_t> highWaterMark(std::int64_t deviceId) override;
     Result<protocol::PullResponse> pull(std::int64_t deviceId, std::int64_t since, int limit,
@@ -38,6 +36,12 @@ public:
     Result<QList<protocol::KeyGrant>> grantsFor(std::int64_t deviceId) override;
     Result<QList<protocol::Member>> members(const QString &projectId) override;
     Result<Counts> counts() override;
+    Result<BlobState> blobState(const QString &projectId, const QString &hash) override;
+    Result<BlobState> appendBlob(const QString &projectId, const QString &hash, std::int64_t size,
+                                 std::int64_t offset, const QByteArray &bytes, std::int64_t nowMs) override;
+    Result<QByteArray> readBlob(const QString &projectId, const QString &hash, std::int64_t offset,
+                                qsizetype maxBytes) override;
+    Status finishBlob(const QString &projectId, const QString &hash, bool keep) override;
 
     db::Database &database() { return *m_db; }
 
@@ -47,6 +51,9 @@ private:
     Result<std::int64_t> highIn(std::int64_t deviceId);
 
     std::unique_ptr<db::Database> m_db;
+    // Attachment blobs live as files here (next to the store file), named
+    // by their row id; see embeddedblobs.cpp.
+    QString m_blobDir;
 };
 
 } // namespace samla::server

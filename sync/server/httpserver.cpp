@@ -3,7 +3,6 @@
 #include "serverlog.h"
 
 #include "sync/protocol/messages.h"
-#include "sync/protocol/requestauth.h"
 
 #include <QElapsedTimer>
 
@@ -39,9 +38,12 @@ const char *loggablePath(const QByteArray &target)
 {
     const qsizetype q = target.indexOf('?');
     const QByteArray path = q < 0 ? target : target.left(q);
-    for (const char *known : {"/v1/health", "/v1/enrol", "/v1/push", "/v1/pull", "/v1/grants", "/v1/members"})
-        if (path == known)
-            return known;
+    for (const Endpoint &known : kEndpoints)
+        if (path == known.path)
+            return known.path;
+    // Attachment paths carry a hash: logged without it.
+    if (path.startsWith("/v1/attachments/"))
+        return "/v1/attachments";
     return "-";
 }
 
@@ -166,10 +168,7 @@ private:
         ServiceRequest r;
         r.method = toBytes(req.method_string());
         r.target = toBytes(req.target());
-        r.device = toBytes(req[protocol::kHeaderDevice]);
-        r.time = toBytes(req[protocol::kHeaderTime]);
-        r.nonce = toBytes(req[protocol::kHeaderNonce]);
-        r.signature = toBytes(req[protocol::kHeaderSignature]);
+        r.authorization = toBytes(req[http::field::authorization]);
         r.body = QByteArray(req.body().data(), qsizetype(req.body().size()));
         beast::error_code peerEc;
         const auto remote = beast::get_lowest_layer(m_stream).socket().remote_endpoint(peerEc);

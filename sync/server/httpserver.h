@@ -22,9 +22,10 @@ struct HttpServerOptions {
     // Whole-request deadline: a client that sends slowly (or not at all) is cut off.
     std::chrono::milliseconds requestTimeout{30'000};
     int maxConnections = 512;
-    // TLS 1.3 with this identity; none: plain HTTP. Plain HTTP carries request
-    // signatures and sealed envelopes only, but headers (which project, which
-    // device, when) are still metadata, so it is served on loopback only
+    // TLS 1.3 with this identity; none: plain HTTP. Plain HTTP carries sealed
+    // envelopes, but also session tokens (anyone who reads one can act as the
+    // device until it expires) and headers (which project, which device,
+    // when: metadata), so it is served on loopback only
     // (behind a TLS proxy on the same machine) unless a test says otherwise.
     std::shared_ptr<const tls::Identity> tls;
     bool allowNonLoopback = false;

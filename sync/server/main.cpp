@@ -205,14 +205,16 @@ int cmdServe(const QStringList &args)
     SystemClock clock;
     ServiceLimits limits;
     limits.maxBodyBytes = bodyBytes;
-    SyncService service(*store.value(), clock, limits);
+    // The certificate is this server's identity even on plain HTTP (behind a
+    // proxy): devices pin its fingerprint and sign it into their session proofs.
+    auto identity = loadTlsIdentity(c.paths(), c.storeKey);
+    if (!identity.ok())
+        return fail(QStringLiteral("serve"), identity.error());
+    const QByteArray serverId = tls::fingerprint(identity->certificateDer);
+    SyncService service(*store.value(), clock, serverId, limits);
     HttpServerOptions options;
-    if (!c.parser.isSet(plain)) {
-        auto identity = loadTlsIdentity(c.paths(), c.storeKey);
-        if (!identity.ok())
-            return fail(QStringLiteral("serve"), identity.error());
+    if (!c.parser.isSet(plain))
         options.tls = std::make_shared<const tls::Identity>(std::move(identity.value()));
-    }
     options.address = c.parser.value(listen);
     options.port = std::uint16_t(portValue);
     options.requestTimeout = std::chrono::milliseconds(timeoutMs);
@@ -229,9 +231,8 @@ int cmdServe(const QStringList &args)
     if (c.parser.isSet(c.store))
         qCInfo(lcServer).noquote() << "store" << redactStoreUrl(c.parser.value(c.store));
     out() << "samla-server listening on " << options.address << ':' << bound.value() << '\n';
-    if (options.tls)
-        out() << "certificate sha256 " << tls::formatFingerprint(tls::fingerprint(options.tls->certificateDer)) << '\n';
-    else
+    out() << "certificate sha256 " << tls::formatFingerprint(serverId) << '\n';
+    if (!options.tls)
         out() << "plain HTTP (loopback only)\n";
     out().flush();
     http.run(true);

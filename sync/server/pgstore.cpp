@@ -89,6 +89,32 @@ CREATE TABLE key_grants (
 );
 CREATE INDEX key_grants_recipient ON key_grants(recipient);
 )sql",
+    // 3: attachment blobs (ciphertext) as rows of chunks; see PgStore::appendBlob for why not large objects.
+    R"sql(
+CREATE TABLE attachment_blobs (
+    project text NOT NULL REFERENCES projects(id),
+    hash text NOT NULL,
+    size bigint NOT NULL,
+    held bigint NOT NULL,
+    complete boolean NOT NULL DEFAULT false,
+    created_ms bigint NOT NULL,
+    PRIMARY KEY (project, hash)
+);
+CREATE TABLE attachment_chunks (
+    project text NOT NULL,
+    hash text NOT NULL,
+    at bigint NOT NULL,
+    data bytea NOT NULL,
+    PRIMARY KEY (project, hash, at),
+    FOREIGN KEY (project, hash) REFERENCES attachment_blobs (project, hash) ON DELETE CASCADE
+);
+ALTER TABLE attachment_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
+)sql",
+    // 4: request nonces are gone with per-request signatures (session tokens
+    // live in the server's memory; see sessions.h).
+    R"sql(
+DROP TABLE nonces;
+)sql",
 };
 
 // Taken while the schema is checked or changed, so two samla-server
@@ -118,8 +144,6 @@ const PreparedStatement kStatements[] = {
     {"membership_upsert", "INSERT INTO memberships (device, project, role) VALUES ($1, $2, $3) "
                           "ON CONFLICT (device, project) DO UPDATE SET role = excluded.role"},
     {"memberships", "SELECT project, role FROM memberships WHERE device = $1 ORDER BY project"},
-    {"nonce_prune", "DELETE FROM nonces WHERE expires_ms < $1"},
-    {"nonce_insert", "INSERT INTO nonces (device, nonce, expires_ms) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"},
     {"device_lock", "SELECT id FROM devices WHERE id = $1 FOR UPDATE"},
     {"high", "SELECT coalesce(max(device_seq), 0) FROM ops WHERE device = $1"},
     {"op_by_id", "SELECT device, device_seq, server_seq FROM ops WHERE op_id = $1"},
@@ -618,20 +642,6 @@ Status PgStore::revokeDevice(const QByteArray &signKey, std::int64_t nowMs)
     });
 }
 
-Result<bool> PgStore::rememberNonce(std::int64_t deviceId, const QByteArray &nonce, std::int64_t expiresMs,
-                                    std::int64_t nowMs)
-{
-    return m_pool->run<Result<bool>>("rememberNonce", [&](pqxx::connection &c) -> Result<bool> {
-        pqxx::work tx(c);
-        tx.exec_prepared("nonce_prune", nowMs);
-        // A concurrent insert of the same nonce waits for the first to commit,
-        // then inserts nothing: exactly one of two replays is fresh.
-        const bool fresh = tx.exec_prepared("nonce_insert", deviceId, blob(nonce), expiresMs).affected_rows() == 1;
-        tx.commit();
-        return fresh;
-    });
-}
-
 Result<std::int64_t> PgStore::highWaterMark(std::int64_t deviceId)
 {
     return m_pool->run<Result<std::int64_t>>("highWaterMark", [&](pqxx::connection &c) -> Result<std::int64_t> {
@@ -783,6 +793,118 @@ Result<QList<protocol::Member>> PgStore::members(const QString &projectId)
             out.append(m);
         }
         return out;
+    });
+}
+
+// Attachment blobs as a chunk table rather than large objects: a chunk and
+// the blob's new `held` commit in one ordinary transaction (so `held` never
+// runs ahead of the bytes), a discarded blob goes with its row (ON DELETE
+// CASCADE; large objects would need lo_unlink and leak when it is missed),
+// and pg_dump, replicas and row permissions treat them like every other
+// table. Chunks are the device's upload chunks (at most 4 MiB each), stored
+// uncompressed (EXTERNAL) since ciphertext does not compress.
+namespace {
+
+BlobState blobStateOf(const pqxx::row &r)
+{
+    return BlobState{true, intOf(r[0]), intOf(r[1]), r[2].as<bool>()};
+}
+
+} // namespace
+
+Result<BlobState> PgStore::blobState(const QString &projectId, const QString &hash)
+{
+    using R = Result<BlobState>;
+    return m_pool->run<R>("blobState", [&](pqxx::connection &c) -> R {
+        pqxx::nontransaction tx(c);
+        const pqxx::result r = tx.exec_params("SELECT size, held, complete FROM attachment_blobs "
+                                              "WHERE project = $1 AND hash = $2",
+                                              text(projectId), text(hash));
+        return r.empty() ? BlobState{} : blobStateOf(r[0]);
+    });
+}
+
+Result<BlobState> PgStore::appendBlob(const QString &projectId, const QString &hash, std::int64_t size,
+                                      std::int64_t offset, const QByteArray &bytes, std::int64_t nowMs)
+{
+    using R = Result<BlobState>;
+    return m_pool->run<R>("appendBlob", [&](pqxx::connection &c) -> R {
+        pqxx::work tx(c);
+        if (offset == 0)
+            tx.exec_params("INSERT INTO attachment_blobs (project, hash, size, held, complete, created_ms) "
+                           "VALUES ($1, $2, $3, 0, false, $4) ON CONFLICT (project, hash) DO NOTHING",
+                           text(projectId), text(hash), size, nowMs);
+        // Locked: two uploads of one blob are served one after the other.
+        const pqxx::result r = tx.exec_params("SELECT size, held, complete FROM attachment_blobs "
+                                              "WHERE project = $1 AND hash = $2 FOR UPDATE",
+                                              text(projectId), text(hash));
+        if (r.empty())
+            return BlobState{};
+        BlobState state = blobStateOf(r[0]);
+        if (state.complete || state.size != size || offset != state.held || bytes.isEmpty()
+            || state.held + bytes.size() > state.size) {
+            tx.commit();
+            return state;
+        }
+        tx.exec_params("INSERT INTO attachment_chunks (project, hash, at, data) VALUES ($1, $2, $3, $4)",
+                       text(projectId), text(hash), state.held, blob(bytes));
+        state.held += bytes.size();
+        tx.exec_params("UPDATE attachment_blobs SET held = $1 WHERE project = $2 AND hash = $3", state.held,
+                       text(projectId), text(hash));
+        tx.commit();
+        return state;
+    });
+}
+
+Result<QByteArray> PgStore::readBlob(const QString &projectId, const QString &hash, std::int64_t offset,
+                                     qsizetype maxBytes)
+{
+    using R = Result<QByteArray>;
+    return m_pool->run<R>("readBlob", [&](pqxx::connection &c) -> R {
+        pqxx::work tx(c);
+        const pqxx::result state = tx.exec_params("SELECT held FROM attachment_blobs WHERE project = $1 AND hash = $2",
+                                                  text(projectId), text(hash));
+        if (state.empty())
+            return makeError(ErrorCode::NotFound, QStringLiteral("no such attachment blob"));
+        const std::int64_t held = intOf(state[0][0]);
+        if (offset < 0 || offset >= held || maxBytes <= 0)
+            return QByteArray();
+        const std::int64_t end = std::min<std::int64_t>(held, offset + maxBytes);
+        // Only the chunks that overlap [offset, end), and only their overlapping part.
+        const pqxx::result rows = tx.exec_params(
+            "SELECT at, substring(data FROM greatest(1, $3 - at + 1)::int FOR ($4 - greatest(at, $3))::int) "
+            "FROM attachment_chunks WHERE project = $1 AND hash = $2 AND at < $4 "
+            "AND at + octet_length(data) > $3 ORDER BY at",
+            text(projectId), text(hash), offset, end);
+        QByteArray out;
+        out.reserve(qsizetype(end - offset));
+        for (const pqxx::row &row : rows) {
+            if (offset + out.size() != std::max(intOf(row[0]), offset))
+                return makeError(ErrorCode::Corrupt, QStringLiteral("attachment chunks do not join up"));
+            out += blobOf(row[1]);
+        }
+        if (out.size() > end - offset)
+            out.truncate(qsizetype(end - offset));
+        if (out.size() != end - offset)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("attachment blob shorter than its state"));
+        tx.commit();
+        return out;
+    });
+}
+
+Status PgStore::finishBlob(const QString &projectId, const QString &hash, bool keep)
+{
+    return m_pool->run<Status>("finishBlob", [&](pqxx::connection &c) -> Status {
+        pqxx::work tx(c);
+        if (keep)
+            tx.exec_params("UPDATE attachment_blobs SET complete = true WHERE project = $1 AND hash = $2 "
+                           "AND held = size",
+                           text(projectId), text(hash));
+        else
+            tx.exec_params("DELETE FROM attachment_blobs WHERE project = $1 AND hash = $2", text(projectId),
+                           text(hash));
+        tx.commit();
+        return {};
     });
 }
 

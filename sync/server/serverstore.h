@@ -59,6 +59,14 @@ struct EnrolResult {
     Membership membership;
 };
 
+// One attachment blob (ciphertext, named by its hash) as a project holds it.
+struct BlobState {
+    bool exists = false;
+    std::int64_t size = 0;       // declared by the first chunk
+    std::int64_t held = 0;       // bytes stored, from the start
+    bool complete = false;       // every byte held and the hash checked
+};
+
 // Every method runs in its own transaction; a failure leaves nothing half-written.
 class ServerStore {
 public:
@@ -78,11 +86,6 @@ public:
     [[nodiscard]] virtual Result<QList<DeviceInfo>> devices() = 0;
     [[nodiscard]] virtual Result<QList<Membership>> memberships(std::int64_t deviceId) = 0;
     [[nodiscard]] virtual Status revokeDevice(const QByteArray &signKey, std::int64_t nowMs) = 0;
-
-    // Remembers a request nonce until expiresMs; false if it was seen before.
-    // Also forgets nonces that expired before nowMs.
-    [[nodiscard]] virtual Result<bool> rememberNonce(std::int64_t deviceId, const QByteArray &nonce,
-                                                     std::int64_t expiresMs, std::int64_t nowMs) = 0;
 
     // Stores ops of one device in order, all in one transaction, stopping at
     // the first that cannot be stored: retries (same op_id, same device and
@@ -107,6 +110,23 @@ public:
     [[nodiscard]] virtual Result<QList<protocol::KeyGrant>> grantsFor(std::int64_t deviceId) = 0;
     // Every device of a project, with its role and the epochs it holds.
     [[nodiscard]] virtual Result<QList<protocol::Member>> members(const QString &projectId) = 0;
+
+    // Attachment blobs, one per (project, hash) however many ops name it.
+    // See sync/server/attachmentblobs.h for who may call these and when.
+    [[nodiscard]] virtual Result<BlobState> blobState(const QString &projectId, const QString &hash) = 0;
+    // Appends `bytes` when `offset` is exactly what the store holds (a new
+    // blob starts at 0 with the declared `size`); otherwise changes nothing.
+    // Either way returns the state after: the caller compares `held`.
+    // The bytes and the new `held` are kept together or not at all.
+    [[nodiscard]] virtual Result<BlobState> appendBlob(const QString &projectId, const QString &hash,
+                                                       std::int64_t size, std::int64_t offset,
+                                                       const QByteArray &bytes, std::int64_t nowMs) = 0;
+    // Up to maxBytes held bytes from offset (empty at the end).
+    [[nodiscard]] virtual Result<QByteArray> readBlob(const QString &projectId, const QString &hash,
+                                                      std::int64_t offset, qsizetype maxBytes) = 0;
+    // After the hash was checked: keep marks the blob complete, otherwise
+    // it is discarded (the next upload starts again from 0).
+    [[nodiscard]] virtual Status finishBlob(const QString &projectId, const QString &hash, bool keep) = 0;
 
     struct Counts {
         std::int64_t projects = 0;

@@ -1,8 +1,10 @@
 #include "syncservice.h"
 
+#include "attachmentblobs.h"
 #include "serverlog.h"
 
 #include "platform/crypto/crypto.h"
+#include "sync/protocol/attachmentmessages.h"
 #include "sync/protocol/envelope.h"
 #include "sync/protocol/requestauth.h"
 
@@ -75,22 +77,52 @@ const char *pushRefusalReason(PushOutcome outcome)
     return "";
 }
 
+// Which devices may use a challenge: enrolled and not revoked. Unknown keys
+// get nothing to sign, so the table holds challenges for real devices only.
+ServiceResponse deviceRefusal(const Result<std::optional<DeviceInfo>> &device, const QByteArray &tag)
+{
+    if (!device.ok())
+        return refuse(500, "internal", tag);
+    if (!device->has_value())
+        return refuse(401, "unknown-device", tag);
+    if (device->value().revokedMs)
+        return refuse(403, "revoked", tag);
+    return {};
+}
+
 } // namespace
 
-SyncService::SyncService(ServerStore &store, const Clock &clock, ServiceLimits limits)
-    : m_store(store), m_clock(clock), m_limits(limits)
+const Endpoint *endpointOf(const QByteArray &path)
+{
+    for (const Endpoint &e : kEndpoints) {
+        const QByteArrayView p(e.path);
+        if (p.endsWith('/') ? path.startsWith(p) && path.size() > p.size() : path == p)
+            return &e;
+    }
+    return nullptr;
+}
+
+SyncService::SyncService(ServerStore &store, const Clock &clock, QByteArray serverId, ServiceLimits limits)
+    : m_store(store)
+    , m_clock(clock)
+    , m_serverId(std::move(serverId))
+    , m_limits(limits)
+    , m_sessions(limits.sessions)
 {
 }
 
 ServiceResponse SyncService::handle(const ServiceRequest &request)
 {
     try {
-        if (!request.peer.isEmpty() && !admit(request.peer))
+        if (!request.peer.isEmpty()
+            && !admit(m_buckets, request.peer, m_limits.requestsPerMinute, m_limits.requestBurst))
             return refuse(429, "rate-limited");
         if (request.body.size() > m_limits.maxBodyBytes)
             return refuse(413, "too-large");
         const qsizetype q = request.target.indexOf('?');
         const QByteArray path = q < 0 ? request.target : request.target.left(q);
+        if (!endpointOf(path))
+            return refuse(404, "not-found");
 
         if (path == "/v1/health") {
             if (request.method != "GET")
@@ -105,7 +137,23 @@ ServiceResponse SyncService::handle(const ServiceRequest &request)
                 return refuse(405, "method");
             return enrol(request);
         }
-        // Signed endpoints: the method each accepts.
+        if (path == "/v1/session/challenge" || path == "/v1/session") {
+            if (request.method != "POST")
+                return refuse(405, "method");
+            return path == "/v1/session" ? openSession(request) : challenge(request);
+        }
+        if (path.startsWith(protocol::kAttachmentsPath)) {
+            if (!AttachmentBlobs::methodAllowed(request.method, path))
+                return refuse(405, "method");
+            Caller caller;
+            ServiceResponse refusal;
+            if (!authenticate(request, &caller, &refusal))
+                return refusal;
+            ServiceResponse r = AttachmentBlobs(m_store, m_clock).handle(request, path, caller.memberships);
+            r.deviceTag = tagOf(caller.device.signKey);
+            return r;
+        }
+        // Endpoints that need a session token: the method each accepts.
         const bool isPush = path == "/v1/push", isPull = path == "/v1/pull", isGrants = path == "/v1/grants",
                    isMembers = path == "/v1/members";
         if (!isPush && !isPull && !isGrants && !isMembers)
@@ -131,21 +179,22 @@ ServiceResponse SyncService::handle(const ServiceRequest &request)
     }
 }
 
-bool SyncService::admit(const QByteArray &peer)
+bool SyncService::admit(QHash<QByteArray, Bucket> &buckets, const QByteArray &key, int perMinute, int burst)
 {
     const std::int64_t now = m_clock.nowMs();
-    const double perMs = double(m_limits.requestsPerMinute) / 60'000.0;
-    // Forget addresses whose bucket has long been full again.
+    const double perMs = double(perMinute) / 60'000.0;
+    // Forget keys whose bucket has long been full again.
     if (now - m_lastPruneMs > 60'000) {
         m_lastPruneMs = now;
-        for (auto it = m_buckets.begin(); it != m_buckets.end();)
-            it = now - it->lastMs > 600'000 ? m_buckets.erase(it) : std::next(it);
+        for (QHash<QByteArray, Bucket> *map : {&m_buckets, &m_challengeBuckets})
+            for (auto it = map->begin(); it != map->end();)
+                it = now - it->lastMs > 600'000 ? map->erase(it) : std::next(it);
     }
-    auto it = m_buckets.find(peer);
-    if (it == m_buckets.end())
-        it = m_buckets.insert(peer, Bucket{double(m_limits.requestBurst), now});
+    auto it = buckets.find(key);
+    if (it == buckets.end())
+        it = buckets.insert(key, Bucket{double(burst), now});
     Bucket &b = it.value();
-    b.tokens = std::min(double(m_limits.requestBurst), b.tokens + double(std::max<std::int64_t>(0, now - b.lastMs)) * perMs);
+    b.tokens = std::min(double(burst), b.tokens + double(std::max<std::int64_t>(0, now - b.lastMs)) * perMs);
     b.lastMs = now;
     if (b.tokens < 1.0)
         return false;
@@ -155,29 +204,26 @@ bool SyncService::admit(const QByteArray &peer)
 
 bool SyncService::authenticate(const ServiceRequest &request, Caller *caller, ServiceResponse *refusal)
 {
-    if (request.device.isEmpty() || request.time.isEmpty() || request.nonce.isEmpty()
-        || request.signature.isEmpty()) {
+    const QByteArray token = protocol::parseBearer(request.authorization);
+    if (token.isEmpty()) {
         *refusal = refuse(401, "unauthenticated");
-        return false;
-    }
-    auto auth = protocol::parseRequestAuth(request.device, request.time, request.nonce, request.signature);
-    if (!auth.ok()) {
-        *refusal = refuse(401, "unauthenticated");
-        return false;
-    }
-    const QByteArray tag = tagOf(auth->device);
-    // The signature first: nothing about devices is looked up (or revealed)
-    // for a request its sender cannot sign.
-    if (!protocol::verifyRequestSignature(auth.value(), request.method, request.target, request.body)) {
-        *refusal = refuse(401, "bad-signature", tag);
         return false;
     }
     const std::int64_t now = m_clock.nowMs();
-    if (auth->timeMs < now - protocol::kRequestWindowMs || auth->timeMs > now + protocol::kRequestWindowMs) {
-        *refusal = refuse(401, "stale-time", tag);
+    const SessionTable::Found session = m_sessions.lookup(token, now);
+    if (session.state == SessionTable::Lookup::Unknown) {
+        *refusal = refuse(401, "unknown-token");
         return false;
     }
-    auto device = m_store.device(auth->device);
+    const QByteArray tag = tagOf(session.device);
+    if (session.state == SessionTable::Lookup::Expired) {
+        *refusal = refuse(401, "token-expired", tag);
+        return false;
+    }
+    // The device's status is read on every request, not remembered with the
+    // session: a revocation (by `samla-server devices revoke`, another
+    // process) stops a device's token at its next request.
+    auto device = m_store.device(session.device);
     if (!device.ok()) {
         *refusal = refuse(500, "internal", tag);
         return false;
@@ -190,18 +236,6 @@ bool SyncService::authenticate(const ServiceRequest &request, Caller *caller, Se
         *refusal = refuse(403, "revoked", tag);
         return false;
     }
-    // Remembered past the end of the window on both sides, so the same
-    // request can be neither replayed inside it nor re-timed to fall outside.
-    auto fresh = m_store.rememberNonce(device->value().id, auth->nonce,
-                                       auth->timeMs + 2 * protocol::kRequestWindowMs, now);
-    if (!fresh.ok()) {
-        *refusal = refuse(500, "internal", tag);
-        return false;
-    }
-    if (!fresh.value()) {
-        *refusal = refuse(401, "replayed", tag);
-        return false;
-    }
     auto memberships = m_store.memberships(device->value().id);
     if (!memberships.ok()) {
         *refusal = refuse(500, "internal", tag);
@@ -210,6 +244,53 @@ bool SyncService::authenticate(const ServiceRequest &request, Caller *caller, Se
     caller->device = device->value();
     caller->memberships = memberships.value();
     return true;
+}
+
+ServiceResponse SyncService::challenge(const ServiceRequest &request)
+{
+    auto req = protocol::ChallengeRequest::decode(request.body);
+    if (!req.ok())
+        return refuse(400, "malformed");
+    const QByteArray tag = tagOf(req->device);
+    // Per device as well as per address: loopback peers (a proxy) are not
+    // limited by address, and one device needs a challenge every 15 minutes.
+    if (!admit(m_challengeBuckets, req->device, m_limits.challengesPerMinute, m_limits.challengeBurst))
+        return refuse(429, "rate-limited", tag);
+    ServiceResponse refusal = deviceRefusal(m_store.device(req->device), tag);
+    if (refusal.status != 200)
+        return refusal;
+    ServiceResponse r;
+    r.body = protocol::ChallengeResponse{m_sessions.issueChallenge(req->device, m_clock.nowMs()),
+                                         m_sessions.limits().challengeTtlMs}
+                 .encode();
+    r.reason = "challenge";
+    r.deviceTag = tag;
+    return r;
+}
+
+ServiceResponse SyncService::openSession(const ServiceRequest &request)
+{
+    auto req = protocol::SessionRequest::decode(request.body);
+    if (!req.ok())
+        return refuse(400, "malformed");
+    const QByteArray tag = tagOf(req->device);
+    const std::int64_t now = m_clock.nowMs();
+    // Taken (forgotten) before the signature is checked: a challenge gets
+    // one answer, so a signature cannot be guessed at or replayed.
+    if (!m_sessions.takeChallenge(req->device, req->challenge, now))
+        return refuse(401, "bad-challenge", tag);
+    if (!crypto::verify(req->device, protocol::sessionProofBytes(m_serverId, req->device, req->challenge),
+                        req->signature))
+        return refuse(401, "bad-signature", tag);
+    ServiceResponse refusal = deviceRefusal(m_store.device(req->device), tag);
+    if (refusal.status != 200)
+        return refusal;
+    ServiceResponse r;
+    const QByteArray token = m_sessions.openSession(req->device, now);
+    r.body = protocol::SessionResponse{token, m_sessions.limits().sessionTtlMs}.encode();
+    r.reason = "session";
+    r.deviceTag = tag;
+    return r;
 }
 
 ServiceResponse SyncService::enrol(const ServiceRequest &request)
@@ -231,8 +312,18 @@ ServiceResponse SyncService::enrol(const ServiceRequest &request)
     case EnrolOutcome::Enrolled:
         break;
     }
+    // The project's administrators as of now: the devices this one will
+    // accept project keys from (it pins them; a server that later lies
+    // cannot hand it a key of its own making).
+    protocol::EnrolResponse answer{result->membership.projectId, result->membership.role, {}};
+    auto members = m_store.members(answer.projectId);
+    if (!members.ok())
+        return refuse(500, "internal", tag);
+    for (const protocol::Member &m : members.value())
+        if (m.role == QLatin1String(protocol::kRoleAdmin) && !m.revoked)
+            answer.admins.append(m.signKey);
     ServiceResponse r;
-    r.body = protocol::EnrolResponse{result->membership.projectId, result->membership.role}.encode();
+    r.body = answer.encode();
     r.reason = "enrolled";
     r.deviceTag = tag;
     return r;

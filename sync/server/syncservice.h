@@ -2,6 +2,7 @@
 #pragma once
 
 #include "serverstore.h"
+#include "sessions.h"
 
 #include "platform/core/clock.h"
 
@@ -10,14 +11,33 @@
 
 namespace samla::server {
 
+// Every path the service answers (a path ending in '/' covers those below
+// it), and whether it is open without a session token. A path not listed is
+// 404 before anything else, so an endpoint cannot be added without saying
+// here whether it needs a session (tst_syncservice checks every one).
+struct Endpoint {
+    const char *path;
+    bool open;
+};
+inline constexpr Endpoint kEndpoints[] = {
+    {"/v1/health", true},
+    {"/v1/enrol", true},              // the one-time enrolment token is its authentication
+    {"/v1/session/challenge", true},
+    {"/v1/session", true},            // the signed challenge is its authentication
+    {"/v1/push", false},
+    {"/v1/pull", false},
+    {"/v1/grants", false},
+    {"/v1/members", false},
+    {"/v1/attachments/", false},
+};
+// The endpoint a path belongs to, or null.
+const Endpoint *endpointOf(const QByteArray &path);
+
 // A request as the HTTP layer hands it over: only what the service reads.
 struct ServiceRequest {
     QByteArray method;      // "GET", "POST", …
-    QByteArray target;      // path and query, as signed
-    QByteArray device;      // the Samla-* authentication headers, raw
-    QByteArray time;
-    QByteArray nonce;
-    QByteArray signature;
+    QByteArray target;      // path and query
+    QByteArray authorization;   // the Authorization header, raw ("Bearer <hex>"); never logged
     QByteArray body;
     QByteArray peer;        // the client's address, for rate limiting only (never logged); empty: not limited
 };
@@ -41,11 +61,18 @@ struct ServiceLimits {
     // guessing tokens or flooding gets 429 long before it matters.
     int requestsPerMinute = 600;
     int requestBurst = 120;
+    // Challenges per device (also from loopback): a device opens a session
+    // about every 15 minutes, so a few a minute is plenty.
+    int challengesPerMinute = 10;
+    int challengeBurst = 10;
+    SessionTable::Limits sessions;
 };
 
 class SyncService {
 public:
-    SyncService(ServerStore &store, const Clock &clock, ServiceLimits limits = {});
+    // serverId: the SHA-256 of this server's certificate, which devices pin
+    // and sign into their session proofs.
+    SyncService(ServerStore &store, const Clock &clock, QByteArray serverId, ServiceLimits limits = {});
 
     // Never throws; anything unexpected is a 500 with reason "internal".
     ServiceResponse handle(const ServiceRequest &request);
@@ -58,19 +85,25 @@ private:
     ServiceResponse putGrants(const ServiceRequest &request, const Caller &caller);
     ServiceResponse getGrants(const Caller &caller);
     ServiceResponse members(const ServiceRequest &request, const Caller &caller);
-    // Authenticates a signed request: the caller, or the refusal to send.
+    ServiceResponse challenge(const ServiceRequest &request);
+    ServiceResponse openSession(const ServiceRequest &request);
+    // Authenticates a request by its session token and reads the device's
+    // current status and memberships from the store: the caller, or the refusal to send.
     bool authenticate(const ServiceRequest &request, Caller *caller, ServiceResponse *refusal);
 
-    bool admit(const QByteArray &peer);
-
-    ServerStore &m_store;
-    const Clock &m_clock;
-    ServiceLimits m_limits;
     struct Bucket {
         double tokens = 0;
         std::int64_t lastMs = 0;
     };
-    QHash<QByteArray, Bucket> m_buckets;
+    bool admit(QHash<QByteArray, Bucket> &buckets, const QByteArray &key, int perMinute, int burst);
+
+    ServerStore &m_store;
+    const Clock &m_clock;
+    QByteArray m_serverId;
+    ServiceLimits m_limits;
+    SessionTable m_sessions;
+    QHash<QByteArray, Bucket> m_buckets;            // per client address
+    QHash<QByteArray, Bucket> m_challengeBuckets;   // per device
     std::int64_t m_lastPruneMs = 0;
 };
 

@@ -198,6 +198,16 @@ public:
         auto code = protocol::EnrolCode::decode(QString::fromLatin1(printed.left(printed.indexOf('\n'))));
         return code.ok() ? code->token : QByteArray();
     }
+    // A code for this server on loopback, as a device pastes or scans it.
+    protocol::EnrolCode enrolCode(const QString &project, const char *role = "member")
+    {
+        protocol::EnrolCode code;
+        code.host = QStringLiteral("127.0.0.1");
+        code.port = port();
+        code.fingerprint = fingerprint();
+        code.token = enrolToken(project, role);
+        return code;
+    }
 
     enum class Tls { Off, On };
     // Starts `serve`; waits for the port it prints. port 0: any free port.
@@ -233,9 +243,10 @@ public:
         m_fingerprint.clear();
         if (lines.at(1).startsWith("certificate sha256 "))
             m_fingerprint = QByteArray::fromHex(lines.at(1).mid(19).replace(':', ""));
-        return m_port != 0 && (tls == Tls::Off || m_fingerprint.size() == 32);
+        return m_port != 0 && m_fingerprint.size() == 32;
     }
-    // SHA-256 of the certificate the running server presents (Tls::On).
+    // SHA-256 of the server's certificate: what it presents (Tls::On), and
+    // its id in session proofs either way.
     QByteArray fingerprint() const { return m_fingerprint; }
 
     // SIGKILL: no chance to finish anything, like a power cut to the process.
@@ -292,8 +303,8 @@ private:
 //                      first answer (the duplicate's answer is recorded)
 //   Delay              the request is held delayMs before it goes on
 //   Reorder            the request is held back and the client's connection
-//                      reset; the client's next request (its retry, with a new
-//                      nonce) goes first and the held one reaches the server
+//                      reset; the client's next request (its retry) goes
+//                      first and the held one reaches the server
 //                      after it: an old request arriving late. The sync client
 //                      sends one request at a time on one connection, so this
 //                      is what reordering can do to it.
@@ -417,6 +428,13 @@ public:
     // Runs in the proxy thread after the server answered request n and before
     // the fault applies (e.g. to SIGKILL the server at exactly that point).
     std::function<void(int)> afterUpstream;
+    // Requests whose path (without the query) this accepts pass untouched
+    // and are not counted as requests for the plan.
+    void setPassThrough(std::function<bool(const QByteArray &path)> accept)
+    {
+        std::lock_guard lock(m_mutex);
+        m_passThrough = std::move(accept);
+    }
 
 private:
     static bool readMessage(int fd, QByteArray *buffer, QByteArray *message)
@@ -537,6 +555,17 @@ private:
             return;
         QByteArray fromClient, fromServer, request, response;
         while (readMessage(client, &fromClient, &request)) {
+            bool pass = false;
+            {
+                std::lock_guard lock(m_mutex);
+                pass = m_passThrough && m_passThrough(targetOf(request));
+            }
+            if (pass) {
+                if (!sendAll(server, request.constData(), request.size()) || !readMessage(server, &fromServer, &response)
+                    || !sendAll(client, response.constData(), response.size()))
+                    break;
+                continue;
+            }
             const int index = m_requests++;
             Fault fault;
             {
@@ -597,6 +626,7 @@ private:
     std::atomic<int> m_delayMs{200};
     mutable std::mutex m_mutex;
     Plan m_plan;
+    std::function<bool(const QByteArray &)> m_passThrough;
     std::map<Fault, int> m_counts;
     QList<StrayAnswer> m_strays;
     QByteArray m_held;   // proxy thread only
@@ -659,5 +689,51 @@ struct TestDevice {
         return o;
     }
 };
+
+// A transport whose server lies about grants: the answer to GET /v1/grants
+// gets extra grants appended (a server broken into, or restored from a copy
+// where an epoch was granted differently). Everything else passes through.
+class LyingGrantsTransport final : public sync::Transport {
+public:
+    explicit LyingGrantsTransport(sync::Transport &inner) : m_inner(inner) {}
+    explicit LyingGrantsTransport(std::unique_ptr<sync::Transport> inner)
+        : m_inner(*inner), m_owned(std::move(inner))
+    {
+    }
+    Result<sync::HttpResponse> send(const QByteArray &method, const QByteArray &target,
+                                    const sync::HeaderList &headers, const QByteArray &body) override
+    {
+        auto response = m_inner.send(method, target, headers, body);
+        if (!response.ok() || target != "/v1/grants" || method != "GET" || response->status != 200 || extra.isEmpty())
+            return response;
+        auto list = protocol::GrantList::decode(response->body);
+        if (!list.ok())
+            return response;
+        list->grants += extra;
+        response->body = list->encode();
+        return response;
+    }
+    QList<protocol::KeyGrant> extra;
+
+private:
+    sync::Transport &m_inner;
+    std::unique_ptr<sync::Transport> m_owned;
+};
+
+// A key grant as an administrator's device makes it: the key sealed to the
+// recipient's box key, signed by `by`.
+inline protocol::KeyGrant signedGrant(const crypto::SignKeyPair &by, const QByteArray &toSignKey,
+                                      const QByteArray &toBoxKey, const QString &project, std::uint32_t epoch,
+                                      const crypto::SecureBytes &key)
+{
+    protocol::KeyGrant g;
+    g.projectId = project;
+    g.epoch = epoch;
+    g.recipient = toSignKey;
+    g.sealed = crypto::sealToPublicKey(toBoxKey, key);
+    g.granter = by.publicKey;
+    g.signature = crypto::sign(by.secretKey, g.signedBytes());
+    return g;
+}
 
 } // namespace samla::test

@@ -1,6 +1,7 @@
 // Two devices' encrypted stores syncing notes through the real samla-server over TLS:
 // joining with enrolment codes, approval, edits, concurrent edits, erasure, restarts.
 #include "synctestsupport.h"
+#include "appdevice.h"
 
 #include <QCborMap>
 #include <QImage>
@@ -15,43 +16,8 @@
 
 using namespace samla;
 using samla::test::ServerProcess;
+using samla::test::AppDevice;
 using samla::test::filesContaining;
-
-namespace {
-
-struct AppDevice {
-    QTemporaryDir dir;
-    std::unique_ptr<store::LocalStore> store;
-    std::unique_ptr<domain::Notes> notes;
-    std::unique_ptr<domain::Projects> projects;
-    std::unique_ptr<appsync::DeviceSync> sync;
-
-    bool open(const Clock &clock)
-    {
-        QByteArray pass("correct horse battery staple");
-        auto created = store::LocalStore::create(dir.path(), crypto::SecureBytes::fromUtf8AndWipe(pass),
-                                                 {1, 8 * 1024}, clock);
-        if (!created.ok())
-            return false;
-        store = std::move(created->store);
-        notes = std::make_unique<domain::Notes>(store->records());
-        projects = std::make_unique<domain::Projects>(store->records());
-        sync = std::make_unique<appsync::DeviceSync>(*store, clock);
-        return true;
-    }
-};
-
-protocol::EnrolCode codeFor(ServerProcess &server, const QString &project, const char *role)
-{
-    protocol::EnrolCode code;
-    code.host = QStringLiteral("127.0.0.1");
-    code.port = server.port();
-    code.fingerprint = server.fingerprint();
-    code.token = server.enrolToken(project, role);
-    return code;
-}
-
-} // namespace
 
 class TestAppSync : public QObject {
     Q_OBJECT
@@ -81,7 +47,7 @@ private slots:
         auto n1 = admin.notes->create(project->id, QStringLiteral("Handover"),
                                       QStringLiteral("CANARY-SYNC Nurses met at the window, sjuksköterskor och anhöriga"));
         QVERIFY(n1.ok());
-        auto joined = admin.sync->join(codeFor(server, serverProject, "admin"), project->id);
+        auto joined = admin.sync->join(server.enrolCode(serverProject, "admin"), project->id);
         QVERIFY2(joined.ok(), qPrintable(joined.ok() ? QString() : joined.error().detail));
         QVERIFY(joined->hasKey);
         QCOMPARE(admin.sync->pendingCount().value(), 2);   // the project and its note, not the private ones
@@ -91,7 +57,7 @@ private slots:
         QCOMPARE(admin.sync->pendingCount().value(), 0);
 
         // The fieldworker joins, and waits until the administrator approves.
-        auto member = field.sync->join(codeFor(server, serverProject, "member"));
+        auto member = field.sync->join(server.enrolCode(serverProject, "member"));
         QVERIFY(member.ok());
         QVERIFY(!member->hasKey);
         auto waiting = field.sync->syncNow();
@@ -216,9 +182,9 @@ private slots:
         QVERIFY(kept.open(m_clock));
         auto project = admin.projects->create(QStringLiteral("Care network"), false);
         QVERIFY(project.ok());
-        QVERIFY(admin.sync->join(codeFor(server, serverProject, "admin"), project->id).ok());
-        QVERIFY(lost.sync->join(codeFor(server, serverProject, "member")).ok());
-        QVERIFY(kept.sync->join(codeFor(server, serverProject, "member")).ok());
+        QVERIFY(admin.sync->join(server.enrolCode(serverProject, "admin"), project->id).ok());
+        QVERIFY(lost.sync->join(server.enrolCode(serverProject, "member")).ok());
+        QVERIFY(kept.sync->join(server.enrolCode(serverProject, "member")).ok());
         auto members = admin.sync->members(serverProject);
         QVERIFY(members.ok());
         QList<protocol::Member> others;
@@ -264,7 +230,7 @@ private slots:
         // reads what was written before and after it.
         AppDevice late;
         QVERIFY(late.open(m_clock));
-        QVERIFY(late.sync->join(codeFor(server, serverProject, "member")).ok());
+        QVERIFY(late.sync->join(server.enrolCode(serverProject, "member")).ok());
         auto all = admin.sync->members(serverProject);
         QVERIFY(all.ok());
         QList<protocol::Member> newcomer;
@@ -383,7 +349,7 @@ private slots:
         QVERIFY(admin.open(m_clock));
         auto project = admin.projects->create(QStringLiteral("Café"), false);
         QVERIFY(project.ok());
-        QVERIFY(admin.sync->join(codeFor(server, serverProject, "admin"), project->id).ok());
+        QVERIFY(admin.sync->join(server.enrolCode(serverProject, "admin"), project->id).ok());
         for (int i = 0; i < 30; ++i)
             QVERIFY(admin.notes->create(project->id, QStringLiteral("n%1").arg(i), QStringLiteral("text")).ok());
         QVERIFY(admin.sync->syncNow().ok());
@@ -399,7 +365,7 @@ private slots:
         const QString secondProject = server.createProject();
         auto local2 = admin.projects->create(QStringLiteral("Second"), false);
         QVERIFY(local2.ok());
-        QVERIFY(admin.sync->join(codeFor(server, secondProject, "admin"), local2->id).ok());
+        QVERIFY(admin.sync->join(server.enrolCode(secondProject, "admin"), local2->id).ok());
         auto pendingAfter = admin.sync->pendingCount();
         QVERIFY2(pendingAfter.ok(), qPrintable(pendingAfter.ok() ? QString() : pendingAfter.error().detail));
         QCOMPARE(pendingAfter.value(), 1);   // the second project's own record, nothing of the first
@@ -410,9 +376,87 @@ private slots:
         QVERIFY(other.init());
         const QString otherProject = other.createProject();
         QVERIFY(other.start(0, {}, ServerProcess::Tls::On));
-        auto refused = admin.sync->join(codeFor(other, otherProject, "member"));
+        auto refused = admin.sync->join(other.enrolCode(otherProject, "member"));
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, ErrorCode::AlreadyExists);
+    }
+
+    // A device takes project keys only from the administrators it learnt
+    // when it joined. Another admin device, enrolled later, is refused; a
+    // server that offers a second key for an epoch the device holds is
+    // reported and the first key kept. Either way the sync itself goes on.
+    void keyGrantsOnlyFromPinnedAdministrators()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString serverProject = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        AppDevice admin, field;
+        QVERIFY(admin.open(m_clock));
+        QVERIFY(field.open(m_clock));
+        auto project = admin.projects->create(QStringLiteral("Ward study"), false);
+        QVERIFY(project.ok());
+        QVERIFY(admin.notes->create(project->id, QStringLiteral("Handover"), QStringLiteral("Quiet night")).ok());
+        QVERIFY(admin.sync->join(server.enrolCode(serverProject, "admin"), project->id).ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        QVERIFY(field.sync->join(server.enrolCode(serverProject, "member")).ok());
+
+        // An administrator's device the fieldworker's device never heard of
+        // offers it a key of its own making.
+        test::TestDevice later;
+        sync::BeastTransportOptions t;
+        t.pinnedCertificateSha256 = server.fingerprint();
+        sync::BeastTransport transport(QStringLiteral("127.0.0.1"), server.port(), t);
+        sync::SyncClient laterClient(transport, m_clock, later.sign, server.fingerprint());
+        QVERIFY(laterClient.enrol(server.enrolToken(serverProject, "admin"), later.box.publicKey).ok());
+        auto members = admin.sync->members(serverProject);
+        QVERIFY(members.ok());
+        QList<protocol::Member> fieldDevice;
+        for (const protocol::Member &m : members.value())
+            if (m.signKey.toHex() == field.sync->deviceId())
+                fieldDevice.append(m);
+        QCOMPARE(fieldDevice.size(), 1);
+        QVERIFY(laterClient.grantKey(serverProject, 2, crypto::SecureBytes::random(32), fieldDevice).ok());
+        QVERIFY(admin.sync->approve(serverProject, fieldDevice).ok());
+
+        auto synced = field.sync->syncNow();
+        QVERIFY2(synced.ok(), qPrintable(synced.ok() ? QString() : synced.error().detail));
+        QCOMPARE(synced->untrustedGrants, 1);
+        QCOMPARE(synced->conflictingGrants, 0);
+        QCOMPARE(synced->keysReceived, 1);      // epoch 1, from the administrator it pinned
+        QCOMPARE(synced->applied.applied, 2);   // the sync went on
+        auto epochs = field.store->database().prepare("SELECT group_concat(epoch) FROM sync_keys");
+        QVERIFY(epochs.ok() && epochs->step().value());
+        QCOMPARE(epochs->columnText(0), QStringLiteral("1"));
+        // Its own administrator's grants were never in doubt.
+        auto adminSync = admin.sync->syncNow();
+        QVERIFY(adminSync.ok());
+        QCOMPARE(adminSync->untrustedGrants + adminSync->conflictingGrants, 0);
+
+        // The same device through a server that offers a second key for
+        // epoch 1, signed by the administrator it pinned (the server cannot
+        // forge that; a copy of an old grant could be): reported, key kept.
+        const crypto::SignKeyPair adminKey = admin.store->deviceSigningKey();
+        const crypto::BoxKeyPair fieldBox = field.store->deviceBoxKey();
+        const protocol::KeyGrant second = test::signedGrant(adminKey, fieldDevice.first().signKey, fieldBox.publicKey,
+                                                            serverProject, 1, crypto::SecureBytes::random(32));
+        appsync::DeviceSync misled(*field.store, m_clock);
+        misled.setTransportFactory([second](const appsync::ServerInfo &info) {
+            sync::BeastTransportOptions o;
+            o.pinnedCertificateSha256 = info.fingerprint;
+            auto lying = std::make_unique<test::LyingGrantsTransport>(
+                std::make_unique<sync::BeastTransport>(info.host, info.port, o));
+            lying->extra = {second};
+            return std::unique_ptr<sync::Transport>(std::move(lying));
+        });
+        QVERIFY(admin.notes->create(project->id, QStringLiteral("Morning"), QStringLiteral("Busy morning")).ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        auto reported = misled.syncNow();
+        QVERIFY2(reported.ok(), qPrintable(reported.ok() ? QString() : reported.error().detail));
+        QCOMPARE(reported->conflictingGrants, 1);
+        QCOMPARE(reported->untrustedGrants, 1);
+        QCOMPARE(reported->applied.applied, 1);   // read with the key it kept
+        QCOMPARE(field.notes->list(project->id, 10)->size(), 2);
     }
 };
 

@@ -3,12 +3,14 @@
 // (from a build without device tags) arrive as two participants, shown, not
 // merged; and the data protection officer sees another device's look-ups.
 #include "synctestsupport.h"
+#include "appdevice.h"
 
 #include "app/domain/auditlog.h"
 #include "app/domain/identityvault.h"
 #include "app/domain/participants.h"
 #include "app/domain/projects.h"
 #include "app/store/localstore.h"
+#include "app/sync/admintrust.h"
 #include "app/sync/devicesync.h"
 
 #include <QSet>
@@ -16,49 +18,7 @@
 using namespace samla;
 using namespace samla::domain;
 using samla::test::ServerProcess;
-
-namespace {
-
-struct AppDevice {
-    QTemporaryDir dir;
-    std::unique_ptr<store::LocalStore> store;
-    std::unique_ptr<appsync::DeviceSync> sync;
-
-    bool open(const Clock &clock)
-    {
-        QByteArray pass("correct horse battery staple");
-        auto created = store::LocalStore::create(dir.path(), crypto::SecureBytes::fromUtf8AndWipe(pass),
-                                                 {1, 8 * 1024}, clock);
-        if (!created.ok())
-            return false;
-        store = std::move(created->store);
-        sync = std::make_unique<appsync::DeviceSync>(*store, clock);
-        return true;
-    }
-
-    // Enrols as the app does: with this device's tag once the project is shared.
-    Result<Participant> enrol(const QString &projectId)
-    {
-        return Participants(store->records(), Participants::codeTagFor(*store, projectId)).enrol(projectId, {});
-    }
-
-    QList<Participant> participants(const QString &projectId)
-    {
-        return Participants(store->records()).list(projectId).value();
-    }
-};
-
-protocol::EnrolCode codeFor(ServerProcess &server, const QString &project, const char *role)
-{
-    protocol::EnrolCode code;
-    code.host = QStringLiteral("127.0.0.1");
-    code.port = server.port();
-    code.fingerprint = server.fingerprint();
-    code.token = server.enrolToken(project, role);
-    return code;
-}
-
-} // namespace
+using samla::test::AppDevice;
 
 class TestAppSyncCodes : public QObject {
     Q_OBJECT
@@ -68,6 +28,7 @@ class TestAppSyncCodes : public QObject {
     AppDevice m_admin;
     AppDevice m_field;
     QString m_project;
+    QString m_serverProject;
     QString m_prefix;
 
 private slots:
@@ -76,6 +37,7 @@ private slots:
         QVERIFY(crypto::initialize().ok());
         QVERIFY(m_server.init());
         const QString serverProject = m_server.createProject();
+        m_serverProject = serverProject;
         QVERIFY(m_server.start(0, {}, ServerProcess::Tls::On));
         QVERIFY(m_admin.open(m_clock));
         QVERIFY(m_field.open(m_clock));
@@ -89,10 +51,10 @@ private slots:
         QVERIFY(early.ok());
         QCOMPARE(early->code, Participants::formatCode(m_prefix, 1));
 
-        auto joined = m_admin.sync->join(codeFor(m_server, serverProject, "admin"), m_project);
+        auto joined = m_admin.sync->join(m_server.enrolCode(serverProject, "admin"), m_project);
         QVERIFY2(joined.ok(), qPrintable(joined.ok() ? QString() : joined.error().detail));
         QVERIFY(m_admin.sync->syncNow().ok());
-        QVERIFY(m_field.sync->join(codeFor(m_server, serverProject, "member")).ok());
+        QVERIFY(m_field.sync->join(m_server.enrolCode(serverProject, "member")).ok());
         QVERIFY(m_field.sync->syncNow().ok());
         auto members = m_admin.sync->members(serverProject);
         QVERIFY(members.ok());
@@ -194,6 +156,58 @@ private slots:
         QVERIFY(!IdentityVault::exists(*m_field.store));
         QVERIFY(test::filesContaining(m_field.dir.path(), QByteArrayLiteral("Ahlstr")).isEmpty());
         QVERIFY(test::filesContaining(m_server.dataDir(), QByteArrayLiteral("Ahlstr")).isEmpty());
+    }
+
+    void aSecondDataManagerDeviceReceivesTheRegister()
+    {
+        // Continues from the test above: the administrator's device holds the vault with Gunnel.
+        auto opened = IdentityVault::open(*m_admin.store, m_clock);
+        QVERIFY(opened.ok());
+        IdentityVault &vault = *opened.vault;
+        QCOMPARE(vault.count().value(), 1);
+        auto p = Participants(m_admin.store->records(), Participants::codeTagFor(*m_admin.store, m_project))
+                     .enrol(m_project, {}, IdentityDetails{QStringLiteral("Märta Öberg"), QStringLiteral("070-111 22 33"), {}, {}},
+                            vault);
+        QVERIFY(p.ok());
+
+        // The fieldworker's device trusts only the administrator it pinned when it was approved.
+        const QByteArray adminKey = m_admin.store->deviceSigningKey().publicKey;
+        QVERIFY(appsync::isPinnedAdministrator(*m_field.store, m_project, adminKey));
+        QVERIFY(!appsync::isPinnedAdministrator(*m_field.store, m_project, m_field.store->deviceSigningKey().publicKey));
+        auto trusted = [this](const QString &project, QByteArrayView key) {
+            return appsync::isPinnedAdministrator(*m_field.store, project, key);
+        };
+
+        // The administrator hands the role to the fieldworker's device (its keys as the server lists them).
+        auto members = m_admin.sync->members(m_serverProject);
+        QVERIFY(members.ok());
+        const protocol::Member *field = nullptr;
+        for (const protocol::Member &m : members.value())
+            if (m.signKey.toHex() == m_field.sync->deviceId())
+                field = &m;
+        QVERIFY(field);
+        QVERIFY(vault.grantTo(m_project, field->signKey, field->boxKey).ok());
+        QVERIFY(m_admin.sync->syncNow().ok());
+        QVERIFY(m_field.sync->syncNow().ok());
+
+        QCOMPARE(IdentityVault::acceptGrants(*m_field.store, m_clock, trusted).value(), 1);
+        auto onField = IdentityVault::open(*m_field.store, m_clock);
+        QVERIFY(onField.ok());
+        QCOMPARE(onField.vault->count().value(), 2);
+        QCOMPARE(onField.vault->lookup(p->id, LookupPurpose::Contact)->name, QStringLiteral("Märta Öberg"));
+
+        // The new data manager corrects a number; the first sees it after a sync.
+        IdentityDetails moved{QStringLiteral("Märta Öberg"), QStringLiteral("070-999 88 77"), {}, {}};
+        QVERIFY(onField.vault->save(p->id, m_project, moved).ok());
+        QVERIFY(m_field.sync->syncNow().ok());
+        QVERIFY(m_admin.sync->syncNow().ok());
+        auto again = IdentityVault::open(*m_admin.store, m_clock);
+        QVERIFY(again.ok());
+        QCOMPARE(again.vault->lookup(p->id, LookupPurpose::Contact)->contact, QStringLiteral("070-999 88 77"));
+
+        // The server only ever held sealed bytes.
+        for (const char *secret : {"Märta", "Öberg", "070-999"})
+            QVERIFY(test::filesContaining(m_server.dataDir(), QByteArray(secret)).isEmpty());
     }
 };
 

@@ -3,6 +3,7 @@
 
 #include "platform/core/clock.h"
 #include "sync/protocol/messages.h"
+#include "sync/server/syncservice.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -72,6 +73,12 @@ Run runServer(const QStringList &args)
                p.readAllStandardError()};
 }
 
+// Trusts grants from these administrator keys only, as a device that pinned them.
+GranterCheck trusting(const QList<QByteArray> &admins)
+{
+    return [admins](const QString &, const QByteArray &granter) { return admins.contains(granter); };
+}
+
 } // namespace
 
 class TestSyncEndToEnd : public QObject {
@@ -85,13 +92,15 @@ class TestSyncEndToEnd : public QObject {
         std::unique_ptr<SyncClient> client;
         MemoryJournal journal;
 
-        Device(std::uint16_t port, const Clock &clock, SyncClientOptions options = {}, QByteArray pin = {})
+        // serverId: the fingerprint of the server's certificate (signed into session proofs).
+        Device(std::uint16_t port, const Clock &clock, const QByteArray &serverId, SyncClientOptions options = {},
+               QByteArray pin = {})
         {
             BeastTransportOptions t;
             t.timeout = std::chrono::milliseconds(5000);
             t.pinnedCertificateSha256 = pin;
             transport = std::make_unique<BeastTransport>(QStringLiteral("127.0.0.1"), port, t);
-            client = std::make_unique<SyncClient>(*transport, clock, keys.sign, options);
+            client = std::make_unique<SyncClient>(*transport, clock, keys.sign, serverId, options);
         }
         void write(const QString &project, const QByteArray &plaintext)
         {
@@ -128,8 +137,8 @@ private slots:
         QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
         const QByteArray pin = server.fingerprint();
 
-        Device a(server.port(), m_clock, {}, pin), b(server.port(), m_clock, {}, pin),
-            c(server.port(), m_clock, {}, pin);
+        Device a(server.port(), m_clock, pin, {}, pin), b(server.port(), m_clock, pin, {}, pin),
+            c(server.port(), m_clock, pin, {}, pin);
         QVERIFY(enrol(server, a, p));
         QVERIFY(enrol(server, b, p));
         QVERIFY(enrol(server, c, q));
@@ -175,7 +184,7 @@ private slots:
         QVERIFY(server.init());
         const QString p = server.createProject();
         QVERIFY(server.start());
-        Device a(server.port(), m_clock), b(server.port(), m_clock);
+        Device a(server.port(), m_clock, server.fingerprint()), b(server.port(), m_clock, server.fingerprint());
         QVERIFY(enrol(server, a, p));
         QVERIFY(enrol(server, b, p));
         const crypto::SecureBytes key = crypto::SecureBytes::random(32);
@@ -234,22 +243,23 @@ private slots:
 
         FaultProxy proxy(port);
         std::atomic<qint64> victim{server.pid()};
+        // Requests 0 and 1 open the session; 2 and 3 are the first two pushes.
         proxy.afterUpstream = [&victim](int index) {
-            if (index == 1)
+            if (index == 3)
                 ::kill(pid_t(victim.load()), SIGKILL);
         };
         QVERIFY(proxy.start([](int index) {
-            return index == 1 ? FaultProxy::Fault::DropResponse : FaultProxy::Fault::Pass;
+            return index == 3 ? FaultProxy::Fault::DropResponse : FaultProxy::Fault::Pass;
         }));
 
         SyncClientOptions options = fastRetries(2);
         options.pushBatch = 10;
-        Device a(proxy.port(), m_clock, options), b(port, m_clock);
+        Device a(proxy.port(), m_clock, server.fingerprint(), options), b(port, m_clock, server.fingerprint());
         QVERIFY(enrol(server, b, p));
         // A enrols directly, then syncs through the proxy with the same keys.
         {
             auto direct = std::make_unique<BeastTransport>(QStringLiteral("127.0.0.1"), port);
-            SyncClient enrolClient(*direct, m_clock, a.keys.sign);
+            SyncClient enrolClient(*direct, m_clock, a.keys.sign, server.fingerprint());
             QVERIFY(enrolClient.enrol(server.enrolToken(p), a.keys.box.publicKey).ok());
         }
         const crypto::SecureBytes key = crypto::SecureBytes::random(32);
@@ -300,7 +310,8 @@ private slots:
         }));
         SyncClientOptions options = fastRetries(5);
         options.pullPage = 4;
-        Device a(pushProxy.port(), m_clock, options), b(pullProxy.port(), m_clock, options);
+        Device a(pushProxy.port(), m_clock, server.fingerprint(), options),
+            b(pullProxy.port(), m_clock, server.fingerprint(), options);
         QVERIFY(enrol(server, a, p));
         QVERIFY(enrol(server, b, p));   // the first truncated answer hits this; enrolment retries are idempotent
         const crypto::SecureBytes key = crypto::SecureBytes::random(32);
@@ -347,10 +358,10 @@ private slots:
         QVERIFY(impostor.start(0, {}, ServerProcess::Tls::On));
         QVERIFY(server.fingerprint() != impostor.fingerprint());
 
-        Device honest(server.port(), m_clock, fastRetries(3), server.fingerprint());
+        Device honest(server.port(), m_clock, server.fingerprint(), fastRetries(3), server.fingerprint());
         QVERIFY(enrol(server, honest, p));
 
-        Device fooled(impostor.port(), m_clock, fastRetries(3), server.fingerprint());
+        Device fooled(impostor.port(), m_clock, server.fingerprint(), fastRetries(3), server.fingerprint());
         QElapsedTimer t;
         t.start();
         auto r = fooled.client->enrol(server.enrolToken(p), fooled.keys.box.publicKey);
@@ -362,7 +373,7 @@ private slots:
         QVERIFY(impostor.log().contains("tls-handshake-failed"));
         QVERIFY(!impostor.log().contains("/v1/enrol"));
 
-        Device plain(server.port(), m_clock, fastRetries(1));
+        Device plain(server.port(), m_clock, server.fingerprint(), fastRetries(1));
         QVERIFY(!plain.client->enrol(server.enrolToken(p), plain.keys.box.publicKey).ok());
     }
 
@@ -377,8 +388,8 @@ private slots:
         const QString p = server.createProject();
         QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
         const QByteArray pin = server.fingerprint();
-        Device admin(server.port(), m_clock, {}, pin), field(server.port(), m_clock, {}, pin),
-            waiting(server.port(), m_clock, {}, pin);
+        Device admin(server.port(), m_clock, pin, {}, pin), field(server.port(), m_clock, pin, {}, pin),
+            waiting(server.port(), m_clock, pin, {}, pin);
         QVERIFY(enrol(server, admin, p, "admin"));
         QVERIFY(enrol(server, field, p));
         QVERIFY(enrol(server, waiting, p));
@@ -392,9 +403,10 @@ private slots:
             if (m.signKey != waiting.keys.sign.publicKey)
                 approve.append(m);
         QVERIFY(admin.client->grantKey(p, 1, key, approve).ok());
-        QCOMPARE(admin.client->fetchKeys(admin.keys.box).value(), 1);
-        QCOMPARE(field.client->fetchKeys(field.keys.box).value(), 1);
-        QCOMPARE(waiting.client->fetchKeys(waiting.keys.box).value(), 0);
+        const GranterCheck byAdmin = trusting({admin.keys.sign.publicKey});
+        QCOMPARE(admin.client->fetchKeys(admin.keys.box, byAdmin)->installed, 1);
+        QCOMPARE(field.client->fetchKeys(field.keys.box, byAdmin)->installed, 1);
+        QCOMPARE(waiting.client->fetchKeys(waiting.keys.box, byAdmin)->installed, 0);
         QVERIFY(!field.client->members(p).ok());   // not an admin
 
         admin.write(p, "Ward round observed");
@@ -406,6 +418,153 @@ private slots:
         QVERIFY(!waiting.client->sync(waiting.journal).ok());
         QVERIFY(waiting.journal.applied.isEmpty());
         QCOMPARE(waiting.journal.cursorValue, 0);
+    }
+
+    // The real server: every endpoint but health, enrolment and the two
+    // session steps refuses a request without a session token, for every
+    // method; a device opens its session by itself and opens a new one when
+    // the server restarted (tokens live in the server's memory only).
+    void sessionsOverTheWire()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString p = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        const QByteArray pin = server.fingerprint();
+        Device a(server.port(), m_clock, pin, fastRetries(), pin), b(server.port(), m_clock, pin, fastRetries(), pin);
+        QVERIFY(enrol(server, a, p));
+        QVERIFY(enrol(server, b, p));
+
+        BeastTransportOptions t;
+        t.pinnedCertificateSha256 = pin;
+        BeastTransport raw(QStringLiteral("127.0.0.1"), server.port(), t);
+        for (const server::Endpoint &e : server::kEndpoints) {
+            QByteArray path(e.path);
+            if (path.endsWith('/'))
+                path += QByteArray(64, 'a');
+            int refused = 0;
+            for (const QByteArray method : {"GET", "POST", "PUT", "HEAD", "DELETE"}) {
+                for (const QByteArray &authorization : {QByteArray(), "Bearer " + crypto::randomBytes(32).toHex()}) {
+                    HeaderList headers;
+                    if (!authorization.isEmpty())
+                        headers.append({"Authorization", authorization});
+                    auto r = raw.send(method, path + "?since=0&project=" + p.toLatin1(), headers, {});
+                    QVERIFY(r.ok());
+                    if (e.open)
+                        continue;
+                    QVERIFY2(r->status == 401 || r->status == 405,
+                             qPrintable(QStringLiteral("%1 %2: %3").arg(QString::fromLatin1(method),
+                                                                        QString::fromLatin1(path)).arg(r->status)));
+                    refused += r->status == 401;
+                }
+            }
+            QVERIFY2(e.open || refused > 0, e.path);
+        }
+        QVERIFY(server.log().contains("401 unauthenticated"));
+        QVERIFY(server.log().contains("401 unknown-token"));
+
+        const crypto::SecureBytes key = crypto::SecureBytes::random(32);
+        a.client->setProjectKey(p, 1, key.clone());
+        b.client->setProjectKey(p, 1, key.clone());
+        a.write(p, "before the restart");
+        QVERIFY(a.client->sync(a.journal).ok());
+        QCOMPARE(a.client->sessionsOpened(), 1);
+
+        // A restart ends every session; the device notices at its next request.
+        QCOMPARE(server.terminate(), 0);
+        QVERIFY(server.start(server.port(), {}, ServerProcess::Tls::On));
+        a.write(p, "after the restart");
+        const Status synced = a.client->sync(a.journal);
+        QVERIFY2(synced.ok(), qPrintable(synced.ok() ? QString() : synced.error().detail));
+        QCOMPARE(a.client->sessionsOpened(), 2);
+        QVERIFY(b.client->sync(b.journal).ok());
+        QCOMPARE(b.journal.applied.size(), 2);
+
+        // Revoked from the command line (another process) while its session
+        // is live: refused at the very next request.
+        QCOMPARE(server.admin({QStringLiteral("devices"), QStringLiteral("revoke"),
+                               QString::fromLatin1(b.keys.sign.publicKey.toHex())})
+                     .isEmpty(),
+                 false);
+        a.write(p, "after the revocation");
+        QVERIFY(a.client->sync(a.journal).ok());
+        QVERIFY(!b.client->sync(b.journal).ok());
+        QCOMPARE(b.client->lastRefusal().status, 403);
+        QCOMPARE(b.client->lastRefusal().reason, QStringLiteral("revoked"));
+        QCOMPARE(b.journal.applied.size(), 2);
+
+        // A device that signs for another server (it pinned another
+        // certificate) gets no session here.
+        Device elsewhere(server.port(), m_clock, crypto::randomBytes(32), fastRetries(), pin);
+        QVERIFY(enrol(server, elsewhere, p));
+        QVERIFY(!elsewhere.client->members(p).ok());
+        QCOMPARE(elsewhere.client->lastRefusal().reason, QStringLiteral("bad-signature"));
+        // Nothing of a token reaches the log.
+        QVERIFY(!server.log().contains("Bearer"));
+    }
+
+    // A device takes project keys only from the administrators it pinned
+    // when it joined (the enrolment answer names them), and keeps the key
+    // it holds for an epoch when offered another.
+    void grantsOnlyFromPinnedAdmins()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString p = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        const QByteArray pin = server.fingerprint();
+        Device admin(server.port(), m_clock, pin, {}, pin), field(server.port(), m_clock, pin, {}, pin),
+            later(server.port(), m_clock, pin, {}, pin);
+        QVERIFY(enrol(server, admin, p, "admin"));
+        auto joined = field.client->enrol(server.enrolToken(p), field.keys.box.publicKey);
+        QVERIFY(joined.ok());
+        QCOMPARE(joined->admins, QList<QByteArray>{admin.keys.sign.publicKey});
+        // Another admin device the fieldworker's device never learnt of.
+        QVERIFY(enrol(server, later, p, "admin"));
+        const GranterCheck pinned = trusting(joined->admins);
+
+        auto members = admin.client->members(p);
+        QVERIFY(members.ok());
+        QList<protocol::Member> fieldOnly;
+        for (const protocol::Member &m : members.value())
+            if (m.signKey == field.keys.sign.publicKey)
+                fieldOnly.append(m);
+        QCOMPARE(fieldOnly.size(), 1);
+        const crypto::SecureBytes epoch1 = crypto::SecureBytes::random(32);
+        const crypto::SecureBytes foreign = crypto::SecureBytes::random(32);
+        QVERIFY(admin.client->grantKey(p, 1, epoch1, fieldOnly).ok());
+        // The server accepts the other admin's grant (it is an admin there)…
+        QVERIFY(later.client->grantKey(p, 2, foreign, fieldOnly).ok());
+        // …but the device does not.
+        auto fetched = field.client->fetchKeys(field.keys.box, pinned);
+        QVERIFY(fetched.ok());
+        QCOMPARE(fetched->installed, 1);
+        QCOMPARE(fetched->problems.size(), 1);
+        QCOMPARE(fetched->problems.first().kind, KeyGrantProblem::Kind::UntrustedGranter);
+        QCOMPARE(fetched->problems.first().epoch, 2u);
+        QVERIFY(field.client->projectKey(p, 1) && field.client->projectKey(p, 1)->equals(epoch1));
+        QVERIFY(!field.client->projectKey(p, 2));
+
+        // A server that offers another key for epoch 1, signed by the pinned
+        // administrator: reported, and the key held is kept.
+        BeastTransportOptions t;
+        t.pinnedCertificateSha256 = pin;
+        BeastTransport direct(QStringLiteral("127.0.0.1"), server.port(), t);
+        test::LyingGrantsTransport lying(direct);
+        SyncClient misled(lying, m_clock, field.keys.sign, pin);
+        QVERIFY(misled.fetchKeys(field.keys.box, pinned)->installed == 1);
+        const crypto::SecureBytes other = crypto::SecureBytes::random(32);
+        lying.extra = {test::signedGrant(admin.keys.sign, field.keys.sign.publicKey, field.keys.box.publicKey, p, 1, other)};
+        auto conflicting = misled.fetchKeys(field.keys.box, pinned);
+        QVERIFY(conflicting.ok());
+        QCOMPARE(conflicting->installed, 0);
+        QCOMPARE(conflicting->problems.size(), 2);   // the untrusted epoch 2 again, and the conflict
+        QCOMPARE(conflicting->problems.last().kind, KeyGrantProblem::Kind::ConflictingKey);
+        QCOMPARE(conflicting->problems.last().epoch, 1u);
+        QVERIFY(misled.projectKey(p, 1)->equals(epoch1));
+        // The same key offered again is no problem.
+        lying.extra = {test::signedGrant(admin.keys.sign, field.keys.sign.publicKey, field.keys.box.publicKey, p, 1, epoch1)};
+        QCOMPARE(misled.fetchKeys(field.keys.box, pinned)->problems.size(), 1);
     }
 
     // `enrol` prints a code that carries the server's address and pinned
@@ -438,13 +597,13 @@ private slots:
         t.pinnedCertificateSha256 = code->fingerprint;
         BeastTransport transport(code->host, code->port, t);
         TestDevice keys;
-        SyncClient client(transport, m_clock, keys.sign);
+        SyncClient client(transport, m_clock, keys.sign, code->fingerprint);
         auto joined = client.enrol(code->token, keys.box.publicKey);
         QVERIFY(joined.ok());
         QCOMPARE(joined->projectId, p);
         // One code, one device.
         TestDevice other;
-        SyncClient second(transport, m_clock, other.sign);
+        SyncClient second(transport, m_clock, other.sign, code->fingerprint);
         QVERIFY(!second.enrol(code->token, other.box.publicKey).ok());
 
         int exit = 0;
@@ -466,7 +625,7 @@ private slots:
         QVERIFY(!p.isEmpty());
         QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
         const QByteArray pin = server.fingerprint();
-        Device a(server.port(), m_clock, {}, pin), b(server.port(), m_clock, {}, pin);
+        Device a(server.port(), m_clock, pin, {}, pin), b(server.port(), m_clock, pin, {}, pin);
         QVERIFY(enrol(server, a, p));
         QVERIFY(enrol(server, b, p));
         const crypto::SecureBytes projectKey = crypto::SecureBytes::random(32);
@@ -502,7 +661,7 @@ private slots:
         QVERIFY(server.init());
         const QString p = server.createProject();
         QVERIFY(server.start());
-        Device a(server.port(), m_clock, fastRetries(10));
+        Device a(server.port(), m_clock, server.fingerprint(), fastRetries(10));
         QVERIFY(enrol(server, a, p));
         a.client->setProjectKey(p, 1, crypto::SecureBytes::random(32));
         const QString name = QUrl(server.storeUrl()).path().mid(1);

@@ -139,12 +139,16 @@ private slots:
         sync::BeastTransport auditorTransport(QStringLiteral("127.0.0.1"), port, t);
         sync::SyncClientOptions fast;
         fast.backoff = std::chrono::milliseconds(50);
-        sync::SyncClient auditor(auditorTransport, m_clock, auditorKeys.sign, fast);
-        QVERIFY(auditor.enrol(server.enrolToken(project), auditorKeys.box.publicKey).ok());
+        sync::SyncClient auditor(auditorTransport, m_clock, auditorKeys.sign, server.fingerprint(), fast);
+        auto auditorJoined = auditor.enrol(server.enrolToken(project), auditorKeys.box.publicKey);
+        QVERIFY(auditorJoined.ok());
+        const QList<QByteArray> admins = auditorJoined->admins;   // the writer's device
 
         r = runClient({writerDir, QStringLiteral("approve")});
         QVERIFY2(r.exitCode == 0 && r.out.startsWith("approved 2"), r.out + r.err);
-        QCOMPARE(auditor.fetchKeys(auditorKeys.box).value(), 1);
+        auto keys = auditor.fetchKeys(auditorKeys.box,
+                                      [&admins](const QString &, const QByteArray &by) { return admins.contains(by); });
+        QCOMPARE(keys->installed, 1);
 
         QSet<int> committed;
         QSet<QString> erased;        // titles the reader erased

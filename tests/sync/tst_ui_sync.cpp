@@ -1,6 +1,7 @@
 // The Sync screen's controller over two app instances and the real samla-server:
 // join from a pasted code, wait for approval, approve, sync notes, refusals in words, lock.
 #include "synctestsupport.h"
+#include "uiapp.h"
 
 #include "app/domain/notes.h"
 #include "app/ui/appmodes.h"
@@ -17,30 +18,7 @@
 using namespace samla;
 using namespace samla::ui;
 using samla::test::ServerProcess;
-
-namespace {
-
-std::unique_ptr<AppServices> appIn(const QString &dir)
-{
-    AppServicesOptions options;
-    options.dataDir = dir;
-    options.systemLocale = QLocale(QLocale::English, QLocale::UnitedKingdom);
-    options.fixedKdf = AppServices::cheapKdfForTests();
-    options.application = qApp;
-    return std::make_unique<AppServices>(options);
-}
-
-QString codeText(ServerProcess &server, const QString &project, const char *role)
-{
-    protocol::EnrolCode code;
-    code.host = QStringLiteral("127.0.0.1");
-    code.port = server.port();
-    code.fingerprint = server.fingerprint();
-    code.token = server.enrolToken(project, role);
-    return code.encode();
-}
-
-} // namespace
+using samla::test::appIn;
 
 class TestUiSync : public QObject {
     Q_OBJECT
@@ -101,7 +79,7 @@ private slots:
         QVERIFY(a.lastSyncText().startsWith(QStringLiteral("Last synced")));
 
         // The fieldworker joins and waits; the screen says so in Swedish too.
-        f.join(codeText(server, project, "member"));
+        f.join(server.enrolCode(project, "member").encode());
         f.waitForWorker();
         QVERIFY(f.joined());
         QVERIFY(f.waitingForApproval());
@@ -178,6 +156,36 @@ private slots:
         QVERIFY(a.keepCurrent(a.conflicts().first().toMap().value(QStringLiteral("id")).toLongLong()));
         QCOMPARE(a.conflictCount(), 0);
 
+        // An administrator's device enrolled after this one joined offers it
+        // a key of its own: refused, and said so in both languages; what the
+        // device holds and syncs is untouched.
+        {
+            SystemClock clock;
+            test::TestDevice later;
+            sync::BeastTransportOptions t;
+            t.pinnedCertificateSha256 = server.fingerprint();
+            sync::BeastTransport transport(QStringLiteral("127.0.0.1"), server.port(), t);
+            sync::SyncClient laterClient(transport, clock, later.sign, server.fingerprint());
+            QVERIFY(laterClient.enrol(server.enrolToken(project, "admin"), later.box.publicKey).ok());
+            auto members = laterClient.members(project);
+            QVERIFY(members.ok());
+            QList<protocol::Member> fieldDevice;
+            for (const protocol::Member &m : members.value())
+                if (QString::fromLatin1(m.signKey.toHex()) == waiting.value(QStringLiteral("id")).toString())
+                    fieldDevice.append(m);
+            QCOMPARE(fieldDevice.size(), 1);
+            QVERIFY(laterClient.grantKey(project, 7, crypto::SecureBytes::random(32), fieldDevice).ok());
+        }
+        f.syncNow();
+        f.waitForWorker();
+        QVERIFY2(f.errorString().contains(QStringLiteral("not this project's administrator, so Samla refused it")),
+                 qPrintable(f.errorString()));
+        field->settings().setLanguage(QStringLiteral("sv"));
+        QVERIFY2(f.errorString().contains(QStringLiteral("inte är projektets administratör")), qPrintable(f.errorString()));
+        field->settings().setLanguage(QStringLiteral("en"));
+        QVERIFY(f.resultText().startsWith(QStringLiteral("Sent ")));   // the sync itself went through
+        QCOMPARE(f.pendingCount(), 0);
+
         // Locking while a sync runs waits for it; nothing is left half done.
         f.syncNow();
         field->session().lock();
@@ -221,7 +229,7 @@ private slots:
         c.setAutoTimings(fast);
         QCOMPARE(c.msUntilAutoSync(), -1);   // not joined: nothing to do
 
-        c.join(codeText(server, project, "admin"));
+        c.join(server.enrolCode(project, "admin").encode());
         c.waitForWorker();
         QVERIFY2(c.errorString().isEmpty(), qPrintable(c.errorString()));
         QVERIFY(c.pendingCount() > 0);

@@ -7,3 +7,8 @@ samla_add_unit_test(tst_qdpx SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_qdpx.cpp LIBS
 target_compile_definitions(tst_qdpx PRIVATE
   SAMLA_REFI_XSD="${CMAKE_SOURCE_DIR}/tests/data/refi-qda/Project-mrt2019.xsd")
 samla_add_unit_test(tst_noteattachments SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_noteattachments.cpp LIBS samla_domain)
+# Photos and audio of notes: the canary test (nothing in clear on disk) and the editor's media controller.
+samla_add_unit_test(tst_media_canary SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_media_canary.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fakemicrophone.h LIBS samla_ui)
+samla_add_unit_test(tst_ui_notemedia SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_notemedia.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fakemicrophone.h LIBS samla_ui samla_qml)

@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include "platform/crypto/crypto.h"
+#include "platform/db/cipherprovider.h"
 #include "platform/db/database.h"
 
 #include <QCryptographicHash>
@@ -28,10 +29,12 @@ QString hexOf(const crypto::SecureBytes &key)
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(key.data()), qsizetype(key.size())).toHex());
 }
 
-std::unique_ptr<Database> createWithRows(const QString &path, const crypto::SecureBytes &key, int rows)
+std::unique_ptr<Database> createWithRows(const QString &path, const crypto::SecureBytes &key, int rows,
+                                         int pageSize = Database::Options().cipherPageSize)
 {
     Database::Options options;
     options.create = true;
+    options.cipherPageSize = pageSize;
     auto db = Database::open(path, key, options);
     if (!db.ok())
         return nullptr;
@@ -127,7 +130,7 @@ private slots:
             p.waitForFinished(30000);
             return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
         };
-        const QString withKey = run(QStringLiteral("PRAGMA key = \"x'%1'\";\nPRAGMA cipher_page_size = 4096;\n"
+        const QString withKey = run(QStringLiteral("PRAGMA key = \"x'%1'\";\nPRAGMA cipher_page_size = 2048;\n"
                                                    "SELECT count(*) FROM t;\n")
                                         .arg(hexOf(key)));
         QVERIFY2(withKey.trimmed().endsWith(QStringLiteral("42")), qPrintable(withKey));
@@ -135,14 +138,14 @@ private slots:
         QVERIFY2(withoutKey.contains(QStringLiteral("not a database")) || withoutKey.contains(QStringLiteral("encrypted")),
                  qPrintable(withoutKey));
         QVERIFY(!withoutKey.contains(QStringLiteral("42")));
-        const QString wrongKey = run(QStringLiteral("PRAGMA key = \"x'%1'\";\nPRAGMA cipher_page_size = 4096;\n"
+        const QString wrongKey = run(QStringLiteral("PRAGMA key = \"x'%1'\";\nPRAGMA cipher_page_size = 2048;\n"
                                                     "SELECT count(*) FROM t;\n")
                                          .arg(hexOf(fixedKey(8))));
         QVERIFY(!wrongKey.contains(QStringLiteral("42")));
 
         // The other way round: what the shell writes, Samla reads, and the
         // file stays whole.
-        run(QStringLiteral("PRAGMA key = \"x'%1'\";\nPRAGMA cipher_page_size = 4096;\n"
+        run(QStringLiteral("PRAGMA key = \"x'%1'\";\nPRAGMA cipher_page_size = 2048;\n"
                            "CREATE TABLE fromshell(v TEXT);\n"
                            "INSERT INTO fromshell VALUES('written by the shell');\n")
                 .arg(hexOf(key)));
@@ -153,6 +156,48 @@ private slots:
         QVERIFY(read->step().value());
         QCOMPARE(read->columnText(0), QStringLiteral("written by the shell"));
         QVERIFY(reopened.value()->checkIntegrity().ok());
+    }
+
+    void storeWithFormerPageSizeStillOpens()
+    {
+        // Stores made before 2048-byte pages use 4096; they open as they are.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.db"));
+        createWithRows(path, fixedKey(3), 300, Database::kLegacyCipherPageSize).reset();
+        auto db = Database::open(path, fixedKey(3), {});
+        QVERIFY(db.ok());
+        QCOMPARE(db.value()->cipherPageSize(), Database::kLegacyCipherPageSize);
+        {
+            auto count = db.value()->prepare("SELECT count(*) FROM t");
+            QVERIFY(count->step().value());
+            QCOMPARE(count->columnInt(0), 300);
+        }
+        QVERIFY(db.value()->exec("INSERT INTO t(v) VALUES('after the upgrade')").ok());
+        QVERIFY(db.value()->checkIntegrity().ok());
+        db.value().reset();
+        // ... and a wrong key is still a wrong key, whatever the page size.
+        auto wrong = Database::open(path, fixedKey(4), {});
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.code(), ErrorCode::WrongKey);
+        // New files get the smaller pages.
+        auto fresh = createWithRows(dir.filePath(QStringLiteral("new.db")), fixedKey(3), 1);
+        QVERIFY(fresh);
+        QCOMPARE(fresh->cipherPageSize(), 2048);
+    }
+
+    void pagesGoThroughSamlasCipherProvider()
+    {
+        // Every keyed connection, including ones opened after all others
+        // closed (SQLCipher then drops its provider), uses Samla's provider.
+        QTemporaryDir dir;
+        for (int round = 0; round < 2; ++round) {
+            auto db = createWithRows(dir.filePath(QStringLiteral("t%1.db").arg(round)), fixedKey(5), 20);
+            QVERIFY(db);
+            auto provider = db->prepare("PRAGMA cipher_provider");
+            QVERIFY(provider.ok());
+            QVERIFY(provider->step().value());
+            QCOMPARE(provider->columnText(0), QString::fromLatin1(kCipherProviderName));
+        }
     }
 
     void injectedFailureAbortsStatement()

@@ -284,6 +284,21 @@ private slots:
         ParticipantConsent &consent = services().participantConsent();
         QVERIFY(consent.open(first));
         QVERIFY(consent.duplicateCodeText().contains(code));
+
+        // The user gives this one a new code: the next free number, the old code kept with the record.
+        QVERIFY(consent.giveNewCode());
+        const QString newCode = consent.code();
+        QVERIFY(newCode != code);
+        QVERIFY2(consent.message().contains(newCode) && consent.message().contains(code), qPrintable(consent.message()));
+        QCOMPARE(consent.duplicateCodeText(), QString());
+        auto record = store().records().get(first);
+        QCOMPARE(domain::Participants::previousCodes(record.value()), QStringList{code});
+        reg.refresh();
+        QCOMPARE(reg.duplicateCodesText(), QString());
+        QCOMPARE(reg.count(), before + 1);
+        // A code held by one participant only is not changed.
+        QVERIFY(!consent.giveNewCode());
+        QCOMPARE(consent.code(), newCode);
     }
 };
 

@@ -409,6 +409,9 @@ void TestUiObservationReports::aMarkedPairIsStoredAndOpensAgain()
     QCOMPARE(agreement().toleranceSeconds(), 4);
     QVERIFY(agreement().hasResult());
 
+    // An id the list does not show (another project's pair, a stale one) changes nothing.
+    QVERIFY(!agreement().unmarkPair(QStringLiteral("00000000-0000-4000-8000-000000000000")));
+    QCOMPARE(agreement().pairs().size(), 1);
     QVERIFY(agreement().unmarkPair(pairId));
     QVERIFY(agreement().pairs().isEmpty());
     QVERIFY(!agreement().marked());

@@ -1,0 +1,227 @@
+#include "attachmentsync.h"
+
+#include "platform/core/files.h"
+#include "platform/core/logging.h"
+#include "platform/crypto/hasher.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace samla::sync {
+
+namespace {
+
+QByteArray projectQuery(const QString &projectId)
+{
+    return "project=" + projectId.toLatin1();
+}
+
+Refusal refusalOf(const HttpResponse &response)
+{
+    Refusal r;
+    r.status = response.status;
+    auto decoded = protocol::ErrorResponse::decode(response.body);
+    if (decoded.ok()) {
+        r.reason = decoded->error;
+    } else {
+        auto st = protocol::AttachmentStatus::decode(response.body);
+        r.reason = st.ok() && !st->error.isEmpty() ? st->error : QStringLiteral("http-%1").arg(response.status);
+    }
+    return r;
+}
+
+Result<QByteArray> hashOfFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return files::errorFromFile(f, "open attachment");
+    crypto::Hasher hasher;
+    QByteArray buffer(256 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = f.read(buffer.data(), buffer.size());
+        if (n < 0)
+            return files::errorFromFile(f, "read attachment");
+        if (n == 0)
+            break;
+        hasher.update(QByteArrayView(buffer.constData(), n));
+    }
+    return hasher.finish().toHex();
+}
+
+} // namespace
+
+AttachmentSync::AttachmentSync(SyncClient &client, QString directory, qsizetype chunkBytes, SyncProgress &progress,
+                               std::function<void()> report)
+    : m_client(client)
+    , m_dir(std::move(directory))
+    , m_chunk(std::clamp<qsizetype>(chunkBytes, 1, protocol::kMaxAttachmentChunk))
+    , m_progress(progress)
+    , m_report(std::move(report))
+{
+}
+
+void AttachmentSync::moved(std::int64_t bytes)
+{
+    m_progress.attachmentBytesDone += bytes;
+    if (m_report)
+        m_report();
+}
+
+Result<protocol::AttachmentStatus> AttachmentSync::status(const QString &projectId, const QString &hash)
+{
+    auto response = m_client.signedRequest(
+        "GET", protocol::kAttachmentsPath + hash.toLatin1() + "/status?" + projectQuery(projectId), {});
+    if (!response.ok())
+        return response.error();
+    if (response->status != 200)
+        return refusalError(refusalOf(response.value()));
+    return protocol::AttachmentStatus::decode(response->body);
+}
+
+Status AttachmentSync::uploadFor(const QList<OutgoingOp> &ops)
+{
+    for (const OutgoingOp &op : ops)
+        for (const QString &hash : op.attachments)
+            SAMLA_TRY(upload(op.header.projectId, hash));
+    return {};
+}
+
+Status AttachmentSync::upload(const QString &projectId, const QString &hash)
+{
+    const QString key = projectId + QLatin1Char('/') + hash;
+    if (m_onServer.contains(key))
+        return {};
+    if (!protocol::isAttachmentName(hash.toLatin1()))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an attachment name"));
+    QFile file(m_dir + QLatin1Char('/') + hash);
+    if (!file.exists()) {
+        // Removed on this device (or never here): the record goes without it.
+        qCWarning(lcSync) << "sync: an attachment a record names is not on this device; sending the record without it";
+        m_onServer.insert(key);
+        return {};
+    }
+    const std::int64_t size = file.size();
+    if (size <= 0 || size > protocol::kMaxAttachmentBytes)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("server refused (413): too-large"));
+    auto held = status(projectId, hash);
+    if (!held.ok())
+        return held.error();
+    if (held->complete) {
+        m_onServer.insert(key);
+        return {};
+    }
+    if (!file.open(QIODevice::ReadOnly))
+        return files::errorFromFile(file, "open attachment");
+    std::int64_t offset = held->size == size ? held->held : 0;
+    m_progress.attachmentBytesTotal += size - offset;
+    if (m_report)
+        m_report();
+    const QByteArray base = protocol::kAttachmentsPath + hash.toLatin1() + "?" + projectQuery(projectId)
+                            + "&size=" + QByteArray::number(qint64(size)) + "&offset=";
+    while (offset < size) {
+        if (!file.seek(offset))
+            return files::errorFromFile(file, "seek attachment");
+        const QByteArray chunk = file.read(std::min<std::int64_t>(m_chunk, size - offset));
+        if (chunk.isEmpty())
+            return files::errorFromFile(file, "read attachment");
+        auto response = m_client.signedRequest("PUT", base + QByteArray::number(qint64(offset)), chunk);
+        if (!response.ok())
+            return response.error();   // the next sync asks the server where to go on from
+        auto answer = protocol::AttachmentStatus::decode(response->body);
+        if (response->status == 200 && answer.ok()) {
+            moved(answer->held - offset);
+            offset = answer->held;
+            if (answer->complete)
+                break;
+            continue;
+        }
+        if (response->status == 409 && answer.ok() && answer->error == QLatin1String("offset")) {
+            // The chunk arrived before (its answer was lost), or the server
+            // holds less than we thought: go on from where the server is.
+            moved(answer->held - offset);
+            offset = answer->held;
+            continue;
+        }
+        return refusalError(refusalOf(response.value()));
+    }
+    m_onServer.insert(key);
+    return {};
+}
+
+Status AttachmentSync::downloadWanted(SyncJournal &journal)
+{
+    auto wanted = journal.wantedAttachments();
+    if (!wanted.ok())
+        return wanted.error();
+    for (const WantedAttachment &w : wanted.value()) {
+        auto here = download(w.projectId, w.hash);
+        if (!here.ok())
+            return here.error();
+        if (here.value())
+            SAMLA_TRY(journal.attachmentArrived(w));
+    }
+    return {};
+}
+
+Result<bool> AttachmentSync::download(const QString &projectId, const QString &hash)
+{
+    if (!protocol::isAttachmentName(hash.toLatin1()))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an attachment name"));
+    const QString finalPath = m_dir + QLatin1Char('/') + hash;
+    if (QFileInfo::exists(finalPath))
+        return true;
+    auto held = status(projectId, hash);
+    if (!held.ok())
+        return held.error();
+    if (!held->complete)
+        return false;   // its device has not finished sending it
+    const std::int64_t size = held->size;
+    if (!QDir().mkpath(m_dir))
+        return makeError(ErrorCode::ReadOnly, QStringLiteral("cannot create attachments directory"));
+    QFile partial(m_dir + QLatin1Char('/') + partialName(hash));
+    if (!partial.open(QIODevice::ReadWrite))
+        return files::errorFromFile(partial, "open partial attachment");
+    std::int64_t offset = partial.size();
+    if (offset > size) {
+        if (!partial.resize(0))
+            return files::errorFromFile(partial, "cut partial attachment");
+        offset = 0;
+    }
+    m_progress.attachmentBytesTotal += size - offset;
+    if (m_report)
+        m_report();
+    const QByteArray base = protocol::kAttachmentsPath + hash.toLatin1() + "?" + projectQuery(projectId) + "&length="
+                            + QByteArray::number(qint64(m_chunk)) + "&offset=";
+    while (offset < size) {
+        auto response = m_client.signedRequest("GET", base + QByteArray::number(qint64(offset)), {});
+        if (!response.ok())
+            return response.error();   // what arrived stays in the partial file
+        if (response->status != 200)
+            return refusalError(refusalOf(response.value()));
+        if (response->body.isEmpty() || offset + response->body.size() > size)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("attachment download of the wrong length"));
+        if (!partial.seek(offset) || partial.write(response->body) != response->body.size() || !partial.flush())
+            return files::errorFromFile(partial, "write partial attachment");
+        offset += response->body.size();
+        moved(response->body.size());
+    }
+    SAMLA_TRY(files::fsyncFile(partial));
+    partial.close();
+    auto actual = hashOfFile(partial.fileName());
+    if (!actual.ok())
+        return actual.error();
+    if (QString::fromLatin1(actual.value()) != hash) {
+        // Bytes that are not the attachment: start again next time.
+        partial.remove();
+        return makeError(ErrorCode::Tampered, QStringLiteral("a downloaded attachment does not match its hash"));
+    }
+    if (!partial.rename(finalPath))
+        return files::errorFromFile(partial, "rename attachment");
+    SAMLA_TRY(files::fsyncDirectory(m_dir));
+    return true;
+}
+
+} // namespace samla::sync
