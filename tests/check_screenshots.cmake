@@ -23,7 +23,8 @@ set(screens first-run first-run-strength recovery-key unlock unlock-error recove
             scheme-builtin coding-schemes-import-error
             identity-purpose identity-shown identity-audit identity-refused enrol-researcher
             participants-duplicate participant-duplicate consent-setup-gillick consent-setup-gillick-end
-            consent-setup-understanding consent-setup-consultee)
+            consent-setup-understanding consent-setup-consultee
+            sync-join sync-join-error sync-waiting sync-conflict sync-progress sync-devices sync-grant-data-manager)
 foreach(screen ${screens})
   foreach(lang en sv)
     foreach(size 1280x800 800x1280)

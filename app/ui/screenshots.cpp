@@ -30,6 +30,8 @@
 #include "app/store/localstore.h"
 #include "platform/db/database.h"
 #include "sync/protocol/canonicalcbor.h"
+#include "sync/protocol/messages.h"
+#include "platform/crypto/crypto.h"
 
 #include <QCborMap>
 
@@ -96,7 +98,18 @@ public:
         }
     }
 
-    QObject *find(const QString &objectName) { return m_window.findChild<QObject *>(objectName); }
+    // The item on screen of that name: a screen left earlier may still exist
+    // (hidden, or waiting to be deleted) beside the one now shown.
+    QObject *find(const QString &objectName)
+    {
+        const QList<QObject *> all = m_window.findChildren<QObject *>(objectName);
+        for (auto it = all.crbegin(); it != all.crend(); ++it) {
+            auto *item = qobject_cast<QQuickItem *>(*it);
+            if (item && item->isVisible())
+                return item;
+        }
+        return all.isEmpty() ? nullptr : all.first();
+    }
 
     // Draws a looping stroke across an item, as a finger or mouse would.
     bool drawOn(const QString &objectName)
@@ -123,6 +136,14 @@ public:
         }
         send(QEvent::MouseButtonRelease, QPointF(w * 0.75, h * 0.5), Qt::NoButton);
         return true;
+    }
+
+    void setItemProperty(const QString &objectName, const char *name, const QVariant &value)
+    {
+        if (QObject *item = find(objectName))
+            item->setProperty(name, value);
+        else
+            m_failures << QStringLiteral("no item named ") + objectName;
     }
 
     void setText(const QString &objectName, const QString &text)
@@ -318,6 +339,32 @@ void shootSyncScreens(Shooter &shooter, AppServices &services)
     services.sync().showProgressForScreenshots(underWay, 7);
     shooter.shoot(QStringLiteral("sync-progress"));
     services.sync().showProgressForScreenshots({}, 0);
+
+    // An administrator's device that holds the identity register: the
+    // project's devices, and handing the data-manager role to one of them,
+    // asked once more with what the role shows.
+    QList<protocol::Member> members;
+    auto member = [&members](QByteArray signKey, const char *role, bool approved) {
+        protocol::Member m;
+        m.signKey = std::move(signKey);
+        m.boxKey = crypto::hash(m.signKey);
+        m.role = QString::fromLatin1(role);
+        if (approved)
+            m.grantedEpochs = {1};
+        members.append(m);
+    };
+    member(services.session().store()->deviceSigningKey().publicKey, protocol::kRoleAdmin, true);
+    member(crypto::hash(QByteArrayLiteral("fieldworker tablet")), protocol::kRoleMember, true);
+    member(crypto::hash(QByteArrayLiteral("new laptop")), protocol::kRoleMember, false);
+    services.sync().showDevicesForScreenshots(members);
+    if (!services.sync().holdsRegister())
+        shooter.fail(QStringLiteral("sync: the demo device does not hold the identity register"));
+    shooter.shoot(QStringLiteral("sync-devices"), {}, [&] { shooter.scrollToEnd(QStringLiteral("syncScreen")); });
+    shooter.setItemProperty(QStringLiteral("syncScreen"), "grantCandidate",
+                            QString::fromLatin1(members.at(1).signKey.toHex()));
+    shooter.shoot(QStringLiteral("sync-grant-data-manager"), {},
+                  [&] { shooter.scrollToEnd(QStringLiteral("syncScreen")); });
+    shooter.setItemProperty(QStringLiteral("syncScreen"), "grantCandidate", QString());
 }
 
 // A word from the first demo note, so the search screenshot has hits to highlight.
@@ -577,7 +624,11 @@ void shootIdentityScreens(Shooter &shooter, AppServices &services)
     (void)store->records().erase({ twin.id });
     reg.refresh();
 
-    // A researcher's device: the grant taken away, the look-up refused with the reason.
+    // A researcher's device: the grant taken away, the look-up refused with
+    // the reason (and given back afterwards: the data manager's device again).
+    QByteArray grant;
+    if (auto kept = store->records().meta("identity_vault_grant"); kept.ok())
+        grant = kept.value();
     if (!domain::IdentityVault::revokeGrant(*store).ok())
         shooter.fail(QStringLiteral("identity: revoke"));
     reg.reloadVault();
@@ -590,6 +641,9 @@ void shootIdentityScreens(Shooter &shooter, AppServices &services)
     nav.push(QStringLiteral("enrol"));
     shooter.shoot(QStringLiteral("enrol-researcher"), {}, [&] { shooter.scrollToEnd(QStringLiteral("enrolScreen")); });
     nav.home();
+    if (grant.isEmpty() || !store->records().setMeta("identity_vault_grant", grant).ok())
+        shooter.fail(QStringLiteral("identity: the grant could not be given back"));
+    reg.reloadVault();
 }
 
 // Consent forms: the list, the editor with problems beside their fields, a

@@ -603,24 +603,37 @@ void SyncController::refreshDevices()
                 emit stateChanged();
                 return;
             }
-            m_members = r.value();
-            m_devices.clear();
-            const QByteArray self = m_sync->deviceId();
-            for (const protocol::Member &m : m_members) {
-                if (m.role == QLatin1String(protocol::kRoleWriteOnly))
-                    continue;
-                QVariantMap d;
-                d.insert(QStringLiteral("id"), QString::fromLatin1(m.signKey.toHex()));
-                d.insert(QStringLiteral("shortId"), QString::fromLatin1(m.signKey.toHex().left(16)));
-                d.insert(QStringLiteral("self"), m.signKey.toHex() == self);
-                d.insert(QStringLiteral("approved"), !m.grantedEpochs.isEmpty());
-                d.insert(QStringLiteral("revoked"), m.revoked);
-                d.insert(QStringLiteral("admin"), m.role == QLatin1String(protocol::kRoleAdmin));
-                m_devices.append(d);
-            }
-            markDataManagers();
-            emit devicesChanged();
+            setMembers(r.value());
         });
+}
+
+void SyncController::setMembers(const QList<protocol::Member> &members)
+{
+    m_members = members;
+    m_devices.clear();
+    const QByteArray self = m_sync->deviceId();
+    for (const protocol::Member &m : m_members) {
+        if (m.role == QLatin1String(protocol::kRoleWriteOnly))
+            continue;
+        QVariantMap d;
+        d.insert(QStringLiteral("id"), QString::fromLatin1(m.signKey.toHex()));
+        d.insert(QStringLiteral("shortId"), QString::fromLatin1(m.signKey.toHex().left(16)));
+        d.insert(QStringLiteral("self"), m.signKey.toHex() == self);
+        d.insert(QStringLiteral("approved"), !m.grantedEpochs.isEmpty());
+        d.insert(QStringLiteral("revoked"), m.revoked);
+        d.insert(QStringLiteral("admin"), m.role == QLatin1String(protocol::kRoleAdmin));
+        m_devices.append(d);
+    }
+    markDataManagers();
+    emit devicesChanged();
+}
+
+void SyncController::showDevicesForScreenshots(const QList<protocol::Member> &members)
+{
+    m_admin = m_hasKey = true;
+    m_localProject = m_session.projectId();
+    emit stateChanged();
+    setMembers(members);
 }
 
 void SyncController::approve(const QString &deviceId)

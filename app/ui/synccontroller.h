@@ -104,6 +104,8 @@ public:
     // The screenshot mode shows a sync under way without a server: sets
     // the progress as a running sync would (toSend 0 and an empty progress: none).
     void showProgressForScreenshots(const sync::SyncProgress &progress, int toSend);
+    // Screenshot mode: the device list as an administrator's device shows it.
+    void showDevicesForScreenshots(const QList<protocol::Member> &members);
     bool syncing() const { return m_syncing; }
 
     // Timings of automatic sync (tests shorten them).
@@ -153,6 +155,7 @@ signals:
     void synced();   // records may have changed
 
 private:
+    void setMembers(const QList<protocol::Member> &members);
     void markDataManagers();   // syncdatamanagers.cpp
     void opened();
     void closing();
