@@ -9,6 +9,7 @@ Item {
     id: screen
     objectName: "notesScreen"
     readonly property string title: qsTr("Field notes")
+    property bool exportOpen: false
 
     function openNote(id) {
         if (NoteEditor.openNote(id))
@@ -65,15 +66,82 @@ Item {
             }
         }
 
-        Label {
-            objectName: "notesSummary"
+        RowLayout {
             Layout.fillWidth: true
-            wrapMode: Text.WordWrap
-            font.pixelSize: Theme.fontSmall
-            color: Theme.textMuted
-            text: Notebook.notes.searching
-                  ? qsTr("%n note(s) found", "", Notebook.notes.totalCount)
-                  : qsTr("%n field note(s), newest first", "", Notebook.noteCount)
+            spacing: Theme.spacing
+            Label {
+                objectName: "notesSummary"
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textMuted
+                text: Notebook.notes.searching
+                      ? qsTr("%n note(s) found", "", Notebook.notes.totalCount)
+                      : qsTr("%n field note(s), newest first", "", Notebook.noteCount)
+            }
+            AppButton {
+                objectName: "exportToggleButton"
+                flat: true
+                text: exportPanel.visible ? qsTr("Close export") : qsTr("Export for analysis")
+                Accessible.name: text
+                onClicked: {
+                    if (exportPanel.visible) {
+                        screen.exportOpen = false
+                        Notebook.clearExportMessage()
+                    } else {
+                        screen.exportOpen = true
+                    }
+                }
+            }
+        }
+
+        // The REFI-QDA export: the project's notes, memos, codes and participants
+        // (by code) as one .qdpx file that QDA software opens.
+        Rectangle {
+            id: exportPanel
+            objectName: "exportPanel"
+            Layout.fillWidth: true
+            visible: screen.exportOpen || Notebook.exportMessage !== ""
+            implicitHeight: exportColumn.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius / 2
+            color: "transparent"
+            border.color: Theme.border
+            border.width: 1
+
+            ColumnLayout {
+                id: exportColumn
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.smallSpacing
+                BodyText {
+                    text: qsTr("Save this project's field notes, memos, codes and participants (by code, as cases) as one REFI-QDA file (.qdpx) that NVivo, ATLAS.ti, MAXQDA and QualCoder open. Names from the identity vault are never included.")
+                }
+                FieldLabel {
+                    text: qsTr("Save in this folder")
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    AppTextField {
+                        objectName: "qdpxFolderField"
+                        Layout.fillWidth: true
+                        text: Notebook.exportDirectory
+                        Accessible.name: qsTr("Export folder")
+                        onEditingFinished: Notebook.exportDirectory = text.trim()
+                    }
+                    AppButton {
+                        objectName: "exportQdpxButton"
+                        primary: true
+                        text: qsTr("Export .qdpx")
+                        onClicked: Notebook.exportQdpx()
+                    }
+                }
+                MessageBanner {
+                    objectName: "qdpxMessage"
+                    error: Notebook.exportMessageIsError
+                    text: Notebook.exportMessage
+                }
+            }
         }
 
         ListView {

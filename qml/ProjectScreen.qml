@@ -108,6 +108,17 @@ ScrollPage {
                     current: siteRow.modelData.jurisdiction
                     onChosen: key => ProjectEditor.setSiteJurisdiction(siteRow.index, key)
                 }
+                BodyText {
+                    color: Theme.textMuted
+                    text: qsTr("Study arm (summaries compare intervention and control sites)")
+                }
+                ChoiceGroup {
+                    namePrefix: "siteArm_" + siteRow.index + "_"
+                    choices: [{ key: "none", label: qsTr("No arm") }, { key: "intervention", label: qsTr("Intervention") },
+                        { key: "control", label: qsTr("Control") }]
+                    current: siteRow.modelData.arm
+                    onChosen: key => ProjectEditor.setSiteArm(siteRow.index, key)
+                }
             }
         }
     }

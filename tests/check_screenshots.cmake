@@ -5,7 +5,7 @@ execute_process(COMMAND ${SAMLA} --screenshots ${OUT} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "samla --screenshots failed with ${rc}")
 endif()
-set(screens first-run first-run-strength recovery-key unlock unlock-error recover home notes notes-search
+set(screens first-run first-run-strength recovery-key unlock unlock-error recover home notes notes-search notes-export
             editor note-details versions editor-media editor-recording settings change-passphrase quick-note
             participants-empty participants enrol enrol-novault enrol-vault consent-setup consent-read
             consent-items-required consent-sign consent-done participant participant-timeline
@@ -17,7 +17,7 @@ set(screens first-run first-run-strength recovery-key unlock unlock-error recove
             observation-modifiers observation-stop-confirm
             observation-agreement-empty observation-agreement-refused observation-agreement observation-agreement-events
             observation-summary observation-summary-export observation-summary-meeting observation-summary-states
-            observation-summaries
+            observation-summaries observation-summaries-arms observation-summaries-arms-end
             observations
             coding-schemes scheme-editor scheme-editor-end scheme-editor-problems scheme-editor-problems-end
             scheme-builtin coding-schemes-import-error

@@ -125,8 +125,10 @@ ProjectSettings wardSettings()
     ProjectSettings ward;
     ward.codePrefix = QStringLiteral("PW");
     ward.description = QStringLiteral("Structured observation (QuIS) of nurse–patient engagement; co-design events.");
-    ward.sites = {Site{QStringLiteral("intervention-ward"), QStringLiteral("Intervention ward"), Jurisdiction::England},
-                  Site{QStringLiteral("control-ward"), QStringLiteral("Control ward"), Jurisdiction::England}};
+    ward.sites = {Site{QStringLiteral("intervention-ward"), QStringLiteral("Intervention ward"), Jurisdiction::England,
+                       StudyArm::Intervention},
+                  Site{QStringLiteral("control-ward"), QStringLiteral("Control ward"), Jurisdiction::England,
+                       StudyArm::Control}};
     ward.languages = {kEn};
     ward.lawfulBasis = kLawfulBasisUk;
     ward.withdrawalPolicy = WithdrawalPolicy::StopAndRetain;

@@ -430,15 +430,18 @@ Result<int> IdentityVault::acceptGrants(store::LocalStore &store, const Clock &c
         if (opened.refusal == VaultRefusal::Damaged)
             return opened.error;
         if (opened.refusal == VaultRefusal::NotGranted || opened.refusal == VaultRefusal::GrantInvalid) {
-            // A register whose key this device no longer holds opens for no
-            // one; it makes way for the one the grant brings.
+            // A register this device cannot open (its grant is gone, or the
+            // file does not open with it) makes way for the one the grant
+            // brings: moved aside, never deleted, in case it can be mended.
             if (hasGrant(store))
                 SAMLA_TRY(revokeGrant(store));
+            const QString aside = QStringLiteral(".unopened-%1").arg(clock.nowMs());
             for (const QString &ext : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
                 const QString path = store.dataDir() + QLatin1Char('/') + kFileName + ext;
-                if (QFile::exists(path) && !QFile::remove(path))
-                    return makeError(ErrorCode::Io, QStringLiteral("cannot remove the unopenable identity register"));
+                if (QFile::exists(path) && !QFile::rename(path, path + aside))
+                    return makeError(ErrorCode::Io, QStringLiteral("cannot move the unopenable identity register aside"));
             }
+            qCWarning(lcDomain) << "an identity register this device could not open was moved aside";
         }
         auto created = create(store, clock);
         if (!created.ok())

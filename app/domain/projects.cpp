@@ -20,6 +20,7 @@ const QString kDescription = QStringLiteral("description");
 const QString kSites = QStringLiteral("sites");
 const QString kId = QStringLiteral("id");
 const QString kJurisdiction = QStringLiteral("jurisdiction");
+const QString kArm = QStringLiteral("arm");
 const QString kLanguages = QStringLiteral("languages");
 const QString kLawfulBasis = QStringLiteral("lawful_basis");
 const QString kWithdrawalPolicy = QStringLiteral("withdrawal_policy");
@@ -35,6 +36,11 @@ const detail::EnumKey<Jurisdiction> kJurisdictionKeys[] = {
 const detail::EnumKey<WithdrawalPolicy> kPolicyKeys[] = {
     {WithdrawalPolicy::StopAndRetain, "stop_and_retain"},
     {WithdrawalPolicy::StopAndErase, "stop_and_erase"},
+};
+const detail::EnumKey<StudyArm> kArmKeys[] = {
+    {StudyArm::None, "none"},
+    {StudyArm::Intervention, "intervention"},
+    {StudyArm::Control, "control"},
 };
 
 // Settings of projects made before settings existed.
@@ -56,6 +62,7 @@ QCborMap settingsToCbor(const ProjectSettings &s, QCborMap into)
         m.insert(kId, site.id);
         m.insert(kName, site.name);
         m.insert(kJurisdiction, jurisdictionKey(site.jurisdiction));
+        m.insert(kArm, studyArmKey(site.arm));
         sites.append(m);
     }
     into.insert(kSites, sites);
@@ -81,7 +88,8 @@ ProjectSettings settingsFromCbor(const QCborValue &value)
     for (const QCborValue &v : m.value(kSites).toArray()) {
         const QCborMap site = v.toMap();
         s.sites.append(Site{site.value(kId).toString(), site.value(kName).toString(),
-                            jurisdictionFromKey(site.value(kJurisdiction).toString()).value_or(Jurisdiction::Sweden)});
+                            jurisdictionFromKey(site.value(kJurisdiction).toString()).value_or(Jurisdiction::Sweden),
+                            studyArmFromKey(site.value(kArm).toString()).value_or(StudyArm::None)});
     }
     for (const QCborValue &v : m.value(kLanguages).toArray())
         s.languages << v.toString();
@@ -125,6 +133,8 @@ std::optional<WithdrawalPolicy> withdrawalPolicyFromKey(const QString &key)
 {
     return detail::fromKey(kPolicyKeys, key);
 }
+QString studyArmKey(StudyArm a) { return detail::keyOf(kArmKeys, a); }
+std::optional<StudyArm> studyArmFromKey(const QString &key) { return detail::fromKey(kArmKeys, key); }
 
 const Site *ProjectSettings::site(const QString &siteId) const
 {

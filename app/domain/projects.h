@@ -18,15 +18,22 @@ enum class Jurisdiction { Sweden, England };
 // public research keep it; the project decides and records which).
 enum class WithdrawalPolicy { StopAndRetain, StopAndErase };
 
+// The study arm a site belongs to in a controlled study (QuIS on an
+// intervention ward against a control ward); most sites have none.
+enum class StudyArm { None, Intervention, Control };
+
 QString jurisdictionKey(Jurisdiction j);               // "se", "gb-eng"
 std::optional<Jurisdiction> jurisdictionFromKey(const QString &key);
 QString withdrawalPolicyKey(WithdrawalPolicy p);       // "stop_and_retain", "stop_and_erase"
 std::optional<WithdrawalPolicy> withdrawalPolicyFromKey(const QString &key);
+QString studyArmKey(StudyArm a);                       // "none", "intervention", "control"
+std::optional<StudyArm> studyArmFromKey(const QString &key);
 
 struct Site {
     QString id;             // stable within the project; generated when empty
     QString name;
     Jurisdiction jurisdiction = Jurisdiction::Sweden;
+    StudyArm arm = StudyArm::None; // absent in records made before arms: none
     bool operator==(const Site &) const = default;
 };
 

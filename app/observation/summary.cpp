@@ -128,6 +128,29 @@ PooledSummary pool(const QList<SessionSummary> &summaries)
     return p;
 }
 
+QList<ArmSummary> poolByArm(const QList<SessionSummary> &summaries, const QList<domain::Site> &sites)
+{
+    using domain::StudyArm;
+    auto armOf = [&](const QString &siteId) {
+        for (const domain::Site &site : sites) {
+            if (!siteId.isEmpty() && site.id == siteId)
+                return site.arm;
+        }
+        return StudyArm::None;
+    };
+    QList<ArmSummary> out;
+    for (StudyArm arm : { StudyArm::Intervention, StudyArm::Control, StudyArm::None }) {
+        QList<SessionSummary> in;
+        for (const SessionSummary &s : summaries) {
+            if (armOf(s.siteId) == arm)
+                in.append(s);
+        }
+        if (!in.isEmpty())
+            out.append(ArmSummary { arm, pool(in) });
+    }
+    return out;
+}
+
 std::optional<double> interactionsPerPatientHour(int interactions, double patientHours)
 {
     if (patientHours <= 0)

@@ -1,6 +1,7 @@
 // Session summaries (pure functions): QuIS rates and shares, time budgets, contributions by role.
 #pragma once
 
+#include "app/domain/projects.h"
 #include "session.h"
 
 #include <QList>
@@ -59,6 +60,15 @@ struct PooledSummary {
     QMap<QString, QMap<QString, int>> byRole;
 };
 PooledSummary pool(const QList<SessionSummary> &summaries);
+
+// Sessions pooled by the study arm of their site: intervention, control, then
+// none (sites without an arm, unknown sites and sessions without a site);
+// only arms with sessions are listed.
+struct ArmSummary {
+    domain::StudyArm arm = domain::StudyArm::None;
+    PooledSummary pooled;
+};
+QList<ArmSummary> poolByArm(const QList<SessionSummary> &summaries, const QList<domain::Site> &sites);
 
 // Interactions per patient per hour; nothing without patients or observed time.
 std::optional<double> interactionsPerPatientHour(int interactions, double patientHours);

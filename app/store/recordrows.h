@@ -13,5 +13,7 @@ QCborMap decodeBody(const QByteArray &bytes);
 Record readRecord(const db::Statement &s, int first = 0);
 // An outbox op with its content removed and marked erased.
 QByteArray strippedOp(const QByteArray &opCbor);
+// Appends the attachment hashes a body refers to (maps with a 64-hex "hash").
+void collectAttachmentHashes(const QCborValue &value, QStringList &out);
 
 } // namespace samla::store::detail

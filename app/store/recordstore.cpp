@@ -391,11 +391,9 @@ Result<Record> RecordStore::write(const RecordChange &change, bool erasing)
     return record;
 }
 
-namespace {
-
 // Attachment references inside a body, wherever they are: maps with a
 // "hash" of 64 hex digits (the shape AttachmentRef is stored in).
-void collectAttachmentHashes(const QCborValue &value, QStringList &out)
+void detail::collectAttachmentHashes(const QCborValue &value, QStringList &out)
 {
     static const QRegularExpression hexHash(QStringLiteral("^[0-9a-f]{64}$"));
     if (value.isMap()) {
@@ -410,8 +408,6 @@ void collectAttachmentHashes(const QCborValue &value, QStringList &out)
             collectAttachmentHashes(item, out);
     }
 }
-
-} // namespace
 
 // Turns the op stored in an outbox row into one that carries no content.
 QByteArray detail::strippedOp(const QByteArray &opCbor)
@@ -457,12 +453,12 @@ Result<Erasure> RecordStore::erase(const QStringList &ids)
             auto current = get(id);
             if (!current.ok())
                 return current.error();
-            collectAttachmentHashes(QCborValue(current->body), result.attachmentHashes);
+            detail::collectAttachmentHashes(QCborValue(current->body), result.attachmentHashes);
             auto history = versions(id);
             if (!history.ok())
                 return history.error();
             for (const RecordVersion &v : *history)
-                collectAttachmentHashes(QCborValue(v.body), result.attachmentHashes);
+                detail::collectAttachmentHashes(QCborValue(v.body), result.attachmentHashes);
 
             // The tombstone: an empty body, deleted, and an op that tells
             // other devices to erase the record too.

@@ -78,6 +78,9 @@ struct RemoteApplyReport {
     int erased = 0;       // an erasure: the record's content is gone here too
     int duplicates = 0;   // already here (this device's own op coming back, or a repeat)
     int ignored = 0;      // a change to a record already erased here, which erasure outlives
+    // Attachment files the erased records referred to (in any version): the
+    // caller removes them once the transaction is committed.
+    QStringList erasedAttachments;
 };
 
 // Two versions of a record made at once on different devices. The later

@@ -164,6 +164,13 @@ Status RecordStore::applyOne(const QByteArray &op, RemoteApplyReport &report)
         // goes, the id is remembered, and the row stays as an empty tombstone.
         std::int64_t rid = local ? local->rid : 0;
         if (local) {
+            // The files its versions referred to go too (after the commit).
+            detail::collectAttachmentHashes(QCborValue(detail::decodeBody(local->storedBody)), report.erasedAttachments);
+            auto history = versions(c.id);
+            if (!history.ok())
+                return history.error();
+            for (const RecordVersion &v : history.value())
+                detail::collectAttachmentHashes(QCborValue(v.body), report.erasedAttachments);
             for (const char *sqlText : {"DELETE FROM record_versions WHERE rid = ?1",
                                         "DELETE FROM search_index WHERE docid = ?1"}) {
                 auto s = m_db.prepare(sqlText);

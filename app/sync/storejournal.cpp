@@ -1,6 +1,7 @@
 #include "storejournal.h"
 
 #include "attachmentrefs.h"
+#include "sync/client/attachmentsync.h"
 
 #include "app/store/attachmentstore.h"
 #include "app/store/localstore.h"
@@ -11,6 +12,7 @@
 #include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
+#include <QFile>
 #include <QHash>
 
 namespace samla::appsync {
@@ -239,6 +241,13 @@ Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newC
     auto report = m_store.records().applyRemote(bodies, kMetaCursor, QByteArray::number(qint64(newCursor)));
     if (!report.ok())
         return report.error();
+    // Erased elsewhere: the files of the erased records go from this device
+    // too, with any download of them left half done.
+    for (const QString &hash : report->erasedAttachments) {
+        if (!m_store.attachments().remove(hash).ok())
+            qCWarning(lcSync) << "sync: the file of an erased record could not be removed";
+        QFile::remove(m_store.attachments().directory() + QLatin1Char('/') + sync::AttachmentSync::partialName(hash));
+    }
     m_applied.applied += report->applied;
     m_applied.kept += report->kept;
     m_applied.conflicts += report->conflicts;

@@ -5,12 +5,23 @@
 #include "languagewatcher.h"
 #include "session.h"
 
+#include "app/export/qdpx.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QStorageInfo>
+#include <QUrl>
+
 namespace samla::ui {
 
 Notebook::Notebook(Session &session, AppSettings &settings, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_settings(settings)
+    , m_exportDirectory(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                            .filePath(QStringLiteral("Samla exports")))
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kSearchDebounceMs);
@@ -28,6 +39,7 @@ Notebook::Notebook(Session &session, AppSettings &settings, QObject *parent)
     new LanguageWatcher(this, [this] {
         emit errorStringChanged();
         emit quickStatusChanged();
+        emit exportMessageChanged();
     });
     if (m_session.state() == Session::Unlocked)
         onOpened();
@@ -132,6 +144,130 @@ void Notebook::onAboutToClose()
     m_quickSavedAt = {};
     emit quickTextChanged();
     emit quickStatusChanged();
+    m_lastExportPath.clear();
+    setExportMessage(false, {});
+}
+
+void Notebook::setExportDirectory(const QString &dir)
+{
+    const QUrl url(dir);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : dir;
+    if (path == m_exportDirectory)
+        return;
+    m_exportDirectory = path;
+    emit exportDirectoryChanged();
+}
+
+void Notebook::setExportMessage(bool error, std::function<QString()> text)
+{
+    m_exportIsError = error;
+    m_exportText = std::move(text);
+    emit exportMessageChanged();
+}
+
+void Notebook::clearExportMessage()
+{
+    if (!m_exportText)
+        return;
+    setExportMessage(false, {});
+}
+
+QString Notebook::exportErrorText(ErrorCode code, const QString &path)
+{
+    const QString where = QDir::toNativeSeparators(path);
+    switch (code) {
+    case ErrorCode::DiskFull:
+        return tr("The notes could not be exported to %1: the disk is full. Nothing was saved. Free some space "
+                  "or choose another folder, then try again.")
+            .arg(where);
+    case ErrorCode::ReadOnly:
+        return tr("The notes could not be exported to %1: that folder cannot be written to. Nothing was saved. "
+                  "Choose another folder, then try again.")
+            .arg(where);
+    default:
+        return tr("The notes could not be exported to %1. Nothing was saved. Check that the folder exists and "
+                  "can be written to, then try again.")
+            .arg(where);
+    }
+}
+
+namespace {
+
+// A file name from the project's name: letters and digits kept, the rest dashes.
+QString exportBaseName(const QString &projectName)
+{
+    QString base;
+    for (const QChar c : projectName.normalized(QString::NormalizationForm_C)) {
+        if (c.isLetterOrNumber())
+            base += c;
+        else if (!base.isEmpty() && !base.endsWith(QLatin1Char('-')))
+            base += QLatin1Char('-');
+    }
+    while (base.endsWith(QLatin1Char('-')))
+        base.chop(1);
+    return base.isEmpty() ? QStringLiteral("samla-notes") : base.left(60);
+}
+
+// Why an export into dir failed, as far as the folder and the disk tell.
+ErrorCode exportFailure(const QString &dir, ErrorCode code)
+{
+    if (code != ErrorCode::Io)
+        return code;
+    const QFileInfo info(dir);
+    if (!info.isDir())
+        return ErrorCode::Io;
+    if (!info.isWritable())
+        return ErrorCode::ReadOnly;
+    const QStorageInfo storage(dir);
+    if (storage.isValid() && storage.isReadOnly())
+        return ErrorCode::ReadOnly;
+    constexpr qint64 kNearlyFull = 1024 * 1024;
+    if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < kNearlyFull)
+        return ErrorCode::DiskFull;
+    return ErrorCode::Io;
+}
+
+} // namespace
+
+bool Notebook::exportQdpx()
+{
+    store::LocalStore *store = m_session.store();
+    if (!store) {
+        m_lastExportPath.clear();
+        setExportMessage(true, [] { return ErrorText::forCode(ErrorCode::InvalidArgument); });
+        return false;
+    }
+    const QString dir = m_exportDirectory;
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(m_session.clock().nowMs(), Qt::UTC)
+                              .toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString path
+        = QDir(dir).filePath(QStringLiteral("%1-%2.qdpx").arg(exportBaseName(m_session.projectName()), stamp));
+    Result<domain::QdpxSummary> written = QDir().mkpath(dir)
+        ? domain::QdpxExport(*store, m_session.clock()).write(m_session.projectId(), path)
+        : Result<domain::QdpxSummary>(makeError(ErrorCode::Io, QStringLiteral("mkpath")));
+    if (!written.ok()) {
+        // Counts and codes only: the detail never holds note text.
+        qCWarning(lcUi) << "qdpx export not written:" << written.error().detail;
+        QFile::remove(path + QStringLiteral(".part"));
+        m_lastExportPath.clear();
+        const ErrorCode code = exportFailure(dir, written.code());
+        setExportMessage(true, [code, path] { return exportErrorText(code, path); });
+        return false;
+    }
+    m_lastExportPath = path;
+    const int notes = written->sources + written->memos;
+    const int cases = written->cases;
+    setExportMessage(false, [path, notes, cases] {
+        return tr("Exported %n note(s) and memo(s) to %1 as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or "
+                  "QualCoder.",
+                   "", notes)
+                   .arg(QDir::toNativeSeparators(path))
+            + QLatin1Char(' ')
+            + tr("%n participant(s) appear as cases, by code. The file is not encrypted: it holds participant "
+                 "codes, never names.",
+                "", cases);
+    });
+    return true;
 }
 
 void Notebook::refresh()
@@ -151,6 +287,8 @@ void Notebook::refresh()
 void Notebook::onOpened()
 {
     m_model.setSource(this);
+    m_lastExportPath.clear();
+    setExportMessage(false, {});
     emit projectChanged();
     refresh();
 }

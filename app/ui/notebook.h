@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <functional>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -34,6 +35,12 @@ class Notebook : public QObject, private NoteSource {
     Q_PROPERTY(QString quickText READ quickText WRITE setQuickText NOTIFY quickTextChanged)
     Q_PROPERTY(QString quickError READ quickError NOTIFY quickStatusChanged)
     Q_PROPERTY(QString quickSavedText READ quickSavedText NOTIFY quickStatusChanged)
+    // The REFI-QDA export (.qdpx) of the open project: where it goes, and what happened.
+    Q_PROPERTY(
+        QString exportDirectory READ exportDirectory WRITE setExportDirectory NOTIFY exportDirectoryChanged)
+    Q_PROPERTY(QString lastExportPath READ lastExportPath NOTIFY exportMessageChanged)
+    Q_PROPERTY(QString exportMessage READ exportMessage NOTIFY exportMessageChanged)
+    Q_PROPERTY(bool exportMessageIsError READ exportMessageIsError NOTIFY exportMessageChanged)
 public:
     static constexpr int kSearchDebounceMs = 150;
 
@@ -59,6 +66,21 @@ public:
     // there is nothing to save or the store refuses.
     Q_INVOKABLE bool saveQuickNote();
 
+    QString exportDirectory() const { return m_exportDirectory; }
+    void setExportDirectory(const QString &dir);
+    QString lastExportPath() const { return m_lastExportPath; }
+    QString exportMessage() const { return m_exportText ? m_exportText() : QString(); }
+    bool exportMessageIsError() const { return m_exportIsError; }
+
+    // Writes the open project's notes, memos, codes and participants (by code,
+    // as cases) as a REFI-QDA project into exportDirectory, for NVivo,
+    // ATLAS.ti, MAXQDA and QualCoder. The message names the file, or says
+    // what went wrong; a failed export leaves no file behind.
+    Q_INVOKABLE bool exportQdpx();
+    Q_INVOKABLE void clearExportMessage();
+    // A failed export, as a sentence naming the file (exposed for tests).
+    static QString exportErrorText(ErrorCode code, const QString &path);
+
     // Re-reads the count and the list (after a save, and when the store opens).
     Q_INVOKABLE void refresh();
     // Runs a pending search now (Enter in the search field).
@@ -73,6 +95,8 @@ signals:
     void quickTextChanged();
     void quickStatusChanged();
     void quickNoteSaved(const QString &noteId);
+    void exportDirectoryChanged();
+    void exportMessageChanged();
 
 private:
     Result<QList<domain::Note>> list(int limit, int offset) const override;
@@ -82,6 +106,7 @@ private:
     void onClosed();
     void onAboutToClose();
     void setError(std::optional<ErrorCode> code);
+    void setExportMessage(bool error, std::function<QString()> text);
 
     Session &m_session;
     AppSettings &m_settings;
@@ -93,6 +118,10 @@ private:
     QString m_quickText;
     UiProblem m_quickError;
     QDateTime m_quickSavedAt;
+    QString m_exportDirectory;
+    QString m_lastExportPath;
+    std::function<QString()> m_exportText;
+    bool m_exportIsError = false;
 };
 
 } // namespace samla::ui

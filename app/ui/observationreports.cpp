@@ -355,6 +355,23 @@ QVariantList ObservationReports::charts() const
             bySite.append({ name, in });
     }
     const bool grouped = acrossSessions() && !bySite.isEmpty();
+    // Study arms: only when a site of the project has one.
+    const QList<domain::Site> &projectSites = m_session.project().settings.sites;
+    const bool withArms = grouped
+        && std::any_of(projectSites.begin(), projectSites.end(),
+            [](const domain::Site &site) { return site.arm != domain::StudyArm::None; });
+    const QList<ArmSummary> byArm = withArms ? poolByArm(m_summaries, projectSites) : QList<ArmSummary> {};
+    auto armLabel = [](domain::StudyArm arm) {
+        switch (arm) {
+        case domain::StudyArm::Intervention:
+            return tr("Intervention");
+        case domain::StudyArm::Control:
+            return tr("Control");
+        case domain::StudyArm::None:
+            break;
+        }
+        return tr("No arm");
+    };
     const PooledSummary all = pool(m_summaries);
 
     QVariantList out;
@@ -381,10 +398,39 @@ QVariantList ObservationReports::charts() const
                 rows.append(barRow(name, highest > 0 ? rate.value_or(0.0) / highest : 0.0, value, {}));
             }
             out.append(chart(QStringLiteral("rate"), tr("Interactions per patient per hour, by site"),
-                tr("Pooled over patient-hours: all interactions divided by the sum of patients in view × "
-                   "hours "
-                   "observed. Grouped by site: this project records no intervention or control arm for its "
-                   "sites."),
+                withArms ? tr("Pooled over patient-hours: all interactions divided by the sum of patients in "
+                              "view × hours observed.")
+                         : tr("Pooled over patient-hours: all interactions divided by the sum of patients in view × "
+                              "hours "
+                              "observed. Grouped by site: this project records no intervention or control arm "
+                              "for its "
+                              "sites."),
+                { group({}, rows) }));
+        }
+        if (withArms) {
+            // The same figures by study arm: intervention, control, then sessions at sites without one.
+            double highest = 0;
+            for (const ArmSummary &a : byArm)
+                highest = std::max(highest,
+                    interactionsPerPatientHour(a.pooled.interactions, a.pooled.patientHours).value_or(0.0));
+            QVariantList rows;
+            for (const ArmSummary &a : byArm) {
+                const PooledSummary &p = a.pooled;
+                const auto rate = interactionsPerPatientHour(p.interactions, p.patientHours);
+                const QString hours = locale.toString(double(p.observedMs) / kMsPerHour, 'f', 1);
+                const QString value = rate
+                    ? tr("%1 (%n session(s), %2 hours observed, %3 interactions, %4 patient-hours)", nullptr,
+                          p.sessions)
+                          .arg(locale.toString(*rate, 'f', 1), hours, locale.toString(p.interactions),
+                              locale.toString(p.patientHours, 'f', 1))
+                    : tr("Not known: no patients counted (%n session(s), %1 hours observed)", nullptr,
+                          p.sessions)
+                          .arg(hours);
+                rows.append(barRow(armLabel(a.arm), highest > 0 ? rate.value_or(0.0) / highest : 0.0, value, {}));
+            }
+            out.append(chart(QStringLiteral("rateByArm"), tr("Interactions per patient per hour, by study arm"),
+                tr("Sites are grouped by the study arm set in the project settings; sessions at sites "
+                   "without an arm are shown as \"No arm\"."),
                 { group({}, rows) }));
         }
         QVariantList groups;
@@ -396,6 +442,15 @@ QVariantList ObservationReports::charts() const
         out.append(chart(QStringLiteral("shares"), tr("Share of each category"),
             tr("Number of interactions rated in each category, and its share of all rated interactions."),
             groups));
+        if (withArms) {
+            QVariantList armGroups;
+            for (const ArmSummary &a : byArm)
+                armGroups.append(group(armLabel(a.arm), shareRows(a.pooled.pointCounts, scale)));
+            out.append(chart(QStringLiteral("sharesByArm"), tr("Share of each category, by study arm"),
+                tr("Number of interactions rated in each category, and its share of the arm's rated "
+                   "interactions."),
+                armGroups));
+        }
     } else if (roleCoded(*s)) {
         QStringList types;
         for (const Behaviour &b : s->behaviours) {

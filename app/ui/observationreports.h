@@ -21,10 +21,10 @@ class Session;
 
 // The figures are the domain's (summary.h); this controller picks what a
 // scheme calls for (QuIS: interactions per patient per hour and category
-// shares, grouped by site; meetings: contributions by role and type; state
+// shares, grouped by site and, when the project's sites have study arms, by
+// intervention/control arm; meetings: contributions by role and type; state
 // events: time budgets), writes every number out in the user's locale, and
-// describes charts the screen draws as labelled bars. Sites carry no
-// intervention/control field, so across sessions the grouping is by site.
+// describes charts the screen draws as labelled bars.
 class ObservationReports : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -71,7 +71,7 @@ public:
 
     // One session's summary.
     Q_INVOKABLE void showSession(const QString &sessionId);
-    // Every stopped or finalised session of the chosen scheme, grouped by site.
+    // Every stopped or finalised session of the chosen scheme, grouped by site (and by arm).
     Q_INVOKABLE void showAll();
     Q_INVOKABLE void refresh();
     // Writes the events of the session shown (or of every session of the

@@ -143,6 +143,7 @@ QVariantList ProjectEditor::sites() const
             { QStringLiteral("id"), site.id },
             { QStringLiteral("name"), site.name },
             { QStringLiteral("jurisdiction"), jurisdictionKey(site.jurisdiction) },
+            { QStringLiteral("arm"), studyArmKey(site.arm) },
         });
     }
     return out;
@@ -185,6 +186,16 @@ void ProjectEditor::setSiteJurisdiction(int index, const QString &key)
     if (!j || index < 0 || index >= m_settings.sites.size())
         return;
     m_settings.sites[index].jurisdiction = *j;
+    emit sitesChanged();
+    emit draftChanged();
+}
+
+void ProjectEditor::setSiteArm(int index, const QString &key)
+{
+    const auto arm = studyArmFromKey(key);
+    if (!arm || index < 0 || index >= m_settings.sites.size() || m_settings.sites.at(index).arm == *arm)
+        return;
+    m_settings.sites[index].arm = *arm;
     emit sitesChanged();
     emit draftChanged();
 }

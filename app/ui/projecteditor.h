@@ -71,7 +71,7 @@ public:
     void setRecheckEverySession(bool on);
     bool childAssentRequired() const { return m_settings.childAssentRequired; }
     void setChildAssentRequired(bool on);
-    // [{id, name, jurisdiction}]
+    // [{id, name, jurisdiction, arm}]
     QVariantList sites() const;
     bool dirty() const;
     QString errorString() const { return m_errorText ? m_errorText() : QString(); }
@@ -83,6 +83,8 @@ public:
     Q_INVOKABLE void removeSite(int index);
     Q_INVOKABLE void setSiteName(int index, const QString &name);
     Q_INVOKABLE void setSiteJurisdiction(int index, const QString &key);
+    // "none", "intervention" or "control": the site's study arm.
+    Q_INVOKABLE void setSiteArm(int index, const QString &key);
     // Validates and saves as a new version of the project; errorString says which field is wrong.
     Q_INVOKABLE bool save();
 

@@ -58,6 +58,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <vector>
 
 namespace samla::ui {
 
@@ -1226,6 +1227,75 @@ void shootObservationReportScreens(Shooter &shooter, AppServices &services)
     reports.showAll();
     reports.setSchemeId(QStringLiteral("quis"));
     shooter.shoot(QStringLiteral("observation-summaries"));
+
+    // The acute psychiatric ward: one QuIS session on the intervention ward
+    // and one on the control ward, compared by study arm.
+    const QString cafe = services.session().projectId();
+    domain::Project ward;
+    auto projects = domain::Projects(store->records()).list();
+    for (const domain::Project &p : projects.ok() ? projects.value() : QList<domain::Project>()) {
+        if (p.settings.codePrefix == QLatin1String("PW"))
+            ward = p;
+    }
+    if (ward.settings.sites.size() < 2 || !services.session().switchProject(ward.id)) {
+        shooter.fail(QStringLiteral("observation reports: the ward case study is missing"));
+    } else {
+        struct WardSession {
+            int site;
+            int patients;
+            std::int64_t startS;
+            std::int64_t stopS;
+            std::vector<std::pair<std::int64_t, const char *>> taps;
+        };
+        const WardSession wardSessions[] = {
+            { 0, 4, 0, 1800,
+                { { 60, "ps" }, { 200, "ps" }, { 330, "pc" }, { 500, "ps" }, { 640, "n" }, { 800, "pc" },
+                    { 950, "ps" }, { 1100, "pc" }, { 1240, "np" }, { 1400, "ps" }, { 1600, "pc" } } },
+            { 1, 4, 7200, 1800, { { 90, "n" }, { 400, "pc" }, { 700, "np" }, { 1000, "nr" }, { 1500, "n" } } },
+        };
+        for (const WardSession &w : wardSessions) {
+            ManualClock wall(first.startedWallMs + 86'400'000 + w.startS * 1000);
+            ManualMonotonicClock mono(1'000);
+            Sessions sessions(*store, wall, mono, QTimeZone::systemTimeZone());
+            SessionSetup setup;
+            setup.projectId = ward.id;
+            setup.siteId = ward.settings.sites.at(w.site).id;
+            setup.setting = first.setting;
+            setup.observer = QStringLiteral("JH");
+            setup.attendeesByRole = { { QStringLiteral("patient"), w.patients }, { QStringLiteral("staff"), 2 } };
+            setup.scheme = first.scheme;
+            setup.promptIntervalS = 0;
+            auto started = sessions.start(setup);
+            if (!started.ok()) {
+                shooter.fail(QStringLiteral("observation reports: a ward session did not start"));
+                continue;
+            }
+            ObservationSession &s = *started.value();
+            std::int64_t now = 0;
+            bool ok = true;
+            for (const auto &[at, code] : w.taps) {
+                wall.advance(at * 1000 - now);
+                mono.advance(at * 1000 - now);
+                now = at * 1000;
+                ok = ok && s.logPoint(QString::fromLatin1(code), Subject::role(QStringLiteral("patient"))).ok();
+            }
+            wall.advance(w.stopS * 1000 - now);
+            mono.advance(w.stopS * 1000 - now);
+            if (!ok || !s.stop().ok() || !s.finalise().ok())
+                shooter.fail(QStringLiteral("observation reports: a ward session could not be coded"));
+        }
+        reports.showAll();
+        reports.setSchemeId(QStringLiteral("quis"));
+        const QVariantList charts = reports.charts();
+        if (std::none_of(charts.begin(), charts.end(),
+                [](const QVariant &c) { return c.toMap().value(QStringLiteral("key")) == QLatin1String("rateByArm"); }))
+            shooter.fail(QStringLiteral("observation reports: the ward shows no study arms"));
+        shooter.shoot(QStringLiteral("observation-summaries-arms"));
+        shooter.shoot(QStringLiteral("observation-summaries-arms-end"), {},
+            [&] { shooter.scrollToEnd(QStringLiteral("observationSummaryScreen")); });
+        services.session().switchProject(cafe);
+        reports.showAll();
+    }
     nav.home();
 }
 
@@ -1295,6 +1365,18 @@ int runScreenshots(QGuiApplication &app, const QString &outDir)
     shooter.shoot(QStringLiteral("notes-search"));
     services.notebook().setSearchQuery({});
     services.notebook().searchNow();
+
+    // The REFI-QDA export, done: the message names the file.
+    {
+        QTemporaryDir qdpxDir;
+        const QString defaultDir = services.notebook().exportDirectory();
+        services.notebook().setExportDirectory(qdpxDir.path());
+        if (!services.notebook().exportQdpx())
+            shooter.fail(QStringLiteral("qdpx export failed: ") + services.notebook().exportMessage());
+        shooter.shoot(QStringLiteral("notes-export"));
+        services.notebook().clearExportMessage();
+        services.notebook().setExportDirectory(defaultDir);
+    }
 
     NotesModel *notes = services.notebook().notes();
     if (notes->rowCount() == 0)

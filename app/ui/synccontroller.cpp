@@ -559,6 +559,15 @@ void SyncController::startSync(bool automatic)
                 m_offline = false;
                 m_retryMs = 0;
                 showKeyGrantProblems(r.value());
+                if (const int skipped = m_progress.attachmentsSkipped; skipped > 0) {
+                    qCWarning(lcUi) << "sync:" << skipped << "attachment(s) could not be sent";
+                    m_errorText = [skipped, before = m_errorText] {
+                        const QString text = tr("%n photo(s), recording(s) or document(s) could not be sent: too "
+                                                "large, or damaged on this device. Their notes and records were "
+                                                "sent without them. Tell your data manager.", "", skipped);
+                        return before ? before() + QLatin1Char(' ') + text : text;
+                    };
+                }
             } else if (unreachable) {
                 m_offline = true;
                 m_retryMs = m_retryMs == 0 ? m_timings.retryMs : std::min(m_retryMs * 2, m_timings.maxRetryMs);

@@ -104,6 +104,11 @@ QByteArray hash(QByteArrayView data)
     return out;
 }
 
+bool equalConstantTime(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && (a.isEmpty() || sodium_memcmp(a.data(), b.data(), size_t(a.size())) == 0);
+}
+
 QByteArray keyedHash(const SecureBytes &key, QByteArrayView data)
 {
     if (key.size() < crypto_generichash_KEYBYTES_MIN || key.size() > crypto_generichash_KEYBYTES_MAX) {

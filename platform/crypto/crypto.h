@@ -31,6 +31,9 @@ QByteArray randomBytes(std::size_t size);
 // BLAKE2b-256 of data, optionally keyed (key 16..64 bytes).
 QByteArray hash(QByteArrayView data);
 QByteArray keyedHash(const SecureBytes &key, QByteArrayView data);
+// Whether two byte strings are equal, in time that does not depend on where
+// they differ (sodium_memcmp); false for different lengths.
+bool equalConstantTime(QByteArrayView a, QByteArrayView b);
 // Derives a subkey from a master key for a purpose (libsodium crypto_kdf;
 // context is exactly 8 characters, e.g. "samlaatt").
 SecureBytes deriveSubkey(const SecureBytes &master, std::uint64_t id, const char context[8]);

@@ -167,6 +167,23 @@
     </message>
 </context>
 <context>
+    <name>samla::ui::Notebook</name>
+    <message numerus="yes">
+        <source>Exported %n note(s) and memo(s) to %1 as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder.</source>
+        <translation>
+            <numerusform>Exported %n note or memo to %1 as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder.</numerusform>
+            <numerusform>Exported %n notes and memos to %1 as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s) appear as cases, by code. The file is not encrypted: it holds participant codes, never names.</source>
+        <translation>
+            <numerusform>%n participant appears as a case, by code. The file is not encrypted: it holds participant codes, never names.</numerusform>
+            <numerusform>%n participants appear as cases, by code. The file is not encrypted: it holds participant codes, never names.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>samla::ui::ObservationAgreement</name>
     <message numerus="yes">
         <source>Over %n unit(s) both observers coded</source>
@@ -216,6 +233,20 @@
             <numerusform>Exported %n events to %1. The file is not encrypted: it holds participant codes, never names.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n session(s), %2 hours observed, %3 interactions, %4 patient-hours)</source>
+        <translation>
+            <numerusform>%1 (%n session, %2 hours observed, %3 interactions, %4 patient-hours)</numerusform>
+            <numerusform>%1 (%n sessions, %2 hours observed, %3 interactions, %4 patient-hours)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not known: no patients counted (%n session(s), %1 hours observed)</source>
+        <translation>
+            <numerusform>Not known: no patients counted (%n session, %1 hours observed)</numerusform>
+            <numerusform>Not known: no patients counted (%n sessions, %1 hours observed)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::ParticipantConsent</name>
@@ -258,6 +289,13 @@
         <translation>
             <numerusform>%n change was made on two devices at once: both versions are kept.</numerusform>
             <numerusform>%n changes were made on two devices at once: both versions are kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s), recording(s) or document(s) could not be sent: too large, or damaged on this device. Their notes and records were sent without them. Tell your data manager.</source>
+        <translation>
+            <numerusform>%n photo, recording or document could not be sent: too large, or damaged on this device. Its note or record was sent without it. Tell your data manager.</numerusform>
+            <numerusform>%n photos, recordings or documents could not be sent: too large, or damaged on this device. Their notes and records were sent without them. Tell your data manager.</numerusform>
         </translation>
     </message>
 </context>

@@ -1999,6 +1999,30 @@
         <source>Clear search</source>
         <translation>Rensa sökningen</translation>
     </message>
+    <message>
+        <source>Close export</source>
+        <translation>Stäng export</translation>
+    </message>
+    <message>
+        <source>Export for analysis</source>
+        <translation>Exportera för analys</translation>
+    </message>
+    <message>
+        <source>Save this project&apos;s field notes, memos, codes and participants (by code, as cases) as one REFI-QDA file (.qdpx) that NVivo, ATLAS.ti, MAXQDA and QualCoder open. Names from the identity vault are never included.</source>
+        <translation>Spara projektets fältanteckningar, memon, koder och deltagare (med kod, som fall) som en REFI-QDA-fil (.qdpx) som NVivo, ATLAS.ti, MAXQDA och QualCoder kan öppna. Namn från identitetsregistret tas aldrig med.</translation>
+    </message>
+    <message>
+        <source>Save in this folder</source>
+        <translation>Spara i den här mappen</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Exportmapp</translation>
+    </message>
+    <message>
+        <source>Export .qdpx</source>
+        <translation>Exportera .qdpx</translation>
+    </message>
 </context>
 <context>
     <name>ObservationAgreementScreen</name>
@@ -2748,6 +2772,22 @@
     <message>
         <source>Save project settings</source>
         <translation>Spara projektinställningarna</translation>
+    </message>
+    <message>
+        <source>Study arm (summaries compare intervention and control sites)</source>
+        <translation>Studiearm (sammanfattningarna jämför interventions- och kontrollplatser)</translation>
+    </message>
+    <message>
+        <source>No arm</source>
+        <translation>Ingen arm</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Kontroll</translation>
     </message>
 </context>
 <context>
@@ -4181,6 +4221,32 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
         <source>Quick note %1</source>
         <translation>Snabbanteckning %1</translation>
     </message>
+    <message>
+        <source>The notes could not be exported to %1: the disk is full. Nothing was saved. Free some space or choose another folder, then try again.</source>
+        <translation>Anteckningarna kunde inte exporteras till %1: disken är full. Inget sparades. Frigör utrymme eller välj en annan mapp och försök sedan igen.</translation>
+    </message>
+    <message>
+        <source>The notes could not be exported to %1: that folder cannot be written to. Nothing was saved. Choose another folder, then try again.</source>
+        <translation>Anteckningarna kunde inte exporteras till %1: det går inte att skriva i den mappen. Inget sparades. Välj en annan mapp och försök sedan igen.</translation>
+    </message>
+    <message>
+        <source>The notes could not be exported to %1. Nothing was saved. Check that the folder exists and can be written to, then try again.</source>
+        <translation>Anteckningarna kunde inte exporteras till %1. Inget sparades. Kontrollera att mappen finns och att det går att skriva i den, och försök sedan igen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n note(s) and memo(s) to %1 as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder.</source>
+        <translation>
+            <numerusform>%n anteckning eller memo exporterades till %1 som ett REFI-QDA-projekt för NVivo, ATLAS.ti, MAXQDA eller QualCoder.</numerusform>
+            <numerusform>%n anteckningar och memon exporterades till %1 som ett REFI-QDA-projekt för NVivo, ATLAS.ti, MAXQDA eller QualCoder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s) appear as cases, by code. The file is not encrypted: it holds participant codes, never names.</source>
+        <translation>
+            <numerusform>%n deltagare finns med som fall, med sin kod. Filen är inte krypterad: den innehåller deltagarkoder, aldrig namn.</numerusform>
+            <numerusform>%n deltagare finns med som fall, med sina koder. Filen är inte krypterad: den innehåller deltagarkoder, aldrig namn.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::NotesModel</name>
@@ -4590,6 +4656,52 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     <message>
         <source>Point events per hour</source>
         <translation>Punkthändelser per timme</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Kontroll</translation>
+    </message>
+    <message>
+        <source>No arm</source>
+        <translation>Ingen arm</translation>
+    </message>
+    <message>
+        <source>Pooled over patient-hours: all interactions divided by the sum of patients in view × hours observed.</source>
+        <translation>Sammanslaget över patienttimmar: alla interaktioner delat med summan av patienter i synfältet × observerade timmar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n session(s), %2 hours observed, %3 interactions, %4 patient-hours)</source>
+        <translation>
+            <numerusform>%1 (%n session, %2 observerade timmar, %3 interaktioner, %4 patienttimmar)</numerusform>
+            <numerusform>%1 (%n sessioner, %2 observerade timmar, %3 interaktioner, %4 patienttimmar)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not known: no patients counted (%n session(s), %1 hours observed)</source>
+        <translation>
+            <numerusform>Okänt: inga patienter räknade (%n session, %1 observerade timmar)</numerusform>
+            <numerusform>Okänt: inga patienter räknade (%n sessioner, %1 observerade timmar)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interactions per patient per hour, by study arm</source>
+        <translation>Interaktioner per patient och timme, per studiearm</translation>
+    </message>
+    <message>
+        <source>Sites are grouped by the study arm set in the project settings; sessions at sites without an arm are shown as &quot;No arm&quot;.</source>
+        <translation>Platserna grupperas efter den studiearm som anges i projektinställningarna; sessioner på platser utan arm visas som ”Ingen arm”.</translation>
+    </message>
+    <message>
+        <source>Share of each category, by study arm</source>
+        <translation>Andel av varje kategori, per studiearm</translation>
+    </message>
+    <message>
+        <source>Number of interactions rated in each category, and its share of the arm&apos;s rated interactions.</source>
+        <translation>Antal bedömda interaktioner i varje kategori och dess andel av armens bedömda interaktioner.</translation>
     </message>
 </context>
 <context>
@@ -5072,6 +5184,13 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     <message>
         <source>The device is granted the data-manager role. It receives the identity register at its next sync.</source>
         <translation>Enheten har fått rollen som dataansvarig. Den får identitetsregistret vid nästa synkronisering.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s), recording(s) or document(s) could not be sent: too large, or damaged on this device. Their notes and records were sent without them. Tell your data manager.</source>
+        <translation>
+            <numerusform>%n foto, inspelning eller dokument kunde inte skickas: för stort eller skadat på den här enheten. Anteckningen eller posten skickades utan det. Berätta för din dataansvariga.</numerusform>
+            <numerusform>%n foton, inspelningar eller dokument kunde inte skickas: för stora eller skadade på den här enheten. Anteckningarna och posterna skickades utan dem. Berätta för din dataansvariga.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -81,11 +81,36 @@ Result<protocol::AttachmentStatus> AttachmentSync::status(const QString &project
     return protocol::AttachmentStatus::decode(response->body);
 }
 
+namespace {
+
+// A refusal that sending again cannot mend: the file is over the limit, or
+// its bytes on this device no longer match its name (damaged here).
+bool cannotEverGo(const Error &error)
+{
+    return error.detail.endsWith(QLatin1String(": too-large")) || error.detail.endsWith(QLatin1String(": hash-mismatch"));
+}
+
+} // namespace
+
 Status AttachmentSync::uploadFor(const QList<OutgoingOp> &ops)
 {
-    for (const OutgoingOp &op : ops)
-        for (const QString &hash : op.attachments)
-            SAMLA_TRY(upload(op.header.projectId, hash));
+    for (const OutgoingOp &op : ops) {
+        for (const QString &hash : op.attachments) {
+            const Status sent = upload(op.header.projectId, hash);
+            if (sent.ok())
+                continue;
+            if (!cannotEverGo(sent.error()))
+                return sent;   // a dropped connection and the like: the next sync goes on from here
+            // One file that can never go must not hold back everything
+            // written after it: the record goes without it, and the user is told.
+            qCWarning(lcSync) << "sync: an attachment cannot be sent (" << sent.error().detail
+                              << "); its record goes without it";
+            m_onServer.insert(op.header.projectId + QLatin1Char('/') + hash);
+            ++m_progress.attachmentsSkipped;
+            if (m_report)
+                m_report();
+        }
+    }
     return {};
 }
 
@@ -121,6 +146,7 @@ Status AttachmentSync::upload(const QString &projectId, const QString &hash)
         m_report();
     const QByteArray base = protocol::kAttachmentsPath + hash.toLatin1() + "?" + projectQuery(projectId)
                             + "&size=" + QByteArray::number(qint64(size)) + "&offset=";
+    bool complete = false;
     while (offset < size) {
         if (!file.seek(offset))
             return files::errorFromFile(file, "seek attachment");
@@ -134,8 +160,10 @@ Status AttachmentSync::upload(const QString &projectId, const QString &hash)
         if (response->status == 200 && answer.ok()) {
             moved(answer->held - offset);
             offset = answer->held;
-            if (answer->complete)
+            if (answer->complete) {
+                complete = true;
                 break;
+            }
             continue;
         }
         if (response->status == 409 && answer.ok() && answer->error == QLatin1String("offset")) {
@@ -146,6 +174,15 @@ Status AttachmentSync::upload(const QString &projectId, const QString &hash)
             continue;
         }
         return refusalError(refusalOf(response.value()));
+    }
+    if (!complete) {
+        // Every byte is there but the server has not confirmed the whole:
+        // asking for its state makes it check (or refuse) the blob.
+        auto after = status(projectId, hash);
+        if (!after.ok())
+            return after.error();
+        if (!after->complete)
+            return makeError(ErrorCode::Io, QStringLiteral("the server has not confirmed an attachment yet"));
     }
     m_onServer.insert(key);
     return {};

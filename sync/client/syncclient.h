@@ -72,6 +72,9 @@ struct SyncProgress {
     // need moving so far (the total grows as each attachment is looked at).
     std::int64_t attachmentBytesDone = 0;
     std::int64_t attachmentBytesTotal = 0;
+    // Attachments that can never be sent (over the size limit, or damaged on
+    // this device): their records went without them.
+    int attachmentsSkipped = 0;
 };
 
 struct SyncClientOptions {

@@ -120,6 +120,19 @@ ServiceResponse AttachmentBlobs::status(const QString &project, const QString &h
     auto state = m_store.blobState(project, hash);
     if (!state.ok())
         return refuse(500, "internal");
+    // Every byte is here but the check did not finish (a failure or a
+    // restart while hashing): check it now, so the blob neither stays
+    // half-done for good nor counts as complete unchecked.
+    if (state->exists && !state->complete && state->size > 0 && state->held == state->size) {
+        auto matches = verify(project, hash, state->size);
+        if (!matches.ok())
+            return refuse(500, "internal");
+        if (!matches.value())   // discarded: the uploader starts again from nothing
+            return statusResponse(200, BlobState{}, "attachment-status");
+        BlobState done = state.value();
+        done.complete = true;
+        return statusResponse(200, done, "attachment-complete");
+    }
     return statusResponse(200, state.value(), "attachment-status");
 }
 

@@ -3,6 +3,8 @@
 #include "platform/crypto/crypto.h"
 #include "sync/protocol/requestauth.h"
 
+#include <QtEndian>
+
 namespace samla::server {
 
 template <class Map> void SessionTable::dropOldestOf(Map &map, const QByteArray &device, int keep)
@@ -30,31 +32,54 @@ void SessionTable::prune(std::int64_t nowMs)
     if (nowMs - m_lastPruneMs < 60'000 && nowMs >= m_lastPruneMs)
         return;
     m_lastPruneMs = nowMs;
-    for (auto it = m_challenges.begin(); it != m_challenges.end();)
-        it = nowMs - it->issuedMs > m_limits.challengeTtlMs ? m_challenges.erase(it) : std::next(it);
+    for (auto it = m_answered.begin(); it != m_answered.end();)
+        it = nowMs - it.value() > m_limits.challengeTtlMs ? m_answered.erase(it) : std::next(it);
     // Expired sessions are kept one more lifetime, so a device that comes
     // back late is told its token expired rather than that it is unknown.
     for (auto it = m_sessions.begin(); it != m_sessions.end();)
         it = nowMs - it->issuedMs > 2 * m_limits.sessionTtlMs ? m_sessions.erase(it) : std::next(it);
 }
 
+namespace {
+
+constexpr qsizetype kTimeBytes = 8;
+constexpr qsizetype kNonceBytes = 8;
+constexpr qsizetype kMacBytes = protocol::kChallengeBytes - kTimeBytes - kNonceBytes;   // 16
+
+QByteArray challengeMac(const crypto::SecureBytes &key, const QByteArray &device, QByteArrayView timeAndNonce)
+{
+    return crypto::keyedHash(key, QByteArrayLiteral("samla-challenge-v1") + device + timeAndNonce.toByteArray())
+        .left(kMacBytes);
+}
+
+} // namespace
+
 QByteArray SessionTable::issueChallenge(const QByteArray &device, std::int64_t nowMs)
 {
     prune(nowMs);
-    dropOldestOf(m_challenges, device, m_limits.challengesPerDevice);
-    const QByteArray challenge = crypto::randomBytes(protocol::kChallengeBytes);
-    m_challenges.insert(challenge, Challenge { device, nowMs });
+    QByteArray challenge(kTimeBytes, '\0');
+    qToBigEndian<qint64>(nowMs, challenge.data());
+    challenge += crypto::randomBytes(kNonceBytes);
+    challenge += challengeMac(m_challengeKey, device, challenge);
     return challenge;
 }
 
 bool SessionTable::takeChallenge(const QByteArray &device, const QByteArray &challenge, std::int64_t nowMs)
 {
-    auto it = m_challenges.find(challenge);
-    if (it == m_challenges.end())
+    prune(nowMs);
+    if (challenge.size() != protocol::kChallengeBytes)
         return false;
-    const Challenge c = it.value();
-    m_challenges.erase(it);
-    return c.device == device && nowMs >= c.issuedMs && nowMs - c.issuedMs <= m_limits.challengeTtlMs;
+    const QByteArrayView timeAndNonce = QByteArrayView(challenge).first(kTimeBytes + kNonceBytes);
+    const QByteArray mac = challengeMac(m_challengeKey, device, timeAndNonce);
+    if (!crypto::equalConstantTime(mac, QByteArrayView(challenge).last(kMacBytes)))
+        return false;   // not issued by this process, or for another device
+    const std::int64_t issuedMs = qFromBigEndian<qint64>(challenge.constData());
+    if (nowMs < issuedMs || nowMs - issuedMs > m_limits.challengeTtlMs)
+        return false;
+    if (m_answered.contains(challenge))
+        return false;
+    m_answered.insert(challenge, issuedMs);
+    return true;
 }
 
 QByteArray SessionTable::openSession(const QByteArray &device, std::int64_t nowMs)

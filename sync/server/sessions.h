@@ -1,6 +1,8 @@
 // Sessions: the challenges a server has issued and the session tokens it has handed out, in memory.
 #pragma once
 
+#include "platform/crypto/securebytes.h"
+
 #include <QByteArray>
 #include <QHash>
 
@@ -21,7 +23,6 @@ public:
     struct Limits {
         std::int64_t challengeTtlMs = 60'000;
         std::int64_t sessionTtlMs = 15 * 60'000;
-        int challengesPerDevice = 4; // outstanding; the oldest is dropped for a new one
         int sessionsPerDevice = 8; // live; the oldest ends for a new one
     };
 
@@ -32,10 +33,14 @@ public:
 
     const Limits &limits() const { return m_limits; }
 
-    // A fresh random challenge for this device.
+    // A fresh challenge for this device. Nothing is kept: the challenge
+    // carries its time and a MAC (under a key only this process holds) over
+    // the device and its bytes, so anyone asking for challenges in another
+    // device's name fills no table and cannot crowd out that device's own.
     QByteArray issueChallenge(const QByteArray &device, std::int64_t nowMs);
-    // Whether this challenge was issued to this device and has not expired.
-    // Always forgets it: each challenge can be answered once, right or wrong.
+    // Whether this challenge was issued by this process to this device and
+    // has not expired. Each can be answered once: an answered one (right or
+    // wrong) is remembered until it would have expired anyway.
     bool takeChallenge(const QByteArray &device, const QByteArray &challenge, std::int64_t nowMs);
 
     // A new session token for the device (returned once; only its hash is kept).
@@ -49,13 +54,9 @@ public:
     Found lookup(const QByteArray &token, std::int64_t nowMs);
 
     int sessionCount() const { return int(m_sessions.size()); }
-    int challengeCount() const { return int(m_challenges.size()); }
+    int answeredChallengeCount() const { return int(m_answered.size()); }
 
 private:
-    struct Challenge {
-        QByteArray device;
-        std::int64_t issuedMs = 0;
-    };
     struct Session {
         QByteArray device;
         std::int64_t issuedMs = 0;
@@ -64,7 +65,8 @@ private:
     template <class Map> static void dropOldestOf(Map &map, const QByteArray &device, int keep);
 
     Limits m_limits;
-    QHash<QByteArray, Challenge> m_challenges; // challenge -> who may answer it
+    crypto::SecureBytes m_challengeKey = crypto::SecureBytes::random(32);
+    QHash<QByteArray, std::int64_t> m_answered; // answered challenge -> when it was issued
     QHash<QByteArray, Session> m_sessions; // hash of the token -> whose it is
     std::int64_t m_lastPruneMs = 0;
 };

@@ -186,9 +186,8 @@ bool SyncService::admit(QHash<QByteArray, Bucket> &buckets, const QByteArray &ke
     // Forget keys whose bucket has long been full again.
     if (now - m_lastPruneMs > 60'000) {
         m_lastPruneMs = now;
-        for (QHash<QByteArray, Bucket> *map : {&m_buckets, &m_challengeBuckets})
-            for (auto it = map->begin(); it != map->end();)
-                it = now - it->lastMs > 600'000 ? map->erase(it) : std::next(it);
+        for (auto it = m_buckets.begin(); it != m_buckets.end();)
+            it = now - it->lastMs > 600'000 ? m_buckets.erase(it) : std::next(it);
     }
     auto it = buckets.find(key);
     if (it == buckets.end())
@@ -252,10 +251,9 @@ ServiceResponse SyncService::challenge(const ServiceRequest &request)
     if (!req.ok())
         return refuse(400, "malformed");
     const QByteArray tag = tagOf(req->device);
-    // Per device as well as per address: loopback peers (a proxy) are not
-    // limited by address, and one device needs a challenge every 15 minutes.
-    if (!admit(m_challengeBuckets, req->device, m_limits.challengesPerMinute, m_limits.challengeBurst))
-        return refuse(429, "rate-limited", tag);
+    // Limited by address like every request, not per device: a limit per
+    // device could be used up by anyone who knows a device's public key.
+    // A challenge costs a keyed hash and keeps nothing on the server.
     ServiceResponse refusal = deviceRefusal(m_store.device(req->device), tag);
     if (refusal.status != 200)
         return refusal;

@@ -61,10 +61,7 @@ struct ServiceLimits {
     // guessing tokens or flooding gets 429 long before it matters.
     int requestsPerMinute = 600;
     int requestBurst = 120;
-    // Challenges per device (also from loopback): a device opens a session
-    // about every 15 minutes, so a few a minute is plenty.
-    int challengesPerMinute = 10;
-    int challengeBurst = 10;
+    // How long challenges and sessions last, and live sessions per device.
     SessionTable::Limits sessions;
 };
 
@@ -76,6 +73,7 @@ public:
 
     // Never throws; anything unexpected is a 500 with reason "internal".
     ServiceResponse handle(const ServiceRequest &request);
+    const SessionTable &sessions() const { return m_sessions; }
 
 private:
     struct Caller;
@@ -103,7 +101,6 @@ private:
     ServiceLimits m_limits;
     SessionTable m_sessions;
     QHash<QByteArray, Bucket> m_buckets;            // per client address
-    QHash<QByteArray, Bucket> m_challengeBuckets;   // per device
     std::int64_t m_lastPruneMs = 0;
 };
 

@@ -182,27 +182,32 @@ private slots:
         auto joined = admin.sync->join(codeFor("admin"), project->id);
         QVERIFY2(joined.ok(), qPrintable(joined.ok() ? QString() : joined.error().detail));
 
-        // The photo file is damaged on this device: the server refuses it by
-        // its hash, nothing of the note leaves, and it stays pending.
-        const QString path = admin.store->attachments().pathFor(ref->hash);
-        const QByteArray good = readFile(path);
-        QByteArray bad = good;
+        // A second note whose photo is damaged on this device: the server
+        // refuses the file by its hash; the note goes without it (one file
+        // that can never go must not hold back everything after it), and
+        // the sync says so.
+        auto damagedNote = admin.notes->create(project->id, QStringLiteral("Door"), QStringLiteral("Photo of the door"));
+        QVERIFY(damagedNote.ok());
+        QBuffer damagedSource;
+        damagedSource.setData(randomBytes(64 * 1024));
+        damagedSource.open(QIODevice::ReadOnly);
+        auto damagedRef = admin.store->attachments().write(damagedSource, admin.store->attachmentKeyFor(damagedNote->id));
+        QVERIFY(damagedRef.ok());
+        QVERIFY(admin.notes->attach(damagedNote->id, domain::NoteAttachment{damagedRef.value(), QStringLiteral("photo"),
+                                                                             QStringLiteral("image/jpeg"), 1, 0}).ok());
+        const QString damagedPath = admin.store->attachments().pathFor(damagedRef->hash);
+        QByteArray bad = readFile(damagedPath);
         bad[bad.size() / 2] = char(bad.at(bad.size() / 2) ^ 0x01);
-        QVERIFY(writeFile(path, bad));
-        const int pendingBefore = admin.sync->pendingCount().value();
-        QVERIFY(pendingBefore >= 3);   // the project, the note and its version with the photo
-        auto refused = admin.sync->syncNow();
-        QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().detail.contains(QLatin1String("hash-mismatch")), qPrintable(refused.error().detail));
-        QVERIFY(admin.sync->pendingCount().value() > 0);
+        QVERIFY(writeFile(damagedPath, bad));
 
-        // Mended: the note and its photo go, and only then is nothing pending.
-        QVERIFY(writeFile(path, good));
+        QVERIFY(admin.sync->pendingCount().value() >= 5);   // the project, two notes and their versions with photos
         auto sent = admin.sync->syncNow();
         QVERIFY2(sent.ok(), qPrintable(sent.ok() ? QString() : sent.error().detail));
         QCOMPARE(admin.sync->pendingCount().value(), 0);
-        QVERIFY(admin.last.attachmentBytesTotal >= kPhotoBytes);
-        QCOMPARE(admin.last.attachmentBytesDone, admin.last.attachmentBytesTotal);
+        QCOMPARE(admin.last.attachmentsSkipped, 1);
+        // The good photo's bytes all went; the damaged one's last chunk was refused.
+        QVERIFY(admin.last.attachmentBytesDone >= kPhotoBytes);
+        QVERIFY(admin.last.attachmentBytesDone < admin.last.attachmentBytesTotal);
 
         QVERIFY(field.sync->join(codeFor("member")).ok());
         QVERIFY(field.sync->syncNow().ok());
@@ -223,6 +228,10 @@ private slots:
         const store::AttachmentRef &fieldRef = arrived->attachments.first().ref;
         QCOMPARE(fieldRef.hash, ref->hash);
         QVERIFY(field.store->attachments().contains(fieldRef.hash));
+        // The note whose photo could not go arrived without it; its sync did not stop for it.
+        auto withoutPhoto = field.notes->get(damagedNote->id);
+        QVERIFY(withoutPhoto.ok());
+        QVERIFY(!field.store->attachments().contains(damagedRef->hash));
         QByteArray opened;
         QBuffer out(&opened);
         out.open(QIODevice::WriteOnly);
@@ -234,6 +243,17 @@ private slots:
         QVERIFY(QDir(field.store->attachments().directory())
                     .entryList({QStringLiteral(".download-*")}, QDir::Files | QDir::Hidden)
                     .isEmpty());
+
+        // The note is erased on the first device: after a sync its photo is
+        // gone from the second device's disk too, not only the note.
+        auto erased = admin.store->records().erase({note->id});
+        QVERIFY(erased.ok());
+        for (const QString &hash : erased->attachmentHashes)
+            QVERIFY(admin.store->attachments().remove(hash).ok());
+        QVERIFY(admin.sync->syncNow().ok());
+        QVERIFY(field.sync->syncNow().ok());
+        QVERIFY(!field.store->attachments().contains(fieldRef.hash));
+        QCOMPARE(field.notes->get(note->id).code(), ErrorCode::NotFound);
     }
 
     // An upload cut off mid-way goes on from the server's offset: the op

@@ -4,7 +4,9 @@
 
 #include "sync/protocol/canonicalcbor.h"
 #include "sync/protocol/requestauth.h"
+#include "sync/server/attachmentblobs.h"
 #include "sync/server/syncservice.h"
+#include "sync/protocol/attachmentmessages.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -173,6 +175,36 @@ private slots:
         QVERIFY(m_store->createProject(m_projectA, m_clock.nowMs()).ok());
         QVERIFY(m_store->createProject(m_projectB, m_clock.nowMs()).ok());
         m_service = std::make_unique<SyncService>(*m_store, m_clock, m_serverId);
+    }
+
+    // A blob whose every byte arrived but whose check never finished (the
+    // server stopped while hashing) is checked when its state is asked for:
+    // complete if it matches, discarded (to be sent again) if not. It never
+    // stays half-done, nor counts as complete unchecked.
+    void aBlobLeftUncheckedIsCheckedWhenAskedFor()
+    {
+        AttachmentBlobs blobs(*m_store, m_clock);
+        const QList<Membership> member{Membership{m_projectA, QString::fromLatin1(protocol::kRoleMember)}};
+        auto stateOf = [&](const QByteArray &hash) {
+            const QByteArray path = protocol::kAttachmentsPath + hash + "/status";
+            ServiceRequest r{"GET", path + "?project=" + m_projectA.toLatin1(), {}, {}};
+            const ServiceResponse answer = blobs.handle(r, path, member);
+            return protocol::AttachmentStatus::decode(answer.body);
+        };
+        const QByteArray bytes = crypto::randomBytes(3000);
+        const QByteArray good = crypto::hash(bytes).toHex();
+        QVERIFY(m_store->appendBlob(m_projectA, QString::fromLatin1(good), 3000, 0, bytes, m_clock.nowMs()).ok());
+        auto checked = stateOf(good);
+        QVERIFY(checked.ok());
+        QVERIFY(checked->complete);
+        QCOMPARE(checked->held, qint64(3000));
+
+        const QByteArray wrong = crypto::hash(QByteArrayLiteral("something else")).toHex();
+        QVERIFY(m_store->appendBlob(m_projectA, QString::fromLatin1(wrong), 3000, 0, bytes, m_clock.nowMs()).ok());
+        auto discarded = stateOf(wrong);
+        QVERIFY(discarded.ok());
+        QVERIFY(!discarded->complete);
+        QCOMPARE(discarded->held, qint64(0));
     }
 
     // An admin device approves a member by sealing the project key to it;
@@ -612,20 +644,32 @@ private slots:
     }
 
     // Challenges are limited per device (on loopback too, where addresses are not).
-    void challengesAreLimitedPerDevice()
+    // Anyone who knows a device's public key (every project member sees it
+    // in envelopes) may ask for challenges in its name, as often as they
+    // like: the device's own challenge still works, and the server keeps
+    // nothing for the ones asked for. A challenge issued for one device
+    // does not open a session for another, nor twice.
+    void challengesAskedInAnotherDevicesNameTakeNothingFromIt()
     {
-        TestDevice a, b;
-        QVERIFY(enrolled(a, m_projectA));
-        QVERIFY(enrolled(b, m_projectA));
-        const int burst = ServiceLimits{}.challengeBurst;
-        for (int i = 0; i < burst; ++i)
-            QVERIFY(!challengeFor(a).isEmpty());
-        const ServiceResponse r = postOpen("/v1/session/challenge", protocol::ChallengeRequest{a.sign.publicKey}.encode());
-        QCOMPARE(r.status, 429);
-        QCOMPARE(reasonOf(r), QStringLiteral("rate-limited"));
-        QVERIFY(!challengeFor(b).isEmpty());
-        m_clock.advance(60'000 / ServiceLimits{}.challengesPerMinute);
-        QVERIFY(!challengeFor(a).isEmpty());
+        TestDevice victim, other;
+        QVERIFY(enrolled(victim, m_projectA));
+        QVERIFY(enrolled(other, m_projectA));
+        const QByteArray own = challengeFor(victim);
+        QVERIFY(!own.isEmpty());
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(!challengeFor(victim).isEmpty());
+        QCOMPARE(m_service->sessions().answeredChallengeCount(), 0);
+        const ServiceResponse opened = answer(victim, own, m_serverId);
+        QCOMPARE(opened.status, 200);
+        // Another device's challenge, answered by that device's key in the victim's name: refused.
+        const QByteArray forOther = challengeFor(other);
+        QCOMPARE(answer(victim, forOther, m_serverId).status, 401);
+        // A challenge that was never issued (right length, made up): refused.
+        QCOMPARE(answer(victim, crypto::randomBytes(protocol::kChallengeBytes), m_serverId).status, 401);
+        // Too old: refused.
+        const QByteArray stale = challengeFor(victim);
+        m_clock.advance(ServiceLimits{}.sessions.challengeTtlMs + 1);
+        QCOMPARE(answer(victim, stale, m_serverId).status, 401);
     }
 
     void refusesUnknownDevice()

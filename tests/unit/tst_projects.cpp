@@ -3,6 +3,7 @@
 
 #include "app/domain/notes.h"
 
+#include <QCborArray>
 #include <QTest>
 
 using namespace samla;
@@ -75,6 +76,58 @@ private slots:
         QCOMPARE(body.value(QStringLiteral("ethics_approval")).toString(), QStringLiteral("2024-01234"));
         QCOMPARE(body.value(QStringLiteral("settings")).toMap().value(QStringLiteral("data_controller")).toString(),
                  QStringLiteral("Region X"));
+    }
+
+    void siteArmsRoundTripThroughTheRecord()
+    {
+        Projects projects(f->store->records());
+        Project p = projects.get(f->project.id).value();
+        QCOMPARE(p.settings.sites.size(), 1);
+        QCOMPARE(p.settings.sites.at(0).arm, StudyArm::None);
+        p.settings.sites[0].arm = StudyArm::Intervention;
+        p.settings.sites.append(Site{QString(), QStringLiteral("Control café"), Jurisdiction::Sweden, StudyArm::Control});
+        p.settings.sites.append(Site{QString(), QStringLiteral("Pilot café"), Jurisdiction::Sweden, StudyArm::None});
+        QVERIFY(projects.update(p).ok());
+
+        const Project again = Projects(f->store->records()).get(f->project.id).value();
+        QCOMPARE(again.settings.sites.size(), 3);
+        QCOMPARE(again.settings.sites.at(0).arm, StudyArm::Intervention);
+        QCOMPARE(again.settings.sites.at(1).arm, StudyArm::Control);
+        QCOMPARE(again.settings.sites.at(2).arm, StudyArm::None);
+        const QCborArray sites = f->store->records().get(f->project.id)->body.value(QStringLiteral("settings"))
+                                     .toMap().value(QStringLiteral("sites")).toArray();
+        QCOMPARE(sites.at(0).toMap().value(QStringLiteral("arm")).toString(), QStringLiteral("intervention"));
+        QCOMPARE(sites.at(1).toMap().value(QStringLiteral("arm")).toString(), QStringLiteral("control"));
+    }
+
+    void aSiteRecordedBeforeArmsReadsAsNone()
+    {
+        // A project body as older builds wrote it: sites without an "arm" field, and one with a value
+        // this build does not know.
+        auto record = f->store->records().get(f->project.id);
+        store::RecordChange change;
+        change.id = record->id;
+        change.kind = record->kind;
+        change.projectId = record->projectId;
+        change.body = record->body;
+        QCborMap settings = change.body.value(QStringLiteral("settings")).toMap();
+        QCborMap old;
+        old.insert(QStringLiteral("id"), QStringLiteral("old-ward"));
+        old.insert(QStringLiteral("name"), QStringLiteral("Old ward"));
+        old.insert(QStringLiteral("jurisdiction"), QStringLiteral("gb-eng"));
+        QCborMap odd = old;
+        odd.insert(QStringLiteral("id"), QStringLiteral("odd-ward"));
+        odd.insert(QStringLiteral("arm"), QStringLiteral("placebo"));
+        settings.insert(QStringLiteral("sites"), QCborArray{old, odd});
+        change.body.insert(QStringLiteral("settings"), settings);
+        QVERIFY(f->store->records().put(change).ok());
+
+        const Project p = Projects(f->store->records()).get(f->project.id).value();
+        QCOMPARE(p.settings.sites.size(), 2);
+        QCOMPARE(p.settings.sites.at(0).name, QStringLiteral("Old ward"));
+        QCOMPARE(p.settings.sites.at(0).jurisdiction, Jurisdiction::England);
+        QCOMPARE(p.settings.sites.at(0).arm, StudyArm::None);
+        QCOMPARE(p.settings.sites.at(1).arm, StudyArm::None);
     }
 
     void settingsAreChecked_data()
@@ -187,6 +240,8 @@ private slots:
                 QCOMPARE(p.settings.sites.at(0).name, QStringLiteral("Intervention ward"));
                 QCOMPARE(p.settings.sites.at(1).name, QStringLiteral("Control ward"));
                 QCOMPARE(p.settings.jurisdictionFor(p.settings.sites.at(1).id), Jurisdiction::England);
+                QCOMPARE(p.settings.sites.at(0).arm, StudyArm::Intervention);
+                QCOMPARE(p.settings.sites.at(1).arm, StudyArm::Control);
                 QVERIFY(p.settings.recheckEverySession);
             } else if (p.settings.codePrefix == QLatin1String("CN")) {
                 sawNetwork = true;

@@ -10,6 +10,7 @@
 #include "app/ui/appsettings.h"
 #include "app/ui/observationagreement.h"
 #include "app/ui/observationreports.h"
+#include "app/ui/projecteditor.h"
 #include "app/ui/session.h"
 #include "platform/crypto/crypto.h"
 
@@ -167,6 +168,7 @@ private slots:
     void aMarkedPairIsStoredAndOpensAgain();
     void quisSessionGivesInteractionsPerPatientHour();
     void acrossSessionsTheRateIsPooledBySite();
+    void sitesWithStudyArmsAreComparedByArm();
     void stateEventsGiveATimeBudget();
     void meetingsGiveContributionsByRoleAndType();
     void exportWritesOneRowPerEvent();
@@ -526,6 +528,109 @@ void TestUiObservationReports::acrossSessionsTheRateIsPooledBySite()
                  .value(QStringLiteral("value"))
                  .toString(),
         QStringLiteral("1 (33%)"));
+}
+
+void TestUiObservationReports::sitesWithStudyArmsAreComparedByArm()
+{
+    reports().showAll();
+    reports().setSchemeId(QStringLiteral("quis"));
+    // Without arms there is no grouping by arm.
+    QVERIFY(entry(reports().charts(), QStringLiteral("key"), QStringLiteral("rateByArm")).isEmpty());
+    QVERIFY(entry(reports().charts(), QStringLiteral("key"), QStringLiteral("sharesByArm")).isEmpty());
+    double cafeInteractions = 0, cafePatientHours = 0;
+    int cafeSessions = 0;
+    for (const SessionSummary &s : reports().summaries()) {
+        if (s.siteId == kCafe) {
+            ++cafeSessions;
+            cafeInteractions += s.interactions;
+            cafePatientHours += patientHoursOf(s);
+        }
+    }
+    QVERIFY(cafeSessions > 0);
+
+    // In the project settings the café becomes the intervention site and a new site the control.
+    ProjectEditor &editor = services().projectEditor();
+    editor.load();
+    QCOMPARE(editor.sites().size(), 1);
+    QCOMPARE(editor.sites().constFirst().toMap().value(QStringLiteral("arm")).toString(), QStringLiteral("none"));
+    editor.setSiteArm(0, QStringLiteral("intervention"));
+    editor.addSite();
+    editor.setSiteName(1, QStringLiteral("Second café"));
+    editor.setSiteArm(1, QStringLiteral("control"));
+    QVERIFY2(editor.save(), qPrintable(editor.errorString()));
+    editor.load();
+    QCOMPARE(editor.sites().at(0).toMap().value(QStringLiteral("arm")).toString(), QStringLiteral("intervention"));
+    QCOMPARE(editor.sites().at(1).toMap().value(QStringLiteral("arm")).toString(), QStringLiteral("control"));
+    const QString control = editor.sites().at(1).toMap().value(QStringLiteral("id")).toString();
+    QVERIFY(!control.isEmpty());
+
+    // A control session: 2 patients, 30 minutes, 4 interactions = 4.0 per patient per hour.
+    Script s;
+    s.startWallMs = kT0 + 30 * 3'600'000;
+    s.siteId = control;
+    s.attendees = { { QStringLiteral("patient"), 2 } };
+    s.steps = { Step { 100, QStringLiteral("ps") }, Step { 200, QStringLiteral("ps") },
+        Step { 300, QStringLiteral("n") }, Step { 400, QStringLiteral("nr") } };
+    s.stopS = 1800;
+    QVERIFY(!record(s).isEmpty());
+    reports().refresh();
+
+    const QVariantMap rate = entry(reports().charts(), QStringLiteral("key"), QStringLiteral("rateByArm"));
+    QVERIFY(!rate.isEmpty());
+    QCOMPARE(rate.value(QStringLiteral("title")).toString(),
+        QStringLiteral("Interactions per patient per hour, by study arm"));
+    const QVariantList rows
+        = rate.value(QStringLiteral("groups")).toList().constFirst().toMap().value(QStringLiteral("rows")).toList();
+    // Intervention first, then control, then the sessions without a site (from the test before).
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows.at(0).toMap().value(QStringLiteral("label")).toString(), QStringLiteral("Intervention"));
+    QCOMPARE(rows.at(1).toMap().value(QStringLiteral("label")).toString(), QStringLiteral("Control"));
+    QCOMPARE(rows.at(2).toMap().value(QStringLiteral("label")).toString(), QStringLiteral("No arm"));
+    QCOMPARE(rows.at(1).toMap().value(QStringLiteral("value")).toString(),
+        QStringLiteral("4.0 (1 session, 0.5 hours observed, 4 interactions, 1.0 patient-hours)"));
+    const QString intervention = rows.at(0).toMap().value(QStringLiteral("value")).toString();
+    QVERIFY2(intervention.startsWith(locale().toString(cafeInteractions / cafePatientHours, 'f', 1)
+                 + QStringLiteral(" (%1 session").arg(cafeSessions)),
+        qPrintable(intervention));
+    QCOMPARE(rows.at(2).toMap().value(QStringLiteral("value")).toString(),
+        QStringLiteral("3.0 (1 session, 1.0 hours observed, 3 interactions, 1.0 patient-hours)"));
+    // The site chart no longer says the project has no arms.
+    QVERIFY(!entry(reports().charts(), QStringLiteral("key"), QStringLiteral("rate"))
+                 .value(QStringLiteral("note"))
+                 .toString()
+                 .contains(QStringLiteral("no intervention or control arm")));
+
+    // Shares per arm.
+    const QVariantMap shares = entry(reports().charts(), QStringLiteral("key"), QStringLiteral("sharesByArm"));
+    const QVariantList groups = shares.value(QStringLiteral("groups")).toList();
+    QCOMPARE(groups.size(), 3);
+    const QVariantList controlShares
+        = entry(groups, QStringLiteral("title"), QStringLiteral("Control")).value(QStringLiteral("rows")).toList();
+    QCOMPARE(entry(controlShares, QStringLiteral("label"), QStringLiteral("Positive social"))
+                 .value(QStringLiteral("value"))
+                 .toString(),
+        QStringLiteral("2 (50%)"));
+
+    // In Swedish.
+    services().settings().setLanguage(QStringLiteral("sv"));
+    const QVariantList svRows = entry(reports().charts(), QStringLiteral("key"), QStringLiteral("rateByArm"))
+                                    .value(QStringLiteral("groups"))
+                                    .toList()
+                                    .constFirst()
+                                    .toMap()
+                                    .value(QStringLiteral("rows"))
+                                    .toList();
+    services().settings().setLanguage(QStringLiteral("en"));
+    QCOMPARE(svRows.size(), 3);
+    QCOMPARE(svRows.at(0).toMap().value(QStringLiteral("label")).toString(), QStringLiteral("Intervention"));
+    QCOMPARE(svRows.at(1).toMap().value(QStringLiteral("label")).toString(), QStringLiteral("Kontroll"));
+    QCOMPARE(svRows.at(2).toMap().value(QStringLiteral("label")).toString(), QStringLiteral("Ingen arm"));
+
+    // Back to one site without an arm for the tests after this one.
+    editor.load();
+    editor.removeSite(1);
+    editor.setSiteArm(0, QStringLiteral("none"));
+    QVERIFY(editor.save());
 }
 
 void TestUiObservationReports::stateEventsGiveATimeBudget()

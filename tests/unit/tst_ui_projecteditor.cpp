@@ -27,6 +27,7 @@ private slots:
     void refusesInvalidSettingsNamingTheField();
     void savesANewVersionTheAppUses();
     void sitesCanBeAddedAndRemoved();
+    void aSiteIsGivenAStudyArm();
 };
 
 void TestProjectEditor::initTestCase()
@@ -148,6 +149,29 @@ void TestProjectEditor::sitesCanBeAddedAndRemoved()
     editor.removeSite(1);
     QVERIFY(editor.save());
     QCOMPARE(m_services->session().project().settings.sites.size(), 1);
+}
+
+void TestProjectEditor::aSiteIsGivenAStudyArm()
+{
+    ProjectEditor &editor = m_services->projectEditor();
+    editor.load();
+    QCOMPARE(editor.sites().constFirst().toMap().value(QStringLiteral("arm")).toString(), QStringLiteral("none"));
+    QSignalSpy sites(&editor, &ProjectEditor::sitesChanged);
+    editor.setSiteArm(0, QStringLiteral("control"));
+    QCOMPARE(sites.count(), 1);
+    QVERIFY(editor.dirty());
+    QCOMPARE(editor.sites().constFirst().toMap().value(QStringLiteral("arm")).toString(), QStringLiteral("control"));
+    // A key the screen never sends, or a site that does not exist, changes nothing.
+    editor.setSiteArm(0, QStringLiteral("placebo"));
+    editor.setSiteArm(5, QStringLiteral("intervention"));
+    QCOMPARE(sites.count(), 1);
+    QVERIFY(editor.save());
+    QCOMPARE(m_services->session().project().settings.sites.constFirst().arm, domain::StudyArm::Control);
+    editor.load();
+    QCOMPARE(editor.sites().constFirst().toMap().value(QStringLiteral("arm")).toString(), QStringLiteral("control"));
+    editor.setSiteArm(0, QStringLiteral("none"));
+    QVERIFY(editor.save());
+    QCOMPARE(m_services->session().project().settings.sites.constFirst().arm, domain::StudyArm::None);
 }
 
 QTEST_MAIN(TestProjectEditor)
