@@ -6,12 +6,23 @@ if(SAMLA_WERROR)
 endif()
 
 set(SAMLA_HARDENING -fstack-protector-strong -D_GLIBCXX_ASSERTIONS)
-if(NOT SAMLA_SANITIZE)
+if(NOT SAMLA_SANITIZE AND NOT SAMLA_FUZZ)
   list(APPEND SAMLA_HARDENING -D_FORTIFY_SOURCE=2)
 endif()
 
 if(SAMLA_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# Fuzzing: the libraries are instrumented for libFuzzer's coverage and the sanitizers; the fuzz
+# targets (tests/fuzz) link the fuzzer's main with -fsanitize=fuzzer.
+if(SAMLA_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "SAMLA_FUZZ needs clang: CC=clang CXX=clang++ cmake -DSAMLA_FUZZ=ON ...")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+                      -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
 

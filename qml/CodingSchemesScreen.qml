@@ -11,6 +11,10 @@ ScrollPage {
     objectName: "codingSchemesScreen"
     readonly property string title: qsTr("Coding schemes")
     maxWidth: Math.round(900 * Theme.scale)
+    // The scheme (its key) the user asked to remove, waiting for confirmation.
+    property string removeCandidate: ""
+    readonly property var activeSchemes: SchemeEditor.schemes.filter(s => !s.archived)
+    readonly property var archivedSchemes: SchemeEditor.schemes.filter(s => s.archived)
 
     Component.onCompleted: SchemeEditor.refresh()
 
@@ -22,6 +26,11 @@ ScrollPage {
         objectName: "schemesError"
         text: SchemeEditor.listErrorString
     }
+    MessageBanner {
+        objectName: "schemesInfo"
+        error: false
+        text: SchemeEditor.listInfoString
+    }
 
     // A positioner, not a layout, holds the rebuilt cards: they are rebuilt on every save and language switch.
     Column {
@@ -29,89 +38,9 @@ ScrollPage {
         Layout.fillWidth: true
         spacing: Theme.spacing
         Repeater {
-            model: SchemeEditor.schemes
-            Rectangle {
-                id: card
-                required property var modelData
-                required property int index
+            model: screen.activeSchemes
+            SchemeCard {
                 width: parent.width
-                implicitHeight: cardColumn.implicitHeight + 2 * Theme.spacing
-                radius: Theme.radius / 2
-                color: Theme.surface
-                border.color: Theme.divider
-
-                Column {
-                    id: cardColumn
-                    x: Theme.spacing
-                    y: Theme.spacing
-                    width: parent.width - 2 * Theme.spacing
-                    spacing: Theme.smallSpacing
-
-                    Label {
-                        objectName: "schemeName_" + card.index
-                        width: parent.width
-                        text: card.modelData.name
-                        wrapMode: Text.WordWrap
-                        font.pixelSize: Theme.fontHeading
-                        font.weight: Font.Bold
-                        color: Theme.text
-                    }
-                    Label {
-                        objectName: "schemeMeta_" + card.index
-                        width: parent.width
-                        text: (card.modelData.builtIn
-                               ? qsTr("Built in, cannot be changed · version %1").arg(card.modelData.version)
-                               : qsTr("This project's · version %1 · saved %2").arg(card.modelData.version).arg(card.modelData.date))
-                              + " · " + qsTr("%n behaviour(s)", "", card.modelData.behaviours)
-                              + " · " + qsTr("code %1").arg(card.modelData.schemeId)
-                        wrapMode: Text.WordWrap
-                        font.pixelSize: Theme.fontBody
-                        color: Theme.textMuted
-                    }
-                    Label {
-                        width: parent.width
-                        visible: text !== ""
-                        text: card.modelData.description
-                        wrapMode: Text.WordWrap
-                        font.pixelSize: Theme.fontBody
-                        color: Theme.text
-                    }
-                    Flow {
-                        width: parent.width
-                        spacing: Theme.smallSpacing
-                        AppButton {
-                            objectName: "openScheme_" + card.index
-                            primary: !card.modelData.builtIn
-                            text: card.modelData.builtIn ? qsTr("View") : qsTr("Edit")
-                            Accessible.name: (card.modelData.builtIn ? qsTr("View") : qsTr("Edit")) + " " + card.modelData.name
-                            onClicked: {
-                                if (SchemeEditor.openScheme(card.modelData.key))
-                                    Navigator.push("schemeEditor")
-                            }
-                        }
-                        AppButton {
-                            objectName: "duplicateScheme_" + card.index
-                            text: qsTr("Duplicate")
-                            Accessible.name: qsTr("Duplicate %1").arg(card.modelData.name)
-                            onClicked: {
-                                if (SchemeEditor.duplicateScheme(card.modelData.key))
-                                    Navigator.push("schemeEditor")
-                            }
-                        }
-                        AppButton {
-                            objectName: "exportScheme_" + card.index
-                            text: qsTr("Export as JSON")
-                            Accessible.name: qsTr("Export %1 as JSON").arg(card.modelData.name)
-                            onClicked: SchemeEditor.exportScheme(card.modelData.key)
-                        }
-                    }
-                    MessageBanner {
-                        objectName: "exportSchemeMessage_" + card.index
-                        width: parent.width
-                        error: SchemeEditor.exportFailed
-                        text: card.modelData.key === SchemeEditor.exportKey ? SchemeEditor.exportMessage : ""
-                    }
-                }
             }
         }
     }
@@ -123,6 +52,29 @@ ScrollPage {
         onClicked: {
             SchemeEditor.newScheme()
             Navigator.push("schemeEditor")
+        }
+    }
+
+    SectionHeading {
+        visible: screen.archivedSchemes.length > 0
+        text: qsTr("Archived schemes")
+    }
+    BodyText {
+        visible: screen.archivedSchemes.length > 0
+        color: Theme.textMuted
+        text: qsTr("Not offered for new sessions. Sessions coded with them keep them, and they can be restored.")
+    }
+    Column {
+        objectName: "archivedSchemesList"
+        Layout.fillWidth: true
+        visible: screen.archivedSchemes.length > 0
+        spacing: Theme.spacing
+        Repeater {
+            model: screen.archivedSchemes
+            SchemeCard {
+                width: parent.width
+                prefix: "archived_"
+            }
         }
     }
 
@@ -166,5 +118,152 @@ ScrollPage {
     BodyText {
         color: Theme.textMuted
         text: qsTr("Exports are saved in %1.").arg(SchemeEditor.exportDirectory)
+    }
+
+    component SchemeCard: Rectangle {
+        id: card
+        required property var modelData
+        required property int index
+        property string prefix: ""
+        width: parent.width
+        implicitHeight: cardColumn.implicitHeight + 2 * Theme.spacing
+        radius: Theme.radius / 2
+        color: Theme.surface
+        border.color: Theme.divider
+
+        Column {
+            id: cardColumn
+            x: Theme.spacing
+            y: Theme.spacing
+            width: parent.width - 2 * Theme.spacing
+            spacing: Theme.smallSpacing
+
+            Label {
+                objectName: card.prefix + "schemeName_" + card.index
+                width: parent.width
+                text: card.modelData.name
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontHeading
+                font.weight: Font.Bold
+                color: Theme.text
+            }
+            Label {
+                objectName: card.prefix + "schemeMeta_" + card.index
+                width: parent.width
+                text: (card.modelData.builtIn
+                       ? qsTr("Built in, cannot be changed · version %1").arg(card.modelData.version)
+                       : card.modelData.archived
+                         ? qsTr("Archived · version %1 · saved %2").arg(card.modelData.version).arg(card.modelData.date)
+                         : qsTr("This project's · version %1 · saved %2").arg(card.modelData.version).arg(card.modelData.date))
+                      + " · " + qsTr("%n behaviour(s)", "", card.modelData.behaviours)
+                      + " · " + qsTr("code %1").arg(card.modelData.schemeId)
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+            }
+            Label {
+                width: parent.width
+                visible: text !== ""
+                text: card.modelData.description
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
+            }
+            Flow {
+                width: parent.width
+                spacing: Theme.smallSpacing
+                AppButton {
+                    objectName: card.prefix + "openScheme_" + card.index
+                    primary: !card.modelData.builtIn
+                    text: card.modelData.builtIn ? qsTr("View") : qsTr("Edit")
+                    Accessible.name: (card.modelData.builtIn ? qsTr("View") : qsTr("Edit")) + " " + card.modelData.name
+                    onClicked: {
+                        if (SchemeEditor.openScheme(card.modelData.key))
+                            Navigator.push("schemeEditor")
+                    }
+                }
+                AppButton {
+                    objectName: card.prefix + "duplicateScheme_" + card.index
+                    text: qsTr("Duplicate")
+                    Accessible.name: qsTr("Duplicate %1").arg(card.modelData.name)
+                    onClicked: {
+                        if (SchemeEditor.duplicateScheme(card.modelData.key))
+                            Navigator.push("schemeEditor")
+                    }
+                }
+                AppButton {
+                    objectName: card.prefix + "exportScheme_" + card.index
+                    text: qsTr("Export as JSON")
+                    Accessible.name: qsTr("Export %1 as JSON").arg(card.modelData.name)
+                    onClicked: SchemeEditor.exportScheme(card.modelData.key)
+                }
+                AppButton {
+                    objectName: card.prefix + "archiveScheme_" + card.index
+                    visible: !card.modelData.builtIn
+                    text: card.modelData.archived ? qsTr("Restore") : qsTr("Archive")
+                    Accessible.name: (card.modelData.archived ? qsTr("Restore %1") : qsTr("Archive %1")).arg(card.modelData.name)
+                    onClicked: {
+                        if (card.modelData.archived)
+                            SchemeEditor.restoreScheme(card.modelData.key)
+                        else
+                            SchemeEditor.archiveScheme(card.modelData.key)
+                    }
+                }
+                AppButton {
+                    objectName: card.prefix + "removeScheme_" + card.index
+                    // Only a scheme no session was coded with: the others are archived.
+                    visible: !card.modelData.builtIn && card.modelData.sessions === 0
+                    text: qsTr("Remove")
+                    Accessible.name: qsTr("Remove %1").arg(card.modelData.name)
+                    onClicked: screen.removeCandidate = card.modelData.key
+                }
+            }
+            Label {
+                width: parent.width
+                visible: !card.modelData.builtIn && card.modelData.sessions > 0
+                text: qsTr("%n session(s) were coded with this scheme, so it can be archived but not removed.", "", card.modelData.sessions)
+                wrapMode: Text.WordWrap
+                font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+            }
+            Column {
+                objectName: card.prefix + "removeConfirm_" + card.index
+                width: parent.width
+                visible: screen.removeCandidate !== "" && screen.removeCandidate === card.modelData.key
+                spacing: Theme.smallSpacing
+                Label {
+                    width: parent.width
+                    text: qsTr("Remove “%1”? It is gone from this project and, after the next sync, from its other devices. No session was coded with it.").arg(card.modelData.name)
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: Theme.fontBody
+                    color: Theme.text
+                }
+                Flow {
+                    width: parent.width
+                    spacing: Theme.smallSpacing
+                    AppButton {
+                        objectName: card.prefix + "removeSchemeConfirm_" + card.index
+                        primary: true
+                        text: qsTr("Remove the scheme")
+                        onClicked: {
+                            const key = screen.removeCandidate
+                            screen.removeCandidate = ""
+                            SchemeEditor.removeScheme(key)
+                        }
+                    }
+                    AppButton {
+                        objectName: card.prefix + "removeSchemeCancel_" + card.index
+                        text: qsTr("Cancel")
+                        onClicked: screen.removeCandidate = ""
+                    }
+                }
+            }
+            MessageBanner {
+                objectName: card.prefix + "exportSchemeMessage_" + card.index
+                width: parent.width
+                error: SchemeEditor.exportFailed
+                text: card.modelData.key === SchemeEditor.exportKey ? SchemeEditor.exportMessage : ""
+            }
+        }
     }
 }

@@ -99,11 +99,12 @@ Item {
                 required property string stateText
                 required property string stateKey
                 required property string observers
+                required property string correcting
                 objectName: "session_" + index
                 width: ListView.view.width - 16
                 padding: Theme.spacing
                 implicitHeight: Math.max(Theme.controlHeight * 1.5, rowColumn.implicitHeight + topPadding + bottomPadding)
-                Accessible.name: scheme + ", " + started + ", " + stateText
+                Accessible.name: [scheme, started, stateText, correcting].filter(s => s !== "").join(", ")
                 background: Rectangle {
                     radius: Theme.radius
                     color: row.down ? Theme.accentSoft : Theme.surface
@@ -138,6 +139,16 @@ Item {
                               .filter(s => s !== "").join(" · ")
                         font.pixelSize: Theme.fontBody
                         color: Theme.textMuted
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        objectName: "correcting_" + row.index
+                        Layout.fillWidth: true
+                        visible: row.correcting !== ""
+                        text: row.correcting
+                        font.pixelSize: Theme.fontBody
+                        font.weight: Font.DemiBold
+                        color: "#8a6100"
                         wrapMode: Text.WordWrap
                     }
                 }

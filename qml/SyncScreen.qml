@@ -1,6 +1,8 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import QtMultimedia
+import QtQuick.Dialogs
 import Samla.Core
 import Samla.Ui
 
@@ -113,7 +115,8 @@ ScrollPage {
         }
         BodyText {
             text: qsTr("Your administrator gives you an enrolment code: a line of text that starts with samla-enrol:, "
-                       + "also shown as a QR code. Paste the text here. Everything you write stays encrypted; the "
+                       + "also shown as a QR code. Paste the text here, scan the code with the camera, or open "
+                       + "its image. Everything you write stays encrypted; the "
                        + "server can read none of it.")
         }
         FieldLabel {
@@ -134,6 +137,51 @@ ScrollPage {
             text: qsTr("Join")
             onClicked: SyncController.join(codeField.text)
         }
+        // Or the camera, pointed at the administrator's QR code.
+        AppButton {
+            objectName: "scanQrButton"
+            Layout.fillWidth: true
+            visible: !QrScanner.scanning
+            enabled: QrScanner.cameraAvailable && !SyncController.busy
+            text: QrScanner.cameraAvailable ? qsTr("Scan the QR code with the camera") : qsTr("No camera found")
+            onClicked: QrScanner.start()
+        }
+        ColumnLayout {
+            objectName: "qrViewfinder"
+            Layout.fillWidth: true
+            visible: QrScanner.scanning
+            spacing: Theme.smallSpacing
+            VideoOutput {
+                id: qrOutput
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.round(300 * Theme.scale)
+                fillMode: VideoOutput.PreserveAspectFit
+                Component.onCompleted: QrScanner.viewfinder = qrOutput
+                Component.onDestruction: {
+                    if (QrScanner.viewfinder === qrOutput) {
+                        QrScanner.stop()
+                        QrScanner.viewfinder = null
+                    }
+                }
+            }
+            AppButton {
+                objectName: "stopScanButton"
+                text: qsTr("Stop the camera")
+                onClicked: QrScanner.stop()
+            }
+        }
+        MessageBanner {
+            objectName: "qrScanMessage"
+            error: false
+            text: QrScanner.message
+        }
+        Connections {
+            target: QrScanner
+            function onFound(code) {
+                codeField.text = code
+                SyncController.join(code)
+            }
+        }
         FieldLabel {
             text: qsTr("Or the QR code as an image (the PNG file, or a photo of the code)")
         }
@@ -144,6 +192,18 @@ ScrollPage {
             enabled: !SyncController.busy
             placeholderText: qsTr("Path of the image file")
             inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+        }
+        AppButton {
+            objectName: "chooseEnrolImageButton"
+            enabled: !SyncController.busy
+            text: qsTr("Choose the image…")
+            onClicked: enrolImageDialog.open()
+        }
+        FileDialog {
+            id: enrolImageDialog
+            title: qsTr("The QR code image")
+            nameFilters: [qsTr("Images (*.png *.jpg *.jpeg)")]
+            onAccepted: imageField.text = selectedFile.toString()
         }
         AppButton {
             objectName: "joinFromImageButton"
@@ -165,7 +225,22 @@ ScrollPage {
         spacing: Theme.spacing
 
         ScreenTitle {
-            text: SyncController.admin ? qsTr("Synced project (administrator)") : qsTr("Synced project")
+            text: SyncController.submitsOnly ? qsTr("Participant's device (submits only)")
+                  : SyncController.admin ? qsTr("Synced project (administrator)") : qsTr("Synced project")
+        }
+        // A participant's own device: what it does, in plain words.
+        MessageBanner {
+            objectName: "submitsOnlyBanner"
+            error: false
+            text: SyncController.submitsOnly
+                  ? qsTr("Your entries are sent to the research team. This device cannot read them back.")
+                  : ""
+        }
+        BodyText {
+            objectName: "submitsOnlyNote"
+            visible: SyncController.submitsOnly
+            text: qsTr("Once the research team's server has an entry, it is removed from this device, so nobody "
+                       + "else who uses this device can read it.")
         }
         MessageBanner {
             objectName: "waitingBanner"
@@ -217,7 +292,7 @@ ScrollPage {
         MessageBanner {
             objectName: "conflictsBanner"
             error: false
-            text: SyncController.conflictCount > 0
+            text: SyncController.conflictCount > 0 && !SyncController.submitsOnly
                   ? qsTr("%n record(s) were changed on two devices at once. Both versions are kept in each "
                          + "record's history.", "", SyncController.conflictCount)
                   : ""
@@ -226,7 +301,7 @@ ScrollPage {
         Column {
             Layout.fillWidth: true
             spacing: Theme.spacing
-            visible: SyncController.conflictCount > 0
+            visible: SyncController.conflictCount > 0 && !SyncController.submitsOnly
             Repeater {
                 model: SyncController.conflicts
                 delegate: Rectangle {
@@ -244,6 +319,12 @@ ScrollPage {
                         SectionHeading {
                             text: modelData.title
                         }
+                        // What the kind's policy did with the two versions.
+                        BodyText {
+                            objectName: "conflictSummary_" + modelData.id
+                            Layout.fillWidth: true
+                            text: modelData.summary
+                        }
                         RowLayout {
                             Layout.fillWidth: true
                             spacing: Theme.spacing
@@ -251,8 +332,16 @@ ScrollPage {
                                 Layout.fillWidth: true
                                 Layout.preferredWidth: 1
                                 Layout.alignment: Qt.AlignTop
-                                FieldLabel { text: qsTr("Shown now (saved %1)").arg(modelData.currentTime) }
+                                FieldLabel {
+                                    Layout.fillWidth: true
+                                    wrapMode: Text.Wrap
+                                    text: qsTr("In force now: saved %1 on %2").arg(modelData.currentTime)
+                                          .arg(modelData.currentDevice)
+                                }
                                 BodyText {
+                                    objectName: "conflictCurrent_" + modelData.id
+                                    Layout.fillWidth: true
+                                    visible: text.length > 0
                                     text: modelData.currentText
                                     maximumLineCount: 20
                                     elide: Text.ElideRight
@@ -262,11 +351,50 @@ ScrollPage {
                                 Layout.fillWidth: true
                                 Layout.preferredWidth: 1
                                 Layout.alignment: Qt.AlignTop
-                                FieldLabel { text: qsTr("The other version (saved %1)").arg(modelData.otherTime) }
+                                FieldLabel {
+                                    Layout.fillWidth: true
+                                    wrapMode: Text.Wrap
+                                    text: qsTr("The other version: saved %1 on %2").arg(modelData.otherTime)
+                                          .arg(modelData.otherDevice)
+                                }
                                 BodyText {
+                                    objectName: "conflictOther_" + modelData.id
+                                    Layout.fillWidth: true
+                                    visible: text.length > 0
                                     text: modelData.otherText
                                     maximumLineCount: 20
                                     elide: Text.ElideRight
+                                }
+                            }
+                        }
+                        // Fields both devices changed: each one's two values side by side.
+                        Column {
+                            Layout.fillWidth: true
+                            visible: modelData.fieldConflict
+                            spacing: Theme.smallSpacing
+                            Repeater {
+                                model: modelData.fields
+                                delegate: Column {
+                                    required property var modelData
+                                    width: parent ? parent.width : 0
+                                    FieldLabel {
+                                        width: parent.width
+                                        wrapMode: Text.Wrap
+                                        text: modelData.label
+                                    }
+                                    Row {
+                                        width: parent.width
+                                        spacing: Theme.spacing
+                                        BodyText {
+                                            width: (parent.width - Theme.spacing) / 2
+                                            font.bold: true
+                                            text: modelData.current
+                                        }
+                                        BodyText {
+                                            width: (parent.width - Theme.spacing) / 2
+                                            text: modelData.other
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -282,7 +410,7 @@ ScrollPage {
                                     id: keepButton
                                     objectName: "keepCurrent_" + modelData.id
                                     enabled: !SyncController.busy
-                                    text: qsTr("Keep this one")
+                                    text: modelData.review ? qsTr("Mark as reviewed") : qsTr("Keep this one")
                                     onClicked: SyncController.keepCurrent(modelData.id)
                                 }
                             }
@@ -293,7 +421,7 @@ ScrollPage {
                                 AppButton {
                                     id: useButton
                                     objectName: "useOther_" + modelData.id
-                                    visible: modelData.note
+                                    visible: modelData.canUseOther
                                     enabled: !SyncController.busy
                                     text: qsTr("Use this one")
                                     onClicked: SyncController.useOther(modelData.id)
@@ -309,8 +437,9 @@ ScrollPage {
             Layout.fillWidth: true
             primary: true
             enabled: !SyncController.busy
-            text: qsTr("Sync now")
-            description: qsTr("Send what this device wrote, receive what the others wrote")
+            text: SyncController.submitsOnly ? qsTr("Send now") : qsTr("Sync now")
+            description: SyncController.submitsOnly ? qsTr("Send the entries written on this device")
+                                                    : qsTr("Send what this device wrote, receive what the others wrote")
             onClicked: SyncController.syncNow()
         }
     }
@@ -349,6 +478,7 @@ ScrollPage {
                         text: modelData.shortId
                               + (modelData.self ? " · " + qsTr("this device") : "")
                               + (modelData.admin ? " · " + qsTr("administrator") : "")
+                              + (modelData.writeOnly ? " · " + qsTr("Participant's device (submits only)") : "")
                               + (modelData.dataManager ? " · " + qsTr("data manager") : "")
                               + " · " + (modelData.revoked ? qsTr("removed")
                                                            : modelData.approved ? qsTr("approved")
@@ -365,7 +495,7 @@ ScrollPage {
                     AppButton {
                         objectName: "grantDataManager_" + modelData.shortId
                         visible: SyncController.holdsRegister && modelData.approved && !modelData.revoked
-                                 && !modelData.self && !modelData.dataManager
+                                 && !modelData.self && !modelData.dataManager && !modelData.writeOnly
                         enabled: !SyncController.busy
                         text: qsTr("Make data manager")
                         onClicked: screen.grantCandidate = modelData.id

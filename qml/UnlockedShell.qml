@@ -50,6 +50,7 @@ Item {
                 case "observationSetup": return observationSetup
                 case "observationLive": return observationLive
                 case "observationView": return observationView
+                case "observationCorrection": return observationCorrection
                 case "observationAgreement": return observationAgreement
                 case "observationSummary": return observationSummary
                 case "codingSchemes": return codingSchemes
@@ -172,6 +173,10 @@ Item {
     Component {
         id: observationView
         ObservationViewScreen {}
+    }
+    Component {
+        id: observationCorrection
+        ObservationCorrectionScreen {}
     }
     Component {
         id: codingSchemes

@@ -16,9 +16,15 @@ packages=(
   libquazip1-qt6-dev libxml2-utils libboost-dev libssl-dev libqrencode-dev libzxing-dev
   # samla-server's PostgreSQL backend, and the throwaway cluster the *_pg sync tests start
   libpqxx-dev postgresql
+  # the sync clock-skew test runs devices under libfaketime (tst_sync_skew)
+  faketime libfaketime
   # photos and audio recorded in the app (notes), the interval prompt's sound
   qt6-multimedia-dev qml6-module-qtmultimedia
+  # choosing files (an enrolment QR image, a photo, a scheme) from a dialog
+  qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
   fonts-dejavu-core xvfb xauth poppler-utils
+  # the libFuzzer targets (tests/fuzz, scripts/fuzz.sh); libFuzzer ships with clang
+  clang
 )
 
 missing=()

@@ -14,17 +14,19 @@ set(screens first-run first-run-strength recovery-key unlock unlock-error recove
             consent-forms-versions consent-forms-import-error consent-form-version
             observations-empty observation-setup observation-setup-end observation-setup-recheck observation-live observation-live-xl
             observation-prompt observation-refused observation-stopped observation-finalised observation-meeting
+            observation-correction observation-correction-events observation-versions
             observation-modifiers observation-stop-confirm
             observation-agreement-empty observation-agreement-refused observation-agreement observation-agreement-events
             observation-summary observation-summary-export observation-summary-meeting observation-summary-states
             observation-summaries observation-summaries-arms observation-summaries-arms-end
             observations
             coding-schemes scheme-editor scheme-editor-end scheme-editor-problems scheme-editor-problems-end
-            scheme-builtin coding-schemes-import-error
+            scheme-builtin coding-schemes-import-error coding-schemes-archived
             identity-purpose identity-shown identity-audit identity-refused enrol-researcher
             participants-duplicate participant-duplicate consent-setup-gillick consent-setup-gillick-end
             consent-setup-understanding consent-setup-consultee
-            sync-join sync-join-error sync-waiting sync-conflict sync-progress sync-devices sync-grant-data-manager)
+            sync-join sync-join-error sync-waiting sync-conflict sync-progress sync-devices sync-grant-data-manager
+            sync-submits-only)
 foreach(screen ${screens})
   foreach(lang en sv)
     foreach(size 1280x800 800x1280)

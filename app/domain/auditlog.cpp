@@ -1,5 +1,6 @@
 #include "auditlog.h"
 
+#include "conflictpolicies.h"
 #include "app/store/localstore.h"
 #include "app/store/recordstore.h"
 #include "platform/crypto/crypto.h"
@@ -69,7 +70,10 @@ QByteArray encodeHead(std::int64_t seq, const QByteArray &hash)
 
 } // namespace
 
-AuditLog::AuditLog(store::LocalStore &store, const Clock &clock) : m_store(store), m_clock(clock) {}
+AuditLog::AuditLog(store::LocalStore &store, const Clock &clock) : m_store(store), m_clock(clock)
+{
+    installConflictPolicies();
+}
 
 QByteArray AuditLog::signedBytes(const AuditEntry &e)
 {

@@ -1,5 +1,6 @@
 #include "consentlog.h"
 
+#include "conflictpolicies.h"
 #include "consentgate.h"
 #include "consentpdf.h"
 #include "domainlog.h"
@@ -138,7 +139,10 @@ ConsentEvent consentEventFromRecord(const store::Record &record)
     return e;
 }
 
-ConsentLog::ConsentLog(store::LocalStore &store, const Clock &clock) : m_store(store), m_clock(clock) {}
+ConsentLog::ConsentLog(store::LocalStore &store, const Clock &clock) : m_store(store), m_clock(clock)
+{
+    installConflictPolicies();
+}
 
 CaptureProblem ConsentLog::checkCapture(const ConsentCapture &capture) const
 {

@@ -1,5 +1,6 @@
 #include "notes.h"
 
+#include "conflictpolicies.h"
 #include "notesinternal.h"
 
 #include <QCborArray>
@@ -222,6 +223,7 @@ QString codePointSlice(const QString &text, int start, int end)
 
 Notes::Notes(store::RecordStore &records) : m_records(records)
 {
+    installConflictPolicies();
     m_records.setSearchExtractor(kKind, [](const QCborMap &body) {
         return store::SearchText{body.value(kTitle).toString(), body.value(kText).toString()};
     });

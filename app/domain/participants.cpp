@@ -1,5 +1,6 @@
 #include "participants.h"
 
+#include "conflictpolicies.h"
 #include "enumkeys.h"
 #include "identityvault.h"
 #include "projects.h"
@@ -87,6 +88,7 @@ std::optional<AgeBand> ageBandFromKey(const QString &key) { return detail::fromK
 Participants::Participants(store::RecordStore &records, QString codeTag)
     : m_records(records), m_codeTag(std::move(codeTag))
 {
+    installConflictPolicies();
 }
 
 QString Participants::formatCode(const QString &prefix, int number)

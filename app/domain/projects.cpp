@@ -1,5 +1,6 @@
 #include "projects.h"
 
+#include "conflictpolicies.h"
 #include "demo.h"
 #include "enumkeys.h"
 
@@ -181,7 +182,10 @@ Status Projects::validate(const QString &name, const ProjectSettings &settings)
     return {};
 }
 
-Projects::Projects(store::RecordStore &records) : m_records(records) {}
+Projects::Projects(store::RecordStore &records) : m_records(records)
+{
+    installConflictPolicies();
+}
 
 Result<Project> Projects::create(const QString &name, bool demo)
 {

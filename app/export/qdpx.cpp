@@ -2,6 +2,7 @@
 
 #include "app/domain/auditlog.h"
 #include "app/domain/codebook.h"
+#include "app/domain/consentgate.h"
 #include "app/domain/notes.h"
 #include "app/domain/participants.h"
 #include "app/domain/projects.h"
@@ -13,13 +14,17 @@
 #include <quazip/quazipnewinfo.h>
 
 #include <QCborMap>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QSet>
 #include <QUuid>
 #include <QXmlStreamWriter>
+
+#include <algorithm>
 
 namespace samla::domain {
 
@@ -56,10 +61,24 @@ struct Content {
     QString projectName;
     QList<Code> codes;
     QList<Note> notes;
-    QList<Participant> participants;
+    QList<Participant> participants;     // those whose data may be exported
+    QHash<QString, ConsentState> consent; // theirs, as it stands now
+    int participantsLeftOut = 0;
+    int notesLeftOut = 0;
 };
 
-Result<Content> gather(store::LocalStore &store, const QString &projectId)
+// Whether a participant's data may go into an analysis export now. Consent
+// is read again at the moment of export, not trusted from when a note was
+// linked: a withdrawal that asks for the data to be removed keeps it out even
+// on a device where the erasure has not arrived yet, and a participant whose
+// consent cannot be read is left out (fail closed). A withdrawal from new
+// data only is not retroactive: what was collected before stays.
+bool mayExport(const Result<ConsentTimeline> &derived)
+{
+    return derived.ok() && derived->state.withdrawal != WithdrawalScope::RemoveExistingData;
+}
+
+Result<Content> gather(store::LocalStore &store, const QString &projectId, std::int64_t nowMs)
 {
     Content c;
     auto project = Projects(store.records()).get(projectId);
@@ -84,8 +103,64 @@ Result<Content> gather(store::LocalStore &store, const QString &projectId)
     auto participants = Participants(store.records()).list(projectId);
     if (!participants.ok())
         return participants.error();
-    c.participants = participants.value();
+    QSet<QString> leftOut;
+    for (const Participant &p : participants.value()) {
+        auto derived = deriveConsentFor(store.records(), p.id, nowMs);
+        if (!mayExport(derived)) {
+            leftOut.insert(p.id);
+            continue;
+        }
+        c.participants << p;
+        c.consent.insert(p.id, derived->state);
+    }
+    // Notes about a participant left out, or about one no longer in the
+    // project's register, do not go either (memos about no one stay).
+    QSet<QString> known;
+    for (const Participant &p : participants.value())
+        known.insert(p.id);
+    const qsizetype before = c.notes.size();
+    c.notes.removeIf([&](const Note &n) {
+        const QString &who = n.details.participantId;
+        return !who.isEmpty() && (leftOut.contains(who) || !known.contains(who));
+    });
+    c.notesLeftOut = int(before - c.notes.size());
+    c.participantsLeftOut = int(leftOut.size());
     return c;
+}
+
+// Case variables: what an analyst must know about each participant's consent
+// when working in the QDA tool (fixed GUIDs, so every export names them alike).
+const QString kQuotesVariable = QStringLiteral("6a1d3c1e-4b7f-5c2a-9e0d-3f8b2a7c1d01");
+const QString kWithdrawnVariable = QStringLiteral("6a1d3c1e-4b7f-5c2a-9e0d-3f8b2a7c1d02");
+
+void writeVariables(QXmlStreamWriter &xml)
+{
+    const auto variable = [&](const QString &guid, const char *name, const char *description) {
+        xml.writeStartElement(QStringLiteral("Variable"));
+        xml.writeAttribute(QStringLiteral("guid"), guid);
+        xml.writeAttribute(QStringLiteral("name"), QCoreApplication::translate("QdpxExport", name));
+        xml.writeAttribute(QStringLiteral("typeOfVariable"), QStringLiteral("Boolean"));
+        xml.writeTextElement(QStringLiteral("Description"), QCoreApplication::translate("QdpxExport", description));
+        xml.writeEndElement();
+    };
+    xml.writeStartElement(QStringLiteral("Variables"));
+    variable(kQuotesVariable, QT_TRANSLATE_NOOP("QdpxExport", "Direct quotes allowed"),
+             QT_TRANSLATE_NOOP("QdpxExport", "Whether the participant's consent allowed direct quotes when this file "
+                                             "was exported. Quote no one for whom this is false."));
+    variable(kWithdrawnVariable, QT_TRANSLATE_NOOP("QdpxExport", "Withdrawn"),
+             QT_TRANSLATE_NOOP("QdpxExport", "Whether the participant had withdrawn when this file was exported. "
+                                             "What was collected before the withdrawal may be analysed; nothing "
+                                             "new is collected."));
+    xml.writeEndElement();
+}
+
+void writeBooleanValue(QXmlStreamWriter &xml, const QString &variable, bool value)
+{
+    xml.writeStartElement(QStringLiteral("VariableValue"));
+    xml.writeEmptyElement(QStringLiteral("VariableRef"));
+    xml.writeAttribute(QStringLiteral("targetGUID"), variable);
+    xml.writeTextElement(QStringLiteral("BooleanValue"), value ? QStringLiteral("true") : QStringLiteral("false"));
+    xml.writeEndElement();
 }
 
 void writeCodes(QXmlStreamWriter &xml, const QList<Code> &codes, const QString &parentId)
@@ -157,12 +232,14 @@ QdpxExport::QdpxExport(store::LocalStore &store, const Clock &clock) : m_store(s
 
 Result<QByteArray> QdpxExport::projectXml(const QString &projectId, QdpxSummary *summaryOut) const
 {
-    auto content = gather(m_store, projectId);
+    auto content = gather(m_store, projectId, m_clock.nowMs());
     if (!content.ok())
         return content.error();
     const Content &c = content.value();
     const QString user = deviceUserGuid(m_store);
     QdpxSummary summary;
+    summary.participantsLeftOut = c.participantsLeftOut;
+    summary.notesLeftOut = c.notesLeftOut;
 
     QByteArray out;
     QXmlStreamWriter xml(&out);
@@ -196,6 +273,10 @@ Result<QByteArray> QdpxExport::projectXml(const QString &projectId, QdpxSummary 
         if (!note.details.participantId.isEmpty() && note.details.memoType == MemoType::Descriptive)
             notesByParticipant[note.details.participantId] << note.id;
     }
+    const bool anyCase = std::any_of(c.participants.begin(), c.participants.end(),
+                                     [&](const Participant &p) { return notesByParticipant.contains(p.id); });
+    if (anyCase)
+        writeVariables(xml);
     bool casesOpen = false;
     for (const Participant &p : c.participants) {
         const QStringList linked = notesByParticipant.value(p.id);
@@ -208,6 +289,9 @@ Result<QByteArray> QdpxExport::projectXml(const QString &projectId, QdpxSummary 
         xml.writeStartElement(QStringLiteral("Case"));
         xml.writeAttribute(QStringLiteral("guid"), p.id);
         xml.writeAttribute(QStringLiteral("name"), p.code);
+        const ConsentState &consent = c.consent[p.id];
+        writeBooleanValue(xml, kQuotesVariable, consent.forActivity(Activity::Quotes).allowed);
+        writeBooleanValue(xml, kWithdrawnVariable, consent.withdrawal.has_value());
         for (const QString &noteId : linked) {
             xml.writeEmptyElement(QStringLiteral("SourceRef"));
             xml.writeAttribute(QStringLiteral("targetGUID"), noteId);
@@ -261,7 +345,7 @@ Result<QdpxSummary> QdpxExport::write(const QString &projectId, const QString &p
     auto xmlBytes = projectXml(projectId, &summary);
     if (!xmlBytes.ok())
         return xmlBytes.error();
-    auto content = gather(m_store, projectId);
+    auto content = gather(m_store, projectId, m_clock.nowMs());
     if (!content.ok())
         return content.error();
 
@@ -304,6 +388,8 @@ Result<QdpxSummary> QdpxExport::write(const QString &projectId, const QString &p
     details.insert(QStringLiteral("sources"), summary.sources);
     details.insert(QStringLiteral("memos"), summary.memos);
     details.insert(QStringLiteral("cases"), summary.cases);
+    details.insert(QStringLiteral("participants_left_out"), summary.participantsLeftOut);
+    details.insert(QStringLiteral("notes_left_out"), summary.notesLeftOut);
     auto audited = AuditLog(m_store, m_clock).append(QStringLiteral("project_exported"), projectId, QString(), details);
     if (!audited.ok())
         return audited.error();

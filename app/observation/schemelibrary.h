@@ -15,6 +15,8 @@ struct SavedScheme {
     QString projectId;
     CodingScheme scheme;
     std::int64_t savedMs = 0;
+    // Put away: not offered for new sessions, kept for the sessions coded with it.
+    bool archived = false;
 };
 
 // What import() did with a file.
@@ -26,12 +28,17 @@ public:
     explicit SchemeLibrary(store::RecordStore &records);
 
     // Saves `scheme` as the first version of a new scheme (recordId empty) or
-    // as the next version of recordId. Refused with InvalidArgument
-    // "bad_scheme: <problem key> at <path>" when validateScheme finds a
-    // problem, "builtin_id" when the id is a built-in scheme's, "id_taken"
-    // when another of the project's schemes has it, "id_changed" when a saved
-    // scheme's id would change; AlreadyExists "unchanged" when nothing but
-    // the version number differs from the latest version.
+    // as the next version of recordId. A new scheme's record id is named by
+    // its project and code (recordIdFor), so two devices that make a scheme
+    // with one code while offline make versions of ONE record, which sync
+    // keeps side by side as a conflict, never two schemes with one code.
+    // Refused with InvalidArgument "bad_scheme: <problem key> at <path>"
+    // when validateScheme finds a problem, "builtin_id" when the id is a
+    // built-in scheme's, "id_taken" when another of the project's schemes has
+    // it, "id_archived" when an archived one has it, "id_changed" when a
+    // saved scheme's id would change; AlreadyExists "unchanged" when nothing
+    // but the version number differs from the latest version. Saving an
+    // archived scheme brings it back.
     [[nodiscard]] Result<SavedScheme> save(
         const QString &projectId, const CodingScheme &scheme, const QString &recordId = {});
     // A scheme from a samla-coding-scheme JSON file, into the project: a new
@@ -42,8 +49,23 @@ public:
     [[nodiscard]] Result<SavedScheme> import(const QString &projectId, const QByteArray &json,
         SchemeIssue *issue = nullptr, SchemeImport *what = nullptr);
 
-    // The latest version of each of the project's schemes, by name.
+    // The latest version of each of the project's schemes, by name, archived ones included.
     [[nodiscard]] Result<QList<SavedScheme>> list(const QString &projectId) const;
+    // Those a new session may use: the archived ones left out.
+    [[nodiscard]] Result<QList<SavedScheme>> active(const QString &projectId) const;
+
+    // Puts a scheme away or brings it back: a new version of its record with
+    // the same content, so the change syncs and the history shows it.
+    // AlreadyExists "unchanged" when it already is so.
+    [[nodiscard]] Status setArchived(const QString &recordId, bool archived);
+    // Removes a scheme that no session of the project was coded with (a
+    // mistake, say); FailedPrecondition "in_use" otherwise: archive it then.
+    [[nodiscard]] Status remove(const QString &recordId);
+    // How many of the project's sessions were coded with the scheme code.
+    [[nodiscard]] Result<int> sessionsUsing(const QString &projectId, const QString &schemeCode) const;
+
+    // The record id of the project's scheme with this code.
+    static QString recordIdFor(const QString &projectId, const QString &schemeCode);
     [[nodiscard]] Result<SavedScheme> latest(const QString &recordId) const;
     // Every saved version of one scheme, newest first.
     [[nodiscard]] Result<QList<SavedScheme>> versions(const QString &recordId) const;

@@ -3,15 +3,18 @@
 #include "observationlog.h"
 #include "sessionrecords.h"
 
+#include "app/domain/conflictpolicies.h"
 #include "app/domain/consentgate.h"
 #include "app/domain/consentlog.h"
 #include "app/domain/participants.h"
 #include "app/domain/projects.h"
+#include "app/store/conflictpolicy.h"
 #include "app/store/localstore.h"
 
 #include <QDateTime>
 
 #include <algorithm>
+#include <mutex>
 
 namespace samla::observation {
 
@@ -19,6 +22,7 @@ namespace {
 
 constexpr int kMaxListed = 1'000'000;
 constexpr int kMaxNoteLength = 10'000;
+constexpr int kMaxReasonLength = 2'000;
 
 Error refuse(const char *key)
 {
@@ -83,11 +87,93 @@ QString ObservationEvent::localTime() const
     return QDateTime::fromMSecsSinceEpoch(wallMs, Qt::OffsetFromUTC, utcOffsetS).toString(Qt::ISODateWithMs);
 }
 
+bool replacedByCorrection(const QList<SessionInfo> &all, const QString &sessionId)
+{
+    return std::any_of(all.begin(), all.end(), [&](const SessionInfo &s) {
+        return s.supersedes == sessionId && s.state == SessionState::Finalised;
+    });
+}
+
+QList<SessionInfo> sessionsInForce(const QList<SessionInfo> &all)
+{
+    QList<SessionInfo> out;
+    for (const SessionInfo &s : all) {
+        if (s.isCorrection() && s.state != SessionState::Finalised)
+            continue;
+        if (!replacedByCorrection(all, s.id))
+            out.append(s);
+    }
+    return out;
+}
+
+QList<SessionInfo> versionHistory(const QList<SessionInfo> &all, const QString &sessionId)
+{
+    auto find = [&](const QString &id) -> const SessionInfo * {
+        for (const SessionInfo &s : all) {
+            if (s.id == id)
+                return &s;
+        }
+        return nullptr;
+    };
+    const SessionInfo *at = find(sessionId);
+    if (!at)
+        return {};
+    // Back to the first version, then forward through the corrections.
+    QStringList seen;
+    while (!at->supersedes.isEmpty() && !seen.contains(at->id)) {
+        seen << at->id;
+        const SessionInfo *earlier = find(at->supersedes);
+        if (!earlier)
+            break;
+        at = earlier;
+    }
+    QList<SessionInfo> out{*at};
+    for (bool more = true; more;) {
+        more = false;
+        for (const SessionInfo &s : all) {
+            if (s.supersedes == out.constLast().id
+                && !std::any_of(out.begin(), out.end(), [&](const SessionInfo &o) { return o.id == s.id; })) {
+                out.append(s);
+                more = s.state == SessionState::Finalised;
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+std::optional<SessionInfo> openCorrectionOf(const QList<SessionInfo> &all, const QString &finalisedId)
+{
+    for (const SessionInfo &s : all) {
+        if (s.supersedes == finalisedId && s.state != SessionState::Finalised)
+            return s;
+    }
+    return std::nullopt;
+}
+
 // ---- Sessions ----
 
 Sessions::Sessions(store::LocalStore &store, const Clock &wall, const MonotonicClock &monotonic, const QTimeZone &zone)
     : m_store(store), m_wall(wall), m_monotonic(monotonic), m_zone(zone.isValid() ? zone : QTimeZone::utc())
 {
+    installConflictPolicies();
+}
+
+void installConflictPolicies()
+{
+    domain::installConflictPolicies();
+    static std::once_flag once;
+    std::call_once(once, [] {
+        using store::ConflictPolicy;
+        store::setKindPolicy(Sessions::kEventKind, store::KindPolicy{ConflictPolicy::AppendOnly, {}, {}});
+        store::setKindPolicy(Sessions::kSessionKind,
+                             store::KindPolicy{ConflictPolicy::Finalisable,
+                                               [](const QCborMap &body) {
+                                                   return body.value(QStringLiteral("state")).toString()
+                                                          == sessionStateKey(SessionState::Finalised);
+                                               },
+                                               {}});
+    });
 }
 
 Result<std::unique_ptr<ObservationSession>> Sessions::start(const SessionSetup &setup, QList<ParticipantRefusal> *refused)
@@ -225,7 +311,8 @@ Result<std::unique_ptr<ObservationSession>> Sessions::open(const QString &sessio
     return session;
 }
 
-Result<std::unique_ptr<ObservationSession>> Sessions::correct(const QString &finalisedId)
+Result<std::unique_ptr<ObservationSession>> Sessions::correct(const QString &finalisedId, const QString &reason,
+                                                              const QString &correctedBy)
 {
     auto original = open(finalisedId);
     if (!original.ok())
@@ -233,6 +320,19 @@ Result<std::unique_ptr<ObservationSession>> Sessions::correct(const QString &fin
     const ObservationSession &old = *original.value();
     if (old.state() != SessionState::Finalised)
         return refuse("not_finalised");
+    if (reason.trimmed().isEmpty())
+        return refuse("reason_required");
+    if (reason.size() > kMaxReasonLength)
+        return refuse("reason_too_long");
+    if (correctedBy.trimmed().isEmpty())
+        return refuse("observer_missing");
+    auto all = list(old.info().projectId);
+    if (!all.ok())
+        return all.error();
+    if (replacedByCorrection(all.value(), finalisedId))
+        return refuse("superseded");
+    if (openCorrectionOf(all.value(), finalisedId))
+        return refuse("correction_open");
     std::unique_ptr<ObservationSession> session(new ObservationSession(m_store, m_wall, m_monotonic, m_zone));
     session->m_info = old.info();
     session->m_info.id.clear();
@@ -240,6 +340,9 @@ Result<std::unique_ptr<ObservationSession>> Sessions::correct(const QString &fin
     session->m_info.finalisedWallMs = 0;
     session->m_info.versionNo = old.info().versionNo + 1;
     session->m_info.supersedes = finalisedId;
+    session->m_info.correctionReason = reason.trimmed();
+    session->m_info.correctedBy = correctedBy.trimmed();
+    session->m_info.correctedWallMs = m_wall.nowMs();
     session->m_baseSessions = old.m_baseSessions;
     session->m_baseSessions.append(finalisedId);
     session->m_log = old.m_log;
@@ -247,6 +350,33 @@ Result<std::unique_ptr<ObservationSession>> Sessions::correct(const QString &fin
     session->rebuild();
     qCInfo(lcObservation) << "session" << session->id() << "corrects" << finalisedId;
     return session;
+}
+
+Status Sessions::discard(const QString &correctionId)
+{
+    auto record = m_store.records().get(correctionId);
+    if (!record.ok())
+        return record.error();
+    if (record->kind != kSessionKind || record->deleted)
+        return makeError(ErrorCode::NotFound, QStringLiteral("not an observation session"));
+    auto info = records::sessionFromBody(record->id, record->projectId, record->body);
+    if (!info.ok())
+        return info.error();
+    if (info->state == SessionState::Finalised)
+        return finalised();
+    if (!info->isCorrection())
+        return refuse("not_a_correction");
+    store::RecordChange change;
+    change.id = correctionId;
+    change.kind = kSessionKind;
+    change.projectId = record->projectId;
+    change.body = record->body;
+    change.deleted = true;
+    auto r = m_store.records().put(change);
+    if (!r.ok())
+        return r.error();
+    qCInfo(lcObservation) << "correction" << correctionId << "discarded";
+    return {};
 }
 
 Result<QList<SessionInfo>> Sessions::list(const QString &projectId) const
@@ -423,13 +553,24 @@ void ObservationSession::rebuild()
     m_running.clear();
     m_dissented = m_blockedHere;
     m_pauses.clear();
+    m_replacedBy.clear();
     for (const ObservationEvent &e : m_log) {
-        if (e.kind == EventKind::Undo)
+        if (e.kind == EventKind::Undo) {
             m_undone.insert(e.target);
+            // A start taken back in a correction takes its end with it.
+            for (const QString &also : e.closes)
+                m_undone.insert(also);
+        }
+        if (!e.replaces.isEmpty()) {
+            m_undone.insert(e.replaces);
+            m_replacedBy.insert(e.replaces, e.id);
+        }
     }
+    const QString coded = codedVersionId();
     auto closeStart = [this](const QString &startId) {
+        const QString id = resolved(startId);
         for (auto it = m_running.begin(); it != m_running.end(); ++it) {
-            if (m_log[it.value()].id == startId) {
+            if (m_log[it.value()].id == id) {
                 m_running.erase(it);
                 return;
             }
@@ -454,11 +595,11 @@ void ObservationSession::rebuild()
             m_dissented.insert(e.subject.code);
             break;
         case EventKind::Pause:
-            if (e.sessionId == m_info.id)
+            if (e.sessionId == coded)
                 m_pauses.append(PauseSpan{e.elapsedMs, -1});
             break;
         case EventKind::Resume:
-            if (e.sessionId == m_info.id && !m_pauses.isEmpty() && m_pauses.last().endMs < 0)
+            if (e.sessionId == coded && !m_pauses.isEmpty() && m_pauses.last().endMs < 0)
                 m_pauses.last().endMs = e.elapsedMs;
             break;
         case EventKind::Point:
@@ -575,6 +716,13 @@ Result<ObservationEvent> ObservationSession::retract(const QString &eventId)
     }
     ObservationEvent e = stamp(EventKind::Undo);
     e.target = eventId;
+    if (target->kind == EventKind::Start && m_info.state == SessionState::Stopped) {
+        // In a correction a start goes with its end: no end is left that ends nothing.
+        for (const ObservationEvent &stop : m_log) {
+            if (stop.kind == EventKind::Stop && !m_undone.contains(stop.id) && resolved(stop.target) == eventId)
+                e.closes << stop.id;
+        }
+    }
     auto stored = append(e, participantId);
     if (stored.ok())
         rebuild();
@@ -715,10 +863,316 @@ Status ObservationSession::finalise()
 
 QList<ObservationEvent> ObservationSession::events() const
 {
-    QList<ObservationEvent> out;
-    for (const ObservationEvent &e : m_log) {
+    // In log order, except that an event inserted or changed in a correction
+    // sits at its offset (a change where the event it replaces was).
+    QHash<QString, qsizetype> position;
+    QList<std::pair<qsizetype, ObservationEvent>> kept;
+    for (qsizetype i = 0; i < m_log.size(); ++i) {
+        const ObservationEvent &e = m_log[i];
+        position.insert(e.id, e.replaces.isEmpty() ? i : position.value(e.replaces, i));
         if ((isCoding(e.kind) || e.kind == EventKind::Dissent) && !m_undone.contains(e.id))
-            out.append(e);
+            kept.append({position.value(e.id), e});
+    }
+    std::stable_sort(kept.begin(), kept.end(), [](const auto &a, const auto &b) {
+        return a.second.offsetMs != b.second.offsetMs ? a.second.offsetMs < b.second.offsetMs : a.first < b.first;
+    });
+    QHash<QString, const ObservationEvent *> byId;
+    for (const auto &[at, e] : kept)
+        byId.insert(e.id, &e);
+    QList<ObservationEvent> out;
+    for (const auto &[at, e] : kept) {
+        ObservationEvent shown = e;
+        if (e.kind == EventKind::Stop) {
+            // An end follows its start through changes: same behaviour, same subject.
+            shown.target = resolved(e.target);
+            if (const ObservationEvent *start = byId.value(shown.target)) {
+                shown.behaviour = start->behaviour;
+                shown.subject = start->subject;
+            }
+        }
+        out.append(shown);
+    }
+    return out;
+}
+
+QString ObservationSession::resolved(QString id) const
+{
+    for (int hops = 0; m_replacedBy.contains(id) && hops < 10'000; ++hops)
+        id = m_replacedBy.value(id);
+    return id;
+}
+
+QString ObservationSession::participantIdOf(const Subject &subject) const
+{
+    if (subject.kind != Subject::Kind::Participant)
+        return {};
+    for (const PresentParticipant &p : m_info.participants) {
+        if (p.code == subject.code)
+            return p.participantId;
+    }
+    return {};
+}
+
+Status ObservationSession::checkCorrecting() const
+{
+    switch (m_info.state) {
+    case SessionState::Finalised: return finalised();
+    case SessionState::Running:
+    case SessionState::Paused: return refuse("running");
+    case SessionState::Stopped: break;
+    }
+    if (!m_info.isCorrection())
+        return refuse("not_a_correction");
+    return {};
+}
+
+QList<ObservationSession::Observed> ObservationSession::observedStretches() const
+{
+    // From the start (or a resume) to the next pause (or the stop): wall and
+    // elapsed time advance together within a stretch.
+    QList<Observed> out;
+    const QString coded = codedVersionId();
+    Observed at{m_info.startedWallMs, 0, -1};
+    bool running = true;
+    for (const ObservationEvent &e : m_log) {
+        if (e.sessionId != coded)
+            continue;
+        if (e.kind == EventKind::Pause && running) {
+            at.endElapsed = e.elapsedMs;
+            out.append(at);
+            running = false;
+        } else if (e.kind == EventKind::Resume && !running) {
+            at = Observed{e.wallMs, e.elapsedMs, -1};
+            running = true;
+        }
+    }
+    if (running) {
+        at.endElapsed = m_info.stopElapsedMs;
+        out.append(at);
+    }
+    return out;
+}
+
+ObservationEvent ObservationSession::stampAt(EventKind kind, std::int64_t offsetMs) const
+{
+    // The elapsed time of the offset: the earliest moment with that much
+    // observation time, so an offset where a pause began sits before the pause.
+    std::int64_t pausedBefore = 0;
+    for (const PauseSpan &p : m_pauses) {
+        if (offsetMs <= p.startMs - pausedBefore || p.endMs < 0)
+            break;
+        pausedBefore += p.endMs - p.startMs;
+    }
+    ObservationEvent e;
+    e.sessionId = m_info.id;
+    e.seq = m_nextSeq;
+    e.kind = kind;
+    e.offsetMs = offsetMs;
+    e.elapsedMs = offsetMs + pausedBefore;
+    const QList<Observed> stretches = observedStretches();
+    Observed in = stretches.isEmpty() ? Observed{m_info.startedWallMs, 0, 0} : stretches.constFirst();
+    for (const Observed &s : stretches) {
+        if (s.startElapsed <= e.elapsedMs)
+            in = s;
+    }
+    e.wallMs = in.startWall + (e.elapsedMs - in.startElapsed);
+    const QTimeZone zone(m_info.timeZone.toUtf8());
+    e.timeZone = zone.isValid() ? m_info.timeZone : QString::fromUtf8(m_zone.id());
+    e.utcOffsetS = utcOffsetAt(zone.isValid() ? zone : m_zone, e.wallMs);
+    e.observer = m_info.observer;
+    return e;
+}
+
+Result<std::int64_t> ObservationSession::offsetAtWall(std::int64_t wallMs) const
+{
+    const QList<Observed> stretches = observedStretches();
+    if (stretches.isEmpty() || wallMs < stretches.constFirst().startWall)
+        return refuse("before_start");
+    for (const Observed &s : stretches) {
+        if (wallMs >= s.startWall && wallMs <= s.startWall + (s.endElapsed - s.startElapsed))
+            return activeOffsetMs(s.startElapsed + (wallMs - s.startWall), m_pauses);
+    }
+    const Observed &last = stretches.constLast();
+    if (wallMs > last.startWall + (last.endElapsed - last.startElapsed))
+        return refuse("after_stop");
+    return refuse("in_pause");
+}
+
+std::optional<std::pair<std::int64_t, std::int64_t>> ObservationSession::pauseAtWall(std::int64_t wallMs) const
+{
+    const QList<Observed> stretches = observedStretches();
+    for (qsizetype i = 0; i + 1 < stretches.size(); ++i) {
+        const std::int64_t from = stretches[i].startWall + (stretches[i].endElapsed - stretches[i].startElapsed);
+        const std::int64_t to = stretches[i + 1].startWall;
+        if (wallMs > from && wallMs < to)
+            return std::pair{from, to};
+    }
+    return std::nullopt;
+}
+
+Result<ObservationEvent> ObservationSession::insertAt(std::int64_t offsetMs, const QString &behaviour,
+                                                      const Subject &subject, const ModifierValues &modifiers,
+                                                      const QString &comment)
+{
+    SAMLA_TRY(checkCorrecting());
+    if (offsetMs < 0 || offsetMs > m_info.stopOffsetMs)
+        return refuse("outside_session");
+    if (comment.size() > kMaxNoteLength)
+        return refuse("comment_too_long");
+    if (behaviour.isEmpty()) {
+        if (comment.trimmed().isEmpty())
+            return refuse("empty_note");
+        if (subject.kind != Subject::Kind::None)
+            return refuse("no_subject_allowed");
+        ObservationEvent e = stampAt(EventKind::Note, offsetMs);
+        e.comment = comment;
+        auto stored = append(e, QString());
+        if (stored.ok())
+            rebuild();
+        return stored;
+    }
+    const Behaviour *b = m_info.scheme.behaviour(behaviour);
+    if (!b)
+        return refuse("unknown_behaviour");
+    auto who = checkSubject(*b, subject);
+    if (!who.ok())
+        return who.error();
+    SAMLA_TRY(checkModifiers(m_info.scheme, *b, modifiers));
+    ObservationEvent e = stampAt(b->type == EventType::Point ? EventKind::Point : EventKind::Start, offsetMs);
+    e.behaviour = behaviour;
+    e.subject = subject;
+    e.modifiers = modifiers;
+    if (b->type == EventType::Point)
+        e.comment = comment;
+    auto stored = append(e, who->participantId);
+    if (stored.ok())
+        rebuild();
+    return stored;
+}
+
+Result<ObservationEvent> ObservationSession::insertStopAt(std::int64_t offsetMs, const QString &startId)
+{
+    SAMLA_TRY(checkCorrecting());
+    const QString id = resolved(startId);
+    const auto start = std::find_if(m_log.begin(), m_log.end(), [&](const ObservationEvent &e) {
+        return e.id == id && e.kind == EventKind::Start && !m_undone.contains(e.id);
+    });
+    if (start == m_log.end())
+        return refuse("unknown_event");
+    for (const ObservationEvent &e : m_log) {
+        if (m_undone.contains(e.id))
+            continue;
+        const bool ends = (e.kind == EventKind::Stop && resolved(e.target) == id)
+                          || ((e.kind == EventKind::Start || e.kind == EventKind::Dissent)
+                              && std::any_of(e.closes.begin(), e.closes.end(),
+                                             [&](const QString &c) { return resolved(c) == id; }));
+        if (ends)
+            return refuse("already_ended");
+    }
+    if (offsetMs < start->offsetMs)
+        return refuse("before_start");
+    if (offsetMs > m_info.stopOffsetMs)
+        return refuse("outside_session");
+    ObservationEvent e = stampAt(EventKind::Stop, offsetMs);
+    e.behaviour = start->behaviour;
+    e.subject = start->subject;
+    e.target = id;
+    auto stored = append(e, participantIdOf(start->subject));
+    if (stored.ok())
+        rebuild();
+    return stored;
+}
+
+Result<ObservationEvent> ObservationSession::change(const QString &eventId, const QString &behaviour,
+                                                    const Subject &subject, const ModifierValues &modifiers,
+                                                    const QString &comment)
+{
+    SAMLA_TRY(checkCorrecting());
+    const auto found = std::find_if(m_log.begin(), m_log.end(), [&](const ObservationEvent &e) {
+        return e.id == eventId && !m_undone.contains(e.id)
+               && (isCoding(e.kind) || e.kind == EventKind::Dissent);
+    });
+    if (found == m_log.end())
+        return refuse("unknown_event");
+    const ObservationEvent old = *found;
+    if (old.kind == EventKind::Stop || old.kind == EventKind::Dissent)
+        return refuse("not_changeable");
+    if (comment.size() > kMaxNoteLength)
+        return refuse("comment_too_long");
+    ObservationEvent e = old;
+    e.id.clear();
+    e.sessionId = m_info.id;
+    e.seq = m_nextSeq;
+    e.observer = m_info.observer;
+    e.replaces = old.id;
+    e.target.clear();
+    QString participantId;
+    if (old.kind == EventKind::Note) {
+        if (!behaviour.isEmpty())
+            return refuse("kind_mismatch");
+        if (comment.trimmed().isEmpty())
+            return refuse("empty_note");
+        e.comment = comment;
+    } else {
+        const Behaviour *b = m_info.scheme.behaviour(behaviour);
+        if (!b)
+            return refuse("unknown_behaviour");
+        if ((old.kind == EventKind::Point) != (b->type == EventType::Point))
+            return refuse("kind_mismatch");
+        auto who = checkSubject(*b, subject);
+        if (!who.ok())
+            return who.error();
+        SAMLA_TRY(checkModifiers(m_info.scheme, *b, modifiers));
+        participantId = who->participantId;
+        e.behaviour = behaviour;
+        e.subject = subject;
+        e.modifiers = modifiers;
+        e.comment = old.kind == EventKind::Point ? comment : QString();
+        // The states a start ended stay ended only where the new behaviour excludes them too.
+        e.closes.clear();
+        const QStringList excluded = m_info.scheme.excludedBy(behaviour);
+        for (const QString &closed : old.closes) {
+            const QString id = resolved(closed);
+            const auto other = std::find_if(m_log.begin(), m_log.end(),
+                                            [&](const ObservationEvent &x) { return x.id == id; });
+            if (other != m_log.end() && other->subject == subject && excluded.contains(other->behaviour))
+                e.closes << closed;
+        }
+    }
+    auto stored = append(e, participantId);
+    if (stored.ok())
+        rebuild();
+    return stored;
+}
+
+QList<UnpairedEvent> ObservationSession::unpaired() const
+{
+    QList<UnpairedEvent> out;
+    QSet<QString> ended;
+    QSet<QString> starts;
+    for (const ObservationEvent &e : m_log) {
+        if (m_undone.contains(e.id))
+            continue;
+        if (e.kind == EventKind::Start)
+            starts.insert(e.id);
+        if (e.kind == EventKind::Start || e.kind == EventKind::Dissent) {
+            for (const QString &c : e.closes)
+                ended.insert(resolved(c));
+        }
+    }
+    for (const QString &id : m_info.closedAtStop)
+        ended.insert(resolved(id));
+    for (const ObservationEvent &e : events()) {
+        if (e.kind == EventKind::Stop) {
+            if (!starts.contains(e.target))
+                out.append({UnpairedEvent::Kind::EndWithoutStart, e.id});
+            else
+                ended.insert(e.target);
+        }
+    }
+    for (const ObservationEvent &e : events()) {
+        if (e.kind == EventKind::Start && !ended.contains(e.id))
+            out.append({UnpairedEvent::Kind::StartWithoutEnd, e.id});
     }
     return out;
 }
@@ -734,25 +1188,28 @@ QList<StateInterval> ObservationSession::intervals() const
             open.erase(it);
         }
     };
-    for (const ObservationEvent &e : m_log) {
-        if (m_undone.contains(e.id))
-            continue;
+    // In force and in time order: a start changed in a correction is written
+    // after its end, but sits where it was.
+    for (const ObservationEvent &e : events()) {
         if (e.kind == EventKind::Start) {
             for (const QString &closed : e.closes)
-                end(closed, e.offsetMs);
+                end(resolved(closed), e.offsetMs);
             open.insert(e.id, StateInterval{e.id, e.behaviour, e.subject, e.modifiers, e.offsetMs, e.offsetMs});
         } else if (e.kind == EventKind::Stop) {
-            end(e.target, e.offsetMs);
+            end(resolved(e.target), e.offsetMs);
         } else if (e.kind == EventKind::Dissent) {
             for (const QString &closed : e.closes)
-                end(closed, e.offsetMs);
+                end(resolved(closed), e.offsetMs);
         }
     }
     const bool stopped = m_info.state == SessionState::Stopped || m_info.state == SessionState::Finalised;
+    QSet<QString> closedAtStop;
+    for (const QString &id : m_info.closedAtStop)
+        closedAtStop.insert(resolved(id));
     for (StateInterval interval : open) {
         if (stopped) {
             interval.endOffsetMs = m_info.stopOffsetMs;
-            interval.closedAtStop = m_info.closedAtStop.contains(interval.startId);
+            interval.closedAtStop = closedAtStop.contains(interval.startId);
             // A state running at stop that the stop did not close is for review.
             interval.needsReview = !interval.closedAtStop;
         } else {

@@ -13,6 +13,7 @@
 #include <QTimeZone>
 
 #include <memory>
+#include <optional>
 
 namespace samla::store { class LocalStore; }
 
@@ -61,6 +62,7 @@ struct ObservationEvent {
     QString comment;         // a note's text, or a comment on a point event
     QStringList closes;      // a start or dissent: the running states it ended
     QString target;          // a stop: its start; an undo: the event undone
+    QString replaces;        // a change made in a correction: the event this one replaces
     // Local wall time with its offset, e.g. "2026-10-25T02:10:00.000+01:00".
     QString localTime() const;
 };
@@ -126,6 +128,30 @@ struct SessionInfo {
     std::int64_t finalisedWallMs = 0;
     int versionNo = 1;            // 2, 3 … for corrections
     QString supersedes;           // the finalised session this version corrects
+    QString correctionReason;     // a correction: why it was made (free text, required)
+    QString correctedBy;          // a correction: who made it (initials or staff id, as observers are given)
+    std::int64_t correctedWallMs = 0; // a correction: when it was begun
+    bool isCorrection() const { return versionNo > 1; }
+};
+
+// Versions of sessions, from a project's list (Sessions::list).
+// Whether a finalised correction replaces the session: then it is no longer the record.
+bool replacedByCorrection(const QList<SessionInfo> &all, const QString &sessionId);
+// The sessions that are the record: not replaced by a finalised correction,
+// and not a correction still being made (that replaces nothing until it is finalised).
+QList<SessionInfo> sessionsInForce(const QList<SessionInfo> &all);
+// Every version of the session's chain, oldest first (an unfinished correction last).
+QList<SessionInfo> versionHistory(const QList<SessionInfo> &all, const QString &sessionId);
+// The unfinished correction of a finalised session, if one is being made.
+std::optional<SessionInfo> openCorrectionOf(const QList<SessionInfo> &all, const QString &finalisedId);
+
+// What a change in a correction left unpaired: a state start with no end (it
+// runs to the end of the session, flagged for review), or an end whose start
+// is gone (it ends nothing).
+struct UnpairedEvent {
+    enum class Kind { StartWithoutEnd, EndWithoutStart };
+    Kind kind = Kind::StartWithoutEnd;
+    QString eventId;
 };
 
 struct StopSummary {
@@ -134,6 +160,12 @@ struct StopSummary {
 };
 
 class ObservationSession;
+
+// Adds the observation kinds to store's conflict policy table, once per
+// process: events are append-only; a session is versioned until finalised,
+// then immutable (a correction is a new session that supersedes it).
+// Also installs the domain's kinds (domain::installConflictPolicies).
+void installConflictPolicies();
 
 // Starts, reopens and corrects sessions; owns nothing but references.
 class Sessions {
@@ -154,8 +186,19 @@ public:
     // observed, and the monotonic clock of the earlier process is gone.
     [[nodiscard]] Result<std::unique_ptr<ObservationSession>> open(const QString &sessionId);
     // A correction of a finalised session: a new, stopped version that
-    // supersedes it, starting from its events. The finalised one is unchanged.
-    [[nodiscard]] Result<std::unique_ptr<ObservationSession>> correct(const QString &finalisedId);
+    // supersedes it, starting from its events, with why it is made and by
+    // whom. The finalised one is unchanged. Refusals: "not_finalised",
+    // "reason_required", "reason_too_long", "observer_missing", "superseded"
+    // (a finalised correction of it exists: correct that), "correction_open"
+    // (one is being made: continue or discard it).
+    [[nodiscard]] Result<std::unique_ptr<ObservationSession>> correct(const QString &finalisedId,
+                                                                     const QString &reason,
+                                                                     const QString &correctedBy);
+    // Drops a correction that was never finalised: its session record is
+    // deleted (one record, one transaction), so it no longer lists or opens.
+    // Its own records stay behind unread. Refusals: ReadOnly for a finalised
+    // one, "not_a_correction".
+    [[nodiscard]] Status discard(const QString &correctionId);
     // Sessions of a project, newest first (the versions a correction superseded included).
     [[nodiscard]] Result<QList<SessionInfo>> list(const QString &projectId) const;
 
@@ -219,8 +262,44 @@ public:
     // Makes a stopped session immutable; a correction is a new version.
     [[nodiscard]] Status finalise();
     // In a correction (a stopped version that is not yet finalised): takes
-    // back any event by id, as an undo record.
+    // back any event by id, as an undo record. Taking back a state's start
+    // takes back its end in the same record, so no end is left without a start.
     [[nodiscard]] Result<ObservationEvent> retract(const QString &eventId);
+
+    // Corrections (a version > 1 that is stopped, not finalised). Each call
+    // writes one record (one transaction). Refusals as for coding, and
+    // ReadOnly "finalised", "running" (a session being coded), "not_a_correction".
+    // A missed event at an observation offset (pauses left out, 0 to the
+    // stop; "outside_session"): a point event, a state's start (end it with
+    // insertStopAt), or a note (no behaviour, comment required). Its elapsed
+    // and wall time come from the session's own pause and resume records, so
+    // time lines stay right; at an offset where a pause began it sits just
+    // before the pause. Participants go through the consent gate as logPoint's do.
+    [[nodiscard]] Result<ObservationEvent> insertAt(std::int64_t offsetMs, const QString &behaviour,
+                                                    const Subject &subject = {},
+                                                    const ModifierValues &modifiers = {},
+                                                    const QString &comment = {});
+    // Ends a state whose start is in force and has no end ("already_ended"),
+    // at an offset not before its start ("before_start").
+    [[nodiscard]] Result<ObservationEvent> insertStopAt(std::int64_t offsetMs, const QString &startId);
+    // Changes a point event, a state's start or a note: one record that
+    // replaces it (the old one counts as retracted) at the SAME offset,
+    // elapsed and wall time. A point stays a point, a start a start
+    // ("kind_mismatch"); a state's end follows its changed start. Stops and
+    // dissents cannot be changed ("not_changeable").
+    [[nodiscard]] Result<ObservationEvent> change(const QString &eventId, const QString &behaviour,
+                                                  const Subject &subject = {},
+                                                  const ModifierValues &modifiers = {},
+                                                  const QString &comment = {});
+    // The observation offset at a UTC wall time, for an event entered by the
+    // time of day. Refusals: "before_start", "after_stop", "in_pause".
+    [[nodiscard]] Result<std::int64_t> offsetAtWall(std::int64_t wallMs) const;
+    // The pause that a wall time fell in, as wall times {from, to} (for the message).
+    std::optional<std::pair<std::int64_t, std::int64_t>> pauseAtWall(std::int64_t wallMs) const;
+    // State starts and ends in force that have lost their partner.
+    QList<UnpairedEvent> unpaired() const;
+    // The version that was coded live (the first of the chain): its pauses are the session's.
+    QString codedVersionId() const { return m_baseSessions.isEmpty() ? m_info.id : m_baseSessions.first(); }
 
     // Events in force, in order: undone events and undo, pause and resume
     // records left out.
@@ -237,6 +316,16 @@ private:
                        const QTimeZone &zone);
 
     Status checkCoding() const;
+    Status checkCorrecting() const;
+    struct Observed {
+        std::int64_t startWall = 0;
+        std::int64_t startElapsed = 0;
+        std::int64_t endElapsed = 0;
+    };
+    QList<Observed> observedStretches() const;
+    ObservationEvent stampAt(EventKind kind, std::int64_t offsetMs) const;
+    QString resolved(QString id) const;
+    QString participantIdOf(const Subject &subject) const;
     Result<PresentParticipant> checkSubject(const Behaviour &b, const Subject &subject) const;
     ObservationEvent stamp(EventKind kind) const;
     Result<ObservationEvent> append(ObservationEvent event, const QString &participantId);
@@ -256,6 +345,7 @@ private:
     int m_nextSeq = 1;
     QStringList m_baseSessions;           // earlier versions whose events this one starts from
     QSet<QString> m_undone;
+    QHash<QString, QString> m_replacedBy;  // event id -> the event a change replaced it with
     QHash<QString, qsizetype> m_running;  // state key -> index in m_log of its start
     QSet<QString> m_dissented;            // codes
     QSet<QString> m_blockedHere;          // dissent taken in this process, kept even if its record failed

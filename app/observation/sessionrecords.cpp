@@ -22,6 +22,7 @@ const QString kModifiers = QStringLiteral("modifiers");
 const QString kComment = QStringLiteral("comment");
 const QString kCloses = QStringLiteral("closes");
 const QString kTarget = QStringLiteral("target");
+const QString kReplaces = QStringLiteral("replaces");
 
 QCborArray stringArray(const QStringList &list)
 {
@@ -90,6 +91,8 @@ QCborMap eventBody(const ObservationEvent &e, const CodingScheme &scheme)
         body.insert(kCloses, stringArray(e.closes));
     if (!e.target.isEmpty())
         body.insert(kTarget, e.target);
+    if (!e.replaces.isEmpty())
+        body.insert(kReplaces, e.replaces);
     return body;
 }
 
@@ -126,6 +129,7 @@ ObservationEvent eventFromBody(const QString &id, const QCborMap &body, const Co
     e.comment = body.value(kComment).toString();
     e.closes = stringList(body.value(kCloses));
     e.target = body.value(kTarget).toString();
+    e.replaces = body.value(kReplaces).toString();
     return e;
 }
 
@@ -151,6 +155,9 @@ const QString kFlagged = QStringLiteral("flagged_for_review");
 const QString kFinalised = QStringLiteral("finalised_ms");
 const QString kVersionNo = QStringLiteral("version_no");
 const QString kSupersedes = QStringLiteral("supersedes");
+const QString kReason = QStringLiteral("correction_reason");
+const QString kCorrectedBy = QStringLiteral("corrected_by");
+const QString kCorrectedMs = QStringLiteral("corrected_ms");
 
 } // namespace
 
@@ -187,8 +194,12 @@ QCborMap sessionBody(const SessionInfo &s)
     if (s.state == SessionState::Finalised)
         body.insert(kFinalised, qint64(s.finalisedWallMs));
     body.insert(kVersionNo, s.versionNo);
-    if (!s.supersedes.isEmpty())
+    if (!s.supersedes.isEmpty()) {
         body.insert(kSupersedes, s.supersedes);
+        body.insert(kReason, s.correctionReason);
+        body.insert(kCorrectedBy, s.correctedBy);
+        body.insert(kCorrectedMs, qint64(s.correctedWallMs));
+    }
     return body;
 }
 
@@ -234,6 +245,9 @@ Result<SessionInfo> sessionFromBody(const QString &id, const QString &projectId,
     s.finalisedWallMs = body.value(kFinalised).toInteger();
     s.versionNo = int(body.value(kVersionNo).toInteger(1));
     s.supersedes = body.value(kSupersedes).toString();
+    s.correctionReason = body.value(kReason).toString();
+    s.correctedBy = body.value(kCorrectedBy).toString();
+    s.correctedWallMs = body.value(kCorrectedMs).toInteger();
     return s;
 }
 

@@ -24,6 +24,8 @@ const std::vector<Migration> &migrations()
         {2, sql::kMigration2},
         {3, sql::kMigration3},
         {4, sql::kMigration4},
+        {5, sql::kMigration5},
+        {6, sql::kMigration6},
     };
     return all;
 }

@@ -487,6 +487,8 @@ Result<Erasure> RecordStore::erase(const QStringList &ids)
                 return dropHistory.error();
             dropHistory->bind(1, rowId);
             SAMLA_TRY(dropHistory->run());
+            // Its open sync conflicts go with it (as where the erasure arrives).
+            SAMLA_TRY(closeConflictsOf(id));
 
             // Ops not yet sent keep their place in the sequence (no gaps)
             // but lose their content: it must never leave the device.
@@ -738,6 +740,15 @@ Result<std::int64_t> RecordStore::lastDeviceSeq() const
     const std::int64_t seq = s.value()->columnInt(0);
     s.value()->reset();
     return seq;
+}
+
+Status RecordStore::closeConflictsOf(const QString &recordId)
+{
+    auto s = m_db.prepare("UPDATE sync_conflicts SET resolved_ms = ?2 WHERE record_id = ?1 AND resolved_ms IS NULL");
+    if (!s.ok())
+        return s.error();
+    s->bind(1, recordId).bind(2, m_clock.nowMs());
+    return s->run();
 }
 
 } // namespace samla::store

@@ -72,20 +72,32 @@ struct Erasure {
 
 // What applying other devices' ops did (RecordStore::applyRemote).
 struct RemoteApplyReport {
-    int applied = 0;      // became the record's current state (a new record, or a later version)
+    int applied = 0;      // became the record's current state (a new record, a later version, a merge)
+    int merged = 0;       // of `applied`: fields changed on two devices at once merged into one version
     int kept = 0;         // an earlier version seen late: kept in the history only
     int conflicts = 0;    // edited on two devices at once: both versions kept, the conflict listed
     int erased = 0;       // an erasure: the record's content is gone here too
     int duplicates = 0;   // already here (this device's own op coming back, or a repeat)
-    int ignored = 0;      // a change to a record already erased here, which erasure outlives
+    int ignored = 0;      // a change to a record already erased here, which erasure outlives, or refused
+    // Of `ignored`: a change its kind's policy forbids (a second version of
+    // an append-only record, a change made from a finalised version). A
+    // protocol error of the sending device, reported, never listed.
+    int refused = 0;
+    // Stamped more than a day ahead of this device's clock: held back on this
+    // device (meta sync_held_ops), not applied and not lost; applyRemote
+    // tries them again each time, and applies them once the clock has caught up.
+    int deferred = 0;     // how many are held back after this apply
     // Attachment files the erased records referred to (in any version): the
     // caller removes them once the transaction is committed.
     QStringList erasedAttachments;
 };
 
-// Two versions of a record made at once on different devices. The later
-// (by HLC) is the current one; the other stays in the history. Listed until
-// a user has looked at both and resolved it.
+// Two versions of a record made at once on different devices, listed by the
+// kind's policy (conflictpolicy.h) until a user has looked at both and
+// resolved it. `kept` is the side in force (the later by HLC, or the
+// finalised one), `other` the side that gave way; both stay in the history.
+// For merged fields the current version is the merge, and `fields` names
+// the fields both sides changed (where `kept`'s value is in force).
 struct SyncConflict {
     std::int64_t id = 0;
     QString recordId;
@@ -93,7 +105,11 @@ struct SyncConflict {
     protocol::HlcStamp kept;
     protocol::HlcStamp other;
     std::int64_t createdMs = 0;
+    QString policy;        // conflictPolicyKey(): "keep_both", "fields", "review"
+    QStringList fields;    // "fields": paths such as "site" or "settings.code_prefix"
 };
+
+enum class ConflictChoice { KeepCurrent, UseOther };
 
 // What goes into the full-text index for a record of a kind.
 struct SearchText {
@@ -136,6 +152,12 @@ public:
     // space is zeroed, the search index is merged so no old segment keeps the
     // words, and the WAL is emptied into the database file.
     [[nodiscard]] Result<Erasure> erase(const QStringList &ids);
+    // A write-only device, once the server holds them: the records' content
+    // leaves this device only (no op is written, other devices keep theirs):
+    // each becomes an empty, deleted row, its versions, search rows and sent
+    // ops' bodies go, freed space is zeroed. Returns the attachment files
+    // they referred to (the caller removes those files).
+    [[nodiscard]] Result<QStringList> forgetSent(const QStringList &ids);
 
     [[nodiscard]] Result<Record> get(const QString &id) const;
     // Newest first by last update. Deleted records are left out.
@@ -159,13 +181,26 @@ public:
     // with the meta value (the sync cursor): all of it or none of it. Writes
     // no outbox entries. Per record: a later version becomes current (the
     // earlier kept in the history); an earlier one seen late goes into the
-    // history; two versions made at once both stay and are listed as a
-    // conflict; an erasure always wins and no later op brings the content
-    // back. The HLC clock moves past every stamp it sees.
+    // history; two versions made at once meet by their kind's policy
+    // (conflictpolicy.h: both kept and listed, merged per field, refused,
+    // or the finalised one in force); an erasure always wins and no later op
+    // brings the content back. The HLC clock moves past every stamp it sees. Ops held back
+    // before (stamped too far ahead) are tried again first, also when `ops`
+    // is empty.
     [[nodiscard]] Result<RemoteApplyReport> applyRemote(const QList<QByteArray> &ops, const char *metaKey,
                                                         const QByteArray &metaValue);
+    // Remote ops held back because they were stamped too far ahead (see RemoteApplyReport::deferred).
+    [[nodiscard]] Result<int> heldRemoteOps() const;
     [[nodiscard]] Result<QList<SyncConflict>> openConflicts() const;
-    [[nodiscard]] Status resolveConflict(std::int64_t id);
+    // Resolves a listed conflict in one transaction. UseOther makes the other
+    // side current again as a new version (for merged fields, only the
+    // listed fields take its values), sent like any edit. Either way a
+    // resolution record (kResolutionKind) goes to the other devices, which
+    // close the same conflict when it arrives.
+    [[nodiscard]] Status resolveConflict(std::int64_t id, ConflictChoice choice = ConflictChoice::KeepCurrent);
+
+    // The device part of this device's HLC stamps (tells its own versions from others').
+    QByteArray hlcDeviceId() const { return m_hlc.deviceId(); }
 
     [[nodiscard]] Result<QList<OutboxEntry>> outbox(std::int64_t afterSeq, int limit) const;
     [[nodiscard]] Result<std::int64_t> lastDeviceSeq() const;
@@ -173,7 +208,11 @@ public:
 private:
     Result<Record> write(const RecordChange &change, bool erasing);
     Status applyOne(const QByteArray &op, RemoteApplyReport &report);
+    // Marks the record's open sync conflicts resolved (it was erased).
+    Status closeConflictsOf(const QString &recordId);
     Status indexRow(std::int64_t rid, const QString &kind, const QCborMap &body, bool deleted, bool replace);
+    // Closes the open conflict a resolution record (kResolutionKind) names.
+    Status closeResolvedConflict(const QCborMap &resolution);
 
     db::Database &m_db;
     const Clock &m_clock;

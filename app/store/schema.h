@@ -122,6 +122,22 @@ inline constexpr const char *kMigration4[] = {
     "CREATE INDEX records_listing ON records(kind, project_id, deleted, updated_ms)",
 };
 
+// Migration 5: conflicts say which policy listed them (ARCHITECTURE.md §3):
+// "keep_both" (both versions kept, the later current), "fields" (per-field
+// merge; `fields` names the fields both sides changed, one path a line) or
+// "review" (a finalised record met another version).
+inline constexpr const char *kMigration5[] = {
+    "ALTER TABLE sync_conflicts ADD COLUMN policy TEXT NOT NULL DEFAULT 'keep_both'",
+    "ALTER TABLE sync_conflicts ADD COLUMN fields TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX sync_conflicts_record ON sync_conflicts(record_id)",
+};
+
+// Which write-only device submitted each record (a submission may change only
+// a record the same device submitted).
+inline constexpr const char *kMigration6[] = {
+    "CREATE TABLE sync_submitted(record_id TEXT PRIMARY KEY, author BLOB NOT NULL) WITHOUT ROWID",
+};
+
 inline constexpr const char *kRememberErased = "INSERT OR IGNORE INTO erased_records(id) VALUES(?1)";
 inline constexpr const char *kIsErased = "SELECT 1 FROM erased_records WHERE id = ?1";
 

@@ -4,6 +4,7 @@
 #include "platform/core/logging.h"
 #include "sync/protocol/attachmentmessages.h"
 #include "sync/protocol/canonicalcbor.h"
+#include "sync/protocol/strictcbor.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -73,13 +74,13 @@ struct Walker {
 
 QString opRecordId(const QByteArray &plaintext)
 {
-    return QCborValue::fromCbor(plaintext).toMap().value(QStringLiteral("id")).toString();
+    return protocol::decodeWhole(plaintext).toMap().value(QStringLiteral("id")).toString();
 }
 
 RewrittenOp rewriteAttachmentKeys(const QByteArray &plaintext, const crypto::SecureBytes &recordKey,
                                   KeyDirection direction)
 {
-    const QCborValue op = QCborValue::fromCbor(plaintext);
+    const QCborValue op = protocol::decodeWhole(plaintext);
     const QCborValue body = op.toMap().value(QStringLiteral("body"));
     if (!body.isMap())
         return RewrittenOp{plaintext, {}};

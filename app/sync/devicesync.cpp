@@ -89,6 +89,17 @@ Result<QList<JoinedProject>> DeviceSync::projects() const
     SAMLA_TRY(s->forEachRow([&] {
         out.append(JoinedProject{s->columnText(0), s->columnText(1), s->columnInt(2) != 0, s->columnText(3)});
     }));
+    // A write-only device holds no project key: approved means it holds a submission key.
+    auto submission = heldSubmissionKeys();
+    if (!submission.ok())
+        return submission.error();
+    for (JoinedProject &p : out) {
+        if (p.role != QLatin1String(protocol::kRoleWriteOnly))
+            continue;
+        p.hasKey = false;
+        for (const HeldSubmissionKey &k : submission.value())
+            p.hasKey = p.hasKey || k.serverProject == p.serverProject;
+    }
     return out;
 }
 
@@ -127,7 +138,13 @@ Status DeviceSync::loadKeys()
         }
         m_client->setProjectKey(s->columnText(0), std::uint32_t(s->columnInt(1)), std::move(key.value()));
     }));
-    return status;
+    SAMLA_TRY(status);
+    auto submission = heldSubmissionKeys();
+    if (!submission.ok())
+        return submission.error();
+    for (const HeldSubmissionKey &k : submission.value())
+        m_client->setSubmissionKey(k.serverProject, k.epoch, k.publicKey);
+    return {};
 }
 
 Status DeviceSync::storeKey(const QString &serverProject, std::uint32_t epoch, const crypto::SecureBytes &key)
@@ -255,9 +272,15 @@ Status DeviceSync::approve(const QString &serverProject, const QList<protocol::M
     SAMLA_TRY(opened);
     if (keys.empty())
         return makeError(ErrorCode::NotFound, QStringLiteral("this device holds no key for the project"));
-    for (const auto &[epoch, key] : keys)
-        SAMLA_TRY(m_client->grantKey(serverProject, epoch, key, devices));
-    return {};
+    // A write-only device (a participant's diary device) never gets the
+    // project key: only the current epoch's submission public key.
+    QList<protocol::Member> readers, writers;
+    for (const protocol::Member &d : devices)
+        (d.role == QLatin1String(protocol::kRoleWriteOnly) ? writers : readers).append(d);
+    if (!readers.isEmpty())
+        for (const auto &[epoch, key] : keys)
+            SAMLA_TRY(m_client->grantKey(serverProject, epoch, key, readers));
+    return grantSubmissionKeys(serverProject, keys.back().first, keys.back().second, writers);
 }
 
 Result<QHash<QString, QList<QByteArray>>> DeviceSync::pinnedAdmins() const
@@ -348,13 +371,18 @@ Result<std::uint32_t> DeviceSync::rotateKeyIfRevoked(const QString &serverProjec
     if (!members.ok())
         return members.error();
     bool exposed = false;
-    QList<protocol::Member> approved;
+    QList<protocol::Member> approved, writers;
     for (const protocol::Member &m : members.value()) {
         const bool holdsCurrent = m.grantedEpochs.contains(epoch.value());
+        // A write-only device's grant is the submission public key: it can
+        // read nothing, so its removal exposes nothing. A reader's removal
+        // exposes the key and the submission key derived from it, so the
+        // write-only devices move on to the next epoch's submission key too.
+        const bool writeOnly = m.role == QLatin1String(protocol::kRoleWriteOnly);
         if (m.revoked)
-            exposed = exposed || holdsCurrent;
+            exposed = exposed || (holdsCurrent && !writeOnly);
         else if (holdsCurrent)
-            approved.append(m);
+            (writeOnly ? writers : approved).append(m);
     }
     if (!exposed)
         return epoch.value();
@@ -363,6 +391,7 @@ Result<std::uint32_t> DeviceSync::rotateKeyIfRevoked(const QString &serverProjec
     SAMLA_TRY(m_client->grantKey(serverProject, next, key, approved));
     SAMLA_TRY(storeKey(serverProject, next, key));
     m_client->setProjectKey(serverProject, next, key.clone());
+    SAMLA_TRY(grantSubmissionKeys(serverProject, next, key, writers));
     return next;
 }
 
@@ -380,6 +409,7 @@ Result<SyncReport> DeviceSync::syncNow()
         else
             ++report.conflictingGrants;
     }
+    SAMLA_TRY(installSubmissionKeys(fetched->submissionKeys, report));
     auto grants = m_store.database().prepare("SELECT count(*) FROM sync_keys");
     if (!grants.ok())
         return grants.error();
@@ -400,11 +430,18 @@ Result<SyncReport> DeviceSync::syncNow()
     auto after = grants->step();
     if (!after.ok())
         return after.error();
-    report.keysReceived = int(grants->columnInt(0) - keysBefore);
+    report.keysReceived += int(grants->columnInt(0) - keysBefore);
     grants->reset();   // an open read would block the writes below
 
     bool anyKey = false;
+    bool reads = false, submits = false;
     for (const JoinedProject &p : joined.value()) {
+        if (p.role == QLatin1String(protocol::kRoleWriteOnly)) {
+            submits = true;
+            anyKey = anyKey || p.hasKey;
+            continue;
+        }
+        reads = true;
         for (std::uint32_t epoch = 1; epoch <= kMaxEpochs && !anyKey; ++epoch)
             anyKey = m_client->projectKey(p.serverProject, epoch) != nullptr;
         if (p.role == QLatin1String(protocol::kRoleAdmin) && p.hasKey) {
@@ -417,6 +454,7 @@ Result<SyncReport> DeviceSync::syncNow()
             report.keysRotated += int(epochAfter.value() - epochBefore.value());
         }
     }
+    report.submitsOnly = submits && !reads;
     if (!anyKey) {
         report.waitingForApproval = true;
         return report;
@@ -426,17 +464,42 @@ Result<SyncReport> DeviceSync::syncNow()
     if (!pending.ok())
         return pending.error();
     m_journal.resetApplied();
-    SAMLA_TRY(m_client->sync(m_journal));
+    // A write-only device may not read: it only sends, and then forgets
+    // what the server acknowledged (the entries are the research team's now).
+    const Status synced = m_client->sync(m_journal, reads);
+    if (submits) {
+        auto forgotten = forgetSentSubmissions();
+        if (!forgotten.ok())
+            return forgotten.error();
+        report.forgotten = forgotten.value();
+    }
+    SAMLA_TRY(synced);
+    // Ops held back as stamped more than a day ahead of this clock are tried
+    // again even when nothing new came; how many are still held is reported.
+    auto held = m_store.records().heldRemoteOps();
+    if (!held.ok())
+        return held.error();
+    if (held.value() > 0) {
+        auto cursor = m_journal.cursor();
+        if (!cursor.ok())
+            return cursor.error();
+        SAMLA_TRY(m_journal.apply({}, cursor.value()));
+        held = m_store.records().heldRemoteOps();
+        if (!held.ok())
+            return held.error();
+    }
     auto left = m_journal.pendingCount();
     if (!left.ok())
         return left.error();
     report.pushed = pending.value() - left.value();
     report.applied = m_journal.applied();
+    report.applied.deferred = held.value();
     auto stamp = m_store.database().prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
     if (!stamp.ok())
         return stamp.error();
     stamp->bind(1, QString::fromLatin1(kMetaLastSync)).bindBlob(2, QByteArray::number(qint64(m_clock.nowMs())));
     SAMLA_TRY(stamp->run());
+    report.refusedSubmissions = m_journal.refusedSubmissions();
     report.pulled = report.applied.applied + report.applied.kept + report.applied.conflicts + report.applied.erased
                     + report.applied.duplicates + report.applied.ignored;
     return report;

@@ -24,7 +24,9 @@ struct ServerInfo {
 struct JoinedProject {
     QString serverProject;
     QString role;              // protocol::kRoleAdmin, kRoleMember or kRoleWriteOnly
-    bool hasKey = false;       // false: waiting for an administrator to approve this device
+    // false: waiting for an administrator to approve this device (a
+    // write-only device: its submission key, as it never holds the project key)
+    bool hasKey = false;
     QString localProjectId;    // the project's id in the records, once known (empty until a member's first sync)
 };
 
@@ -42,6 +44,13 @@ struct SyncReport {
     // a different key for an epoch it already holds (its own key is kept).
     int untrustedGrants = 0;
     int conflictingGrants = 0;
+    // A write-only device: entries the server now holds and this device no
+    // longer keeps (see forgetSent), and whether it only submits.
+    int forgotten = 0;
+    bool submitsOnly = false;
+    // A reader: entries from write-only devices refused because their kind
+    // is not one a participant's device may submit (see submissionpolicy.h).
+    int refusedSubmissions = 0;
 };
 
 class DeviceSync {
@@ -61,7 +70,8 @@ public:
     [[nodiscard]] Result<JoinedProject> join(const protocol::EnrolCode &code, const QString &localProjectId = {});
 
     // Admin devices: the project's devices, and approving some of them (the
-    // current project key sealed to each).
+    // current project key sealed to each; a write-only device gets only the
+    // signed submission public key, see writeonly.cpp).
     [[nodiscard]] Result<QList<protocol::Member>> members(const QString &serverProject);
     [[nodiscard]] Status approve(const QString &serverProject, const QList<protocol::Member> &devices);
 
@@ -75,6 +85,9 @@ public:
     // Fetches keys granted to this device, pushes what is pending, pulls what is new.
     [[nodiscard]] Result<SyncReport> syncNow();
     [[nodiscard]] Result<int> pendingCount();
+    // Every project this device joined is write-only (a participant's diary
+    // device): it sends entries and can read nothing back.
+    [[nodiscard]] Result<bool> submitsOnly() const;
     // When the last sync completed (ms since the epoch), or 0.
     [[nodiscard]] Result<std::int64_t> lastSyncMs() const;
 
@@ -99,6 +112,19 @@ private:
     Result<QHash<QString, QList<QByteArray>>> pinnedAdmins() const;
     Status savePinnedAdmins(const QHash<QString, QList<QByteArray>> &pins);
     Result<sync::FetchedKeys> fetchKeys();
+    // Write-only devices (writeonly.cpp).
+    struct HeldSubmissionKey {
+        QString serverProject;
+        std::uint32_t epoch = 0;
+        QByteArray publicKey;
+        QString localProjectId;
+    };
+    Result<QList<HeldSubmissionKey>> heldSubmissionKeys() const;
+    Status installSubmissionKeys(const QList<sync::SubmissionKey> &keys, SyncReport &report);
+    Result<int> forgetSentSubmissions();
+    Result<QString> linkedLocalProject(const QString &serverProject) const;
+    Status grantSubmissionKeys(const QString &serverProject, std::uint32_t epoch, const crypto::SecureBytes &key,
+                               const QList<protocol::Member> &writers);
 
     store::LocalStore &m_store;
     const Clock &m_clock;

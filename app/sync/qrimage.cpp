@@ -14,12 +14,20 @@ Result<QString> qrTextFromImage(const QString &path)
     // "image" is refused before it is decoded into memory.
     if (reader.size().isValid() && qint64(reader.size().width()) * reader.size().height() > 40'000'000)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("image too large"));
-    const QImage image = reader.read().convertToFormat(QImage::Format_Grayscale8);
+    const QImage image = reader.read();
+    if (image.isNull())
+        return makeError(ErrorCode::Io, QStringLiteral("not a readable image"));
+    return qrTextFromImage(image);
+}
+
+Result<QString> qrTextFromImage(const QImage &picture, bool tryHarder)
+{
+    const QImage image = picture.convertToFormat(QImage::Format_Grayscale8);
     if (image.isNull())
         return makeError(ErrorCode::Io, QStringLiteral("not a readable image"));
     ZXing::DecodeHints hints;
     hints.setFormats(ZXing::BarcodeFormat::QRCode);
-    hints.setTryHarder(true);
+    hints.setTryHarder(tryHarder);
     const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum,
                                 int(image.bytesPerLine()));
     const ZXing::Result result = ZXing::ReadBarcode(view, hints);

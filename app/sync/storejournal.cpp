@@ -1,6 +1,7 @@
 #include "storejournal.h"
 
 #include "attachmentrefs.h"
+#include "submissionpolicy.h"
 #include "sync/client/attachmentsync.h"
 
 #include "app/store/attachmentstore.h"
@@ -8,6 +9,7 @@
 #include "platform/core/logging.h"
 #include "platform/crypto/crypto.h"
 #include "platform/db/database.h"
+#include "sync/protocol/strictcbor.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -89,7 +91,7 @@ Result<QList<sync::OutgoingOp>> StoreJournal::pending(int limit)
     db::Database &db = m_store.database();
     auto s = db.prepare(
         "SELECT t.wire_seq, o.op_id, r.id, r.kind, o.hlc, o.body, p.server_project, "
-        " (SELECT max(epoch) FROM sync_keys k WHERE k.server_project = p.server_project) "
+        " (SELECT max(epoch) FROM sync_keys k WHERE k.server_project = p.server_project), p.role "
         "FROM sync_sent t JOIN outbox o ON o.device_seq = t.local_seq JOIN records r ON r.rid = o.rid "
         "JOIN sync_projects p ON p.project_id = r.project_id "
         "WHERE t.acked = 0 ORDER BY t.wire_seq LIMIT ?1");
@@ -107,6 +109,9 @@ Result<QList<sync::OutgoingOp>> StoreJournal::pending(int limit)
         op.plaintext = s->columnBlob(5);
         op.header.projectId = s->columnText(6);
         op.header.keyEpoch = std::uint32_t(s->columnInt(7));
+        // A write-only device seals to the project's submission key (the
+        // client picks the newest epoch it was granted).
+        op.header.submission = s->columnText(8) == QLatin1String(protocol::kRoleWriteOnly);
         out.append(op);
     }));
     // Attachment keys travel opened inside the sealed op (see attachmentrefs.h),
@@ -191,8 +196,20 @@ Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newC
         db::Transaction tx(db);
         SAMLA_TRY(tx.begin());
         for (const sync::IncomingOp &op : ops) {
-            const QString project = QCborValue::fromCbor(op.plaintext).toMap().value(QStringLiteral("project")).toString();
+            const QString project = protocol::decodeWhole(op.plaintext).toMap().value(QStringLiteral("project")).toString();
             const QString server = op.header.projectId;
+            if (op.header.submission) {
+                // A write-only device's entry: never what teaches this device
+                // its project, and only of the kinds such a device may submit.
+                auto accepted = acceptSubmission(op, localFor.value(server));
+                if (!accepted.ok())
+                    return accepted.error();
+                if (!accepted.value()) {
+                    ++m_refusedSubmissions;
+                    ++skipped;
+                    continue;
+                }
+            }
             if (!localFor.contains(server) && waiting.contains(server) && !project.isEmpty()) {
                 // Learn it only for a project this device has no records of.
                 auto known = db.prepare("SELECT 1 FROM records WHERE project_id = ?1 LIMIT 1");
@@ -249,12 +266,65 @@ Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newC
         QFile::remove(m_store.attachments().directory() + QLatin1Char('/') + sync::AttachmentSync::partialName(hash));
     }
     m_applied.applied += report->applied;
+    m_applied.merged += report->merged;
+    m_applied.refused += report->refused;
     m_applied.kept += report->kept;
     m_applied.conflicts += report->conflicts;
     m_applied.erased += report->erased;
     m_applied.duplicates += report->duplicates;
     m_applied.ignored += report->ignored + skipped;
     return {};
+}
+
+Result<bool> StoreJournal::acceptSubmission(const sync::IncomingOp &op, const QString &localProject)
+{
+    const QCborMap m = protocol::decodeWhole(op.plaintext).toMap();
+    const QString kind = m.value(QStringLiteral("kind")).toString();
+    const QString recordId = m.value(QStringLiteral("id")).toString();
+    // The clear header (signed) and the sealed op must say the same.
+    if (localProject.isEmpty() || !submittableKind(op.header.kind) || kind != op.header.kind
+        || recordId != op.header.recordId || m.value(QStringLiteral("project")).toString() != localProject
+        || m.value(QStringLiteral("erased")).toBool()) {
+        // The kind is the record type's name, never content: enough for an administrator to look into it.
+        qCWarning(lcSync) << "sync: refused a write-only device's submission of kind"
+                          << (submittableKind(op.header.kind) ? QStringLiteral("(mismatched)") : op.header.kind.left(32));
+        return false;
+    }
+    // Which device submitted each record: a submission may change only a
+    // record the same device submitted, never one written by a reader.
+    db::Database &db = m_store.database();
+    auto by = db.prepare("SELECT author FROM sync_submitted WHERE record_id = ?1");
+    if (!by.ok())
+        return by.error();
+    by->bind(1, recordId);
+    auto row = by->step();
+    if (!row.ok())
+        return row.error();
+    if (row.value()) {
+        const bool same = by->columnBlob(0) == op.header.authorDevice;
+        if (!same)
+            qCWarning(lcSync) << "sync: refused a submission that changes another device's entry";
+        return same;
+    }
+    by->reset();
+    auto exists = db.prepare("SELECT 1 FROM records WHERE id = ?1");
+    if (!exists.ok())
+        return exists.error();
+    exists->bind(1, recordId);
+    auto here = exists->step();
+    if (!here.ok())
+        return here.error();
+    if (here.value()) {
+        qCWarning(lcSync) << "sync: refused a submission that changes a record it did not submit";
+        return false;
+    }
+    exists->reset();
+    auto remember = db.prepare("INSERT INTO sync_submitted(record_id, author) VALUES(?1, ?2)");
+    if (!remember.ok())
+        return remember.error();
+    remember->bind(1, recordId).bindBlob(2, op.header.authorDevice);
+    SAMLA_TRY(remember->run());
+    return true;
 }
 
 Result<QList<sync::WantedAttachment>> StoreJournal::wantedAttachments()

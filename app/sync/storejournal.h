@@ -35,14 +35,23 @@ public:
     [[nodiscard]] Result<int> pendingCount();
     // What apply() did since resetApplied().
     const store::RemoteApplyReport &applied() const { return m_applied; }
-    void resetApplied() { m_applied = {}; }
+    // Of those: submissions from write-only devices refused (submissionpolicy.h).
+    int refusedSubmissions() const { return m_refusedSubmissions; }
+    void resetApplied()
+    {
+        m_applied = {};
+        m_refusedSubmissions = 0;
+    }
 
 private:
     Status numberNewOps();
     Status storeWanted(const QList<sync::WantedAttachment> &wanted);
+    // Whether a reader takes a write-only device's submission (submissionpolicy.h).
+    Result<bool> acceptSubmission(const sync::IncomingOp &op, const QString &localProject);
 
     store::LocalStore &m_store;
     store::RemoteApplyReport m_applied;
+    int m_refusedSubmissions = 0;
     QHash<QString, QString> m_wantedFor;   // "project/hash" -> the record that names it
 };
 

@@ -12,7 +12,9 @@
 #include "notedetailsform.h"
 #include "noteeditor.h"
 #include "notemedia.h"
+#include "qrscanner.h"
 #include "observationagreement.h"
+#include "observationcorrection.h"
 #include "observationlive.h"
 #include "observationreports.h"
 #include "observationsetup.h"
@@ -52,6 +54,7 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
     m_notebook = std::make_unique<Notebook>(*m_session, *m_settings);
     m_editor = std::make_unique<NoteEditor>(*m_session, *m_settings);
     m_noteMedia = std::make_unique<NoteMedia>(*m_session, *m_settings, *m_editor);
+    m_qrScanner = std::make_unique<QrScanner>();
     m_participants = std::make_unique<ParticipantRegister>(*m_session, *m_settings);
     m_consentFlow = std::make_unique<ConsentFlow>(*m_session, *m_settings);
     m_identity = std::make_unique<IdentityLookup>(*m_session, *m_settings, *m_participants);
@@ -70,6 +73,8 @@ AppServices::AppServices(AppServicesOptions options, QObject *parent)
         = std::make_unique<ObservationAgreement>(*m_session, *m_settings, monotonic, m_options.timeZone);
     m_observationReports
         = std::make_unique<ObservationReports>(*m_session, *m_settings, monotonic, m_options.timeZone);
+    m_observationCorrection
+        = std::make_unique<ObservationCorrection>(*m_session, *m_settings, monotonic, m_options.timeZone);
     m_schemeEditor = std::make_unique<SchemeEditor>(*m_session, *m_settings);
     m_sync = std::make_unique<SyncController>(*m_session, *m_settings, clock());
     m_idle = std::make_unique<IdleMonitor>(m_options.application);
@@ -167,6 +172,7 @@ void AppServices::attachEngine(QQmlEngine &engine)
     provideServiceToEngine(engine, m_notebook.get());
     provideServiceToEngine(engine, m_editor.get());
     provideServiceToEngine(engine, m_noteMedia.get());
+    provideServiceToEngine(engine, m_qrScanner.get());
     // Thumbnails of note photos, decrypted in memory by NoteMedia; the engine owns the provider.
     if (!engine.imageProvider(QStringLiteral("attachment")))
         engine.addImageProvider(QStringLiteral("attachment"), new AttachmentImages(m_noteMedia->thumbnails()));
@@ -182,6 +188,7 @@ void AppServices::attachEngine(QQmlEngine &engine)
     provideServiceToEngine(engine, m_observationLive.get());
     provideServiceToEngine(engine, m_observationAgreement.get());
     provideServiceToEngine(engine, m_observationReports.get());
+    provideServiceToEngine(engine, m_observationCorrection.get());
     provideServiceToEngine(engine, m_schemeEditor.get());
     provideServiceToEngine(engine, m_sync.get());
     m_translations->attachEngine(&engine);

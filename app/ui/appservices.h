@@ -25,6 +25,7 @@ class IdleMonitor;
 class Navigator;
 class NoteEditor;
 class NoteMedia;
+class QrScanner;
 class Notebook;
 class ParticipantConsent;
 class ParticipantRegister;
@@ -33,6 +34,7 @@ class ProjectList;
 class NoteDetailsForm;
 class ObservationLive;
 class ObservationAgreement;
+class ObservationCorrection;
 class ObservationReports;
 class ObservationSetup;
 class SchemeEditor;
@@ -72,6 +74,7 @@ public:
     Notebook &notebook() { return *m_notebook; }
     NoteEditor &editor() { return *m_editor; }
     NoteMedia &noteMedia() { return *m_noteMedia; }
+    QrScanner &qrScanner() { return *m_qrScanner; }
     ParticipantRegister &participants() { return *m_participants; }
     ConsentFlow &consentFlow() { return *m_consentFlow; }
     IdentityLookup &identityLookup() { return *m_identity; }
@@ -84,6 +87,7 @@ public:
     ObservationLive &observationLive() { return *m_observationLive; }
     ObservationAgreement &observationAgreement() { return *m_observationAgreement; }
     ObservationReports &observationReports() { return *m_observationReports; }
+    ObservationCorrection &observationCorrection() { return *m_observationCorrection; }
     SchemeEditor &schemeEditor() { return *m_schemeEditor; }
     SyncController &sync() { return *m_sync; }
     IdleMonitor &idleMonitor() { return *m_idle; }
@@ -107,6 +111,7 @@ private:
     std::unique_ptr<Notebook> m_notebook;
     std::unique_ptr<NoteEditor> m_editor;
     std::unique_ptr<NoteMedia> m_noteMedia;
+    std::unique_ptr<QrScanner> m_qrScanner;
     std::unique_ptr<ParticipantRegister> m_participants;
     std::unique_ptr<ConsentFlow> m_consentFlow;
     std::unique_ptr<IdentityLookup> m_identity;
@@ -119,6 +124,7 @@ private:
     std::unique_ptr<ObservationSetup> m_observationSetup;
     std::unique_ptr<ObservationAgreement> m_observationAgreement;
     std::unique_ptr<ObservationReports> m_observationReports;
+    std::unique_ptr<ObservationCorrection> m_observationCorrection;
     std::unique_ptr<SchemeEditor> m_schemeEditor;
     std::unique_ptr<SyncController> m_sync;
     std::unique_ptr<IdleMonitor> m_idle;

@@ -5,6 +5,7 @@
 #include "app/store/localstore.h"
 #include "appsettings.h"
 #include "consenttext.h"
+#include "editinglanguages.h"
 #include "engineservices.h"
 #include "errortext.h"
 #include "languagewatcher.h"
@@ -21,13 +22,14 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace samla::ui {
 
 using namespace samla::domain;
 
 namespace {
 
-const QStringList kLanguageOrder = { QStringLiteral("sv"), QStringLiteral("en") };
 constexpr qint64 kMaxImportBytes = 1024 * 1024;
 constexpr int kMaxConsentEvents = 100000;
 constexpr int kShortHash = 12;
@@ -112,7 +114,7 @@ QString ConsentFormEditor::titleIn(const ConsentFormContent &content, const QStr
 {
     if (hasText(content.title, preferred))
         return content.title.value(preferred).trimmed();
-    for (const QString &language : kLanguageOrder) {
+    for (const QString &language : kEditingLanguageOrder) {
         if (hasText(content.title, language))
             return content.title.value(language).trimmed();
     }
@@ -214,18 +216,11 @@ void ConsentFormEditor::loadDraft(const QString &formId, int baseNumber, const C
     m_base = content;
     m_draft = content;
     // The project's working languages, and any other the form already has text in.
-    QStringList wanted = m_session.project().settings.languages;
-    m_languages.clear();
-    for (const QString &language : kLanguageOrder) {
-        bool used = wanted.contains(language) || hasText(content.title, language)
-            || hasText(content.information, language);
-        for (const ConsentItem &item : content.items)
-            used = used || hasText(item.text, language);
-        if (used)
-            m_languages.append(language);
-    }
-    if (m_languages.isEmpty())
-        m_languages = kLanguageOrder;
+    m_languages = editingLanguages(m_session.project().settings.languages, [&content](const QString &language) {
+        return hasText(content.title, language) || hasText(content.information, language)
+            || std::any_of(content.items.begin(), content.items.end(),
+                           [&](const ConsentItem &item) { return hasText(item.text, language); });
+    });
     if (formId.isEmpty() && content.items.isEmpty()) {
         // A new form starts with the item nearly every study asks first.
         ConsentItem first;

@@ -34,6 +34,7 @@ const QStringList &Navigator::screens()
         QStringLiteral("observationSetup"),
         QStringLiteral("observationLive"),
         QStringLiteral("observationView"),
+        QStringLiteral("observationCorrection"),
         QStringLiteral("observationAgreement"),
         QStringLiteral("observationSummary"),
         QStringLiteral("codingSchemes"),

@@ -257,15 +257,24 @@ bool Notebook::exportQdpx()
     m_lastExportPath = path;
     const int notes = written->sources + written->memos;
     const int cases = written->cases;
-    setExportMessage(false, [path, notes, cases] {
-        return tr("Exported %n note(s) and memo(s) to %1 as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or "
-                  "QualCoder.",
-                   "", notes)
-                   .arg(QDir::toNativeSeparators(path))
+    const int leftOut = written->notesLeftOut;
+    const int peopleLeftOut = written->participantsLeftOut;
+    setExportMessage(false, [path, notes, cases, leftOut, peopleLeftOut] {
+        QString text = tr("Exported %n note(s) and memo(s) to %1 as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or "
+                          "QualCoder.",
+                          "", notes)
+                           .arg(QDir::toNativeSeparators(path))
             + QLatin1Char(' ')
             + tr("%n participant(s) appear as cases, by code. The file is not encrypted: it holds participant "
                  "codes, never names.",
                 "", cases);
+        if (peopleLeftOut > 0)
+            text += QLatin1Char(' ')
+                + tr("%n participant(s) asked for their data to be removed, so they and the notes about them (%1) "
+                     "were left out.",
+                     "", peopleLeftOut)
+                      .arg(leftOut);
+        return text;
     });
     return true;
 }

@@ -81,10 +81,20 @@ NoteMedia::NoteMedia(Session &session, AppSettings &settings, NoteEditor &editor
     // The elapsed time moves on even while a quiet microphone delivers little.
     m_levelTicker.setInterval(250);
     connect(&m_levelTicker, &QTimer::timeout, this, &NoteMedia::recordingProgressed);
+}
+
+void NoteMedia::watchDevices() const
+{
+    // Asked for only when a screen first wants to know: connecting to the
+    // sound server and listing cameras costs start-up time nobody needs
+    // before a note's media panel shows.
+    if (m_devices)
+        return;
     media::probeAudioQuietly();
-    auto *devices = new QMediaDevices(this);
-    connect(devices, &QMediaDevices::videoInputsChanged, this, &NoteMedia::devicesChanged);
-    connect(devices, &QMediaDevices::audioInputsChanged, this, &NoteMedia::devicesChanged);
+    auto *self = const_cast<NoteMedia *>(this);
+    m_devices = new QMediaDevices(self);
+    connect(m_devices, &QMediaDevices::videoInputsChanged, self, &NoteMedia::devicesChanged);
+    connect(m_devices, &QMediaDevices::audioInputsChanged, self, &NoteMedia::devicesChanged);
 }
 
 NoteMedia::~NoteMedia()
@@ -100,11 +110,17 @@ NoteMedia *NoteMedia::create(QQmlEngine *qml, QJSEngine *)
 
 bool NoteMedia::cameraAvailable() const
 {
+    if (m_cameraOverride)
+        return *m_cameraOverride;
+    watchDevices();
     return m_cameraOverride ? *m_cameraOverride : media::hasCamera();
 }
 
 bool NoteMedia::microphoneAvailable() const
 {
+    if (m_microphoneOverride)
+        return *m_microphoneOverride;
+    watchDevices();
     return m_microphoneOverride ? *m_microphoneOverride : media::AudioCapture::microphoneAvailable();
 }
 
@@ -394,7 +410,13 @@ bool NoteMedia::attachPhoto(const QImage &image)
     if (noteId.isEmpty())
         return false;
     store::LocalStore *store = m_session.store();
-    auto photo = media::storeJpeg(image, store->attachments(), store->attachmentKeyFor(noteId));
+    return attachStoredPhoto(noteId, media::storeJpeg(image, store->attachments(), store->attachmentKeyFor(noteId)),
+        [] { return tr("Photo added to the note."); });
+}
+
+bool NoteMedia::attachStoredPhoto(
+    const QString &noteId, const Result<media::StoredPhoto> &photo, std::function<QString()> done)
+{
     if (!photo.ok()) {
         failWith(photo.code());
         return false;
@@ -403,7 +425,7 @@ bool NoteMedia::attachPhoto(const QImage &image)
             domain::NoteAttachment {
                 photo->ref, QStringLiteral("photo"), photo->mimeType, m_session.clock().nowMs() }))
         return false;
-    setMessages({}, [] { return tr("Photo added to the note."); });
+    setMessages({}, std::move(done));
     return true;
 }
 
@@ -420,17 +442,9 @@ bool NoteMedia::addPhotoFromFile(const QString &pathOrUrl)
     if (noteId.isEmpty())
         return false;
     store::LocalStore *store = m_session.store();
-    auto photo = media::storeImageFile(path, store->attachments(), store->attachmentKeyFor(noteId));
-    if (!photo.ok()) {
-        failWith(photo.code());
-        return false;
-    }
-    if (!attachToNote(noteId,
-            domain::NoteAttachment {
-                photo->ref, QStringLiteral("photo"), photo->mimeType, m_session.clock().nowMs() }))
-        return false;
-    setMessages({}, [] { return tr("Photo added to the note. The file you chose was not changed."); });
-    return true;
+    return attachStoredPhoto(noteId,
+        media::storeImageFile(path, store->attachments(), store->attachmentKeyFor(noteId)),
+        [] { return tr("Photo added to the note. The file you chose was not changed."); });
 }
 
 bool NoteMedia::play(const QString &hash)

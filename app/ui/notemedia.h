@@ -4,6 +4,7 @@
 
 #include "app/domain/notes.h"
 #include "app/media/audiocapture.h"
+#include "app/media/photostore.h"
 
 #include <QAbstractListModel>
 #include <QAudioFormat>
@@ -25,6 +26,7 @@ class QBuffer;
 class QCamera;
 class QImageCapture;
 class QMediaCaptureSession;
+class QMediaDevices;
 class QQmlEngine;
 class QJSEngine;
 
@@ -166,6 +168,9 @@ signals:
     void attached(const QString &hash);
 
 private:
+    void watchDevices() const;
+    bool attachStoredPhoto(const QString &noteId, const Result<media::StoredPhoto> &photo,
+        std::function<QString()> done);
     void setMessages(std::function<QString()> error, std::function<QString()> info = {});
     void failWith(ErrorCode code);
     // Saves the draft so there is a note (and a key) to attach to. Empty on failure.
@@ -184,6 +189,7 @@ private:
     QString m_recordingNote;
     QTimer m_levelTicker;
     std::optional<bool> m_cameraOverride;
+    mutable QMediaDevices *m_devices = nullptr;   // made by watchDevices()
     std::optional<bool> m_microphoneOverride;
     std::unique_ptr<QMediaCaptureSession> m_captureSession;
     std::unique_ptr<QCamera> m_camera;

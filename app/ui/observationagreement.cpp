@@ -259,10 +259,9 @@ void ObservationAgreement::recompute()
     PairProblem problem = checkPair(*a, *b);
     if (problem == PairProblem::None) {
         // A correction supersedes the version it corrects: that one is no longer the record.
-        for (const SessionInfo &s : m_sessions) {
-            if (s.supersedes == a->id || s.supersedes == b->id)
-                problem = PairProblem::Superseded;
-        }
+        // Only a finalised correction replaces: one still being made is not yet the record.
+        if (replacedByCorrection(m_sessions, a->id) || replacedByCorrection(m_sessions, b->id))
+            problem = PairProblem::Superseded;
     }
     if (problem != PairProblem::None) {
         m_problem = [problem] { return pairProblemText(problem); };

@@ -262,36 +262,14 @@ QString ObservationLive::pendingLabel() const
 
 QVariantList ObservationLive::pendingModifiers() const
 {
-    const Behaviour *b = m_current ? m_current->info().scheme.behaviour(m_pending) : nullptr;
-    if (!b)
-        return {};
-    QVariantList out;
-    for (const QString &code : b->modifiers) {
-        const Modifier *m = m_current->info().scheme.modifier(code);
-        if (!m)
-            continue;
-        QVariantList options;
-        for (const ModifierOption &o : m->options)
-            options.append(QVariantMap{{QStringLiteral("code"), o.code}, {QStringLiteral("label"), labelIn(o.label, language())}});
-        const char *type = m->type == ModifierType::SingleChoice     ? "single"
-                         : m->type == ModifierType::MultipleChoice ? "multiple"
-                         : m->type == ModifierType::Number         ? "number"
-                                                                   : "text";
-        out.append(QVariantMap{{QStringLiteral("code"), m->code}, {QStringLiteral("label"), labelIn(m->label, language())},
-                               {QStringLiteral("type"), QString::fromLatin1(type)}, {QStringLiteral("required"), m->required},
-                               {QStringLiteral("options"), options}});
-    }
-    return out;
+    return m_current ? ObservationText::modifierChoices(m_current->info().scheme, m_pending, language()) : QVariantList();
 }
 
 void ObservationLive::setModifierValue(const QString &modifier, const QString &value)
 {
     if (m_pending.isEmpty())
         return;
-    if (value.isEmpty())
-        m_pendingValues.remove(modifier);
-    else
-        m_pendingValues.insert(modifier, value);
+    ObservationText::setModifierValue(m_pendingValues, modifier, value);
     emit pendingValuesChanged();
 }
 
@@ -299,12 +277,7 @@ void ObservationLive::toggleModifierOption(const QString &modifier, const QStrin
 {
     if (m_pending.isEmpty())
         return;
-    QStringList chosen = m_pendingValues.value(modifier).toStringList();
-    if (chosen.contains(option))
-        chosen.removeAll(option);
-    else
-        chosen.append(option);
-    m_pendingValues.insert(modifier, chosen);
+    ObservationText::toggleModifierOption(m_pendingValues, modifier, option);
     emit pendingValuesChanged();
 }
 

@@ -16,7 +16,10 @@ void ObservationSessionsModel::setRows(QList<SessionInfo> rows, QMap<QString, QS
     QLocale locale)
 {
     beginResetModel();
-    m_rows = std::move(rows);
+    m_all = std::move(rows);
+    // A corrected session lists once, as its newest finalised version; a
+    // correction being made shows on the version it corrects.
+    m_rows = sessionsInForce(m_all);
     m_siteNames = std::move(siteNames);
     m_language = std::move(language);
     m_locale = std::move(locale);
@@ -25,7 +28,7 @@ void ObservationSessionsModel::setRows(QList<SessionInfo> rows, QMap<QString, QS
 
 void ObservationSessionsModel::retranslate(QString language, QLocale locale)
 {
-    setRows(m_rows, m_siteNames, std::move(language), std::move(locale));
+    setRows(m_all, m_siteNames, std::move(language), std::move(locale));
 }
 
 const SessionInfo *ObservationSessionsModel::info(int row) const
@@ -61,7 +64,17 @@ QVariant ObservationSessionsModel::data(const QModelIndex &index, int role) cons
         return m_locale.toString(
             QDateTime::fromMSecsSinceEpoch(s.startedWallMs, Qt::OffsetFromUTC, s.startUtcOffsetS), QLocale::ShortFormat);
     case StateRole:
+        if (s.isCorrection() && s.state == SessionState::Finalised)
+            return ObservationText::tr("Corrected (version %1)").arg(s.versionNo);
         return ObservationText::stateLabel(s.state);
+    case VersionRole:
+        return s.versionNo;
+    case CorrectingRole:
+        if (const auto open = openCorrectionOf(m_all, s.id))
+            return ObservationText::tr("Correction to version %1 begun by %2, not finalised yet")
+                .arg(open->versionNo)
+                .arg(open->correctedBy);
+        return QString();
     case StateKeyRole:
         return sessionStateKey(s.state);
     case ObserversRole:
@@ -73,7 +86,8 @@ QVariant ObservationSessionsModel::data(const QModelIndex &index, int role) cons
 QHash<int, QByteArray> ObservationSessionsModel::roleNames() const
 {
     return {{IdRole, "sessionId"}, {SchemeRole, "scheme"}, {PlaceRole, "place"}, {StartedRole, "started"},
-            {StateRole, "stateText"}, {StateKeyRole, "stateKey"}, {ObserversRole, "observers"}};
+            {StateRole, "stateText"}, {StateKeyRole, "stateKey"}, {ObserversRole, "observers"},
+            {VersionRole, "versionNo"}, {CorrectingRole, "correcting"}};
 }
 
 // ---- ObservationEventsModel ----

@@ -9,7 +9,8 @@
 
 namespace samla::ui {
 
-// The current project's observation sessions, newest first.
+// The current project's observation sessions, newest first: one row per
+// session, its newest finalised version when a correction replaced it.
 class ObservationSessionsModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -23,6 +24,8 @@ public:
         StateRole,    // translated
         StateKeyRole, // "running", "paused", "stopped", "finalised"
         ObserversRole,
+        VersionRole,     // 1, 2, 3 …
+        CorrectingRole,  // "" or a line saying a correction is being made
     };
     Q_ENUM(Role)
 
@@ -37,6 +40,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    QList<observation::SessionInfo> m_all;
     QList<observation::SessionInfo> m_rows;
     QMap<QString, QString> m_siteNames;
     QString m_language;

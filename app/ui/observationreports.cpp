@@ -168,17 +168,12 @@ void ObservationReports::load()
         if (const QString role = roleOfCategory(p.profile.category); !role.isEmpty())
             participantRoles.insert(p.code, role);
     }
-    QSet<QString> superseded;
-    for (const SessionInfo &s : m_listed) {
-        if (!s.supersedes.isEmpty())
-            superseded.insert(s.supersedes);
-    }
     if (m_sessionId.isEmpty()) {
-        // Across sessions: the stopped and finalised ones in force, of one scheme.
+        // Across sessions: the stopped and finalised ones in force (the newest
+        // finalised version of a corrected one), of one scheme.
         QList<SessionInfo> candidates;
-        for (const SessionInfo &s : m_listed) {
-            if ((s.state == SessionState::Stopped || s.state == SessionState::Finalised)
-                && !superseded.contains(s.id))
+        for (const SessionInfo &s : sessionsInForce(m_listed)) {
+            if (s.state == SessionState::Stopped || s.state == SessionState::Finalised)
                 candidates.append(s);
         }
         const bool known = std::any_of(candidates.begin(), candidates.end(),
@@ -590,7 +585,8 @@ bool ObservationReports::exportEvents(const QString &format)
     const bool tsv = format == QLatin1String("tsv");
     const Delimiter delimiter = tsv ? Delimiter::Tab : Delimiter::Comma;
     Sessions sessions(*store, m_session.clock(), m_monotonic, m_zone);
-    // One session, or every session of the project (each version, with its version number).
+    // One session, or every session of the project in force (the newest
+    // finalised version of a corrected one; the version column says which).
     QStringList ids;
     if (!acrossSessions()) {
         ids << m_sessionId;
@@ -600,7 +596,8 @@ bool ObservationReports::exportEvents(const QString &format)
             setMessages([code = list.code()] { return ErrorText::forCode(code); }, {});
             return false;
         }
-        for (auto it = list->crbegin(); it != list->crend(); ++it) // oldest first
+        const QList<SessionInfo> inForce = sessionsInForce(list.value());
+        for (auto it = inForce.crbegin(); it != inForce.crend(); ++it) // oldest first
             ids << it->id;
     }
     std::vector<std::unique_ptr<ObservationSession>> opened;

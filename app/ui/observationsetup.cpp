@@ -106,7 +106,7 @@ void ObservationSetup::reloadSchemes()
 {
     QList<CodingScheme> schemes = builtInSchemes();
     if (store::LocalStore *store = m_session.store()) {
-        auto own = SchemeLibrary(store->records()).list(m_session.projectId());
+        auto own = SchemeLibrary(store->records()).active(m_session.projectId());
         if (!own.ok())
             setError(ObservationText::later(own.error()));
         else {

@@ -76,6 +76,34 @@ QString ObservationText::forError(const Error &error)
         return tr("The coding scheme is not valid, so the session was not started.");
     if (key == QLatin1String("bad_modifier"))
         return tr("A modifier of this behaviour is missing or out of range.");
+    // Corrections.
+    if (key == QLatin1String("reason_required"))
+        return tr("Write why this session is corrected. The reason is kept with the correction and shown in its history.");
+    if (key == QLatin1String("reason_too_long"))
+        return tr("The reason is too long. Keep it under 2,000 characters.");
+    if (key == QLatin1String("not_finalised"))
+        return tr("Only a finalised session can be corrected. Check and finalise it first.");
+    if (key == QLatin1String("superseded"))
+        return tr("A correction has already replaced this version. Open the newest version and correct that one.");
+    if (key == QLatin1String("correction_open"))
+        return tr("A correction of this session is already being made. Continue it, or discard it first.");
+    if (key == QLatin1String("running"))
+        return tr("This session is still being coded. Stop it before you change its events.");
+    if (key == QLatin1String("not_a_correction"))
+        return tr("Events can be added or changed only in a correction of a finalised session.");
+    if (key == QLatin1String("outside_session"))
+        return tr("That time is outside the session. Choose a time between its start and its stop.");
+    if (key == QLatin1String("before_start"))
+        return tr("The end is before the start. Write an end time after the start.");
+    if (key == QLatin1String("already_ended"))
+        return tr("This state already has an end.");
+    if (key == QLatin1String("kind_mismatch"))
+        return tr("A point event can only become another point event, and a state another state. Remove it and add the "
+                  "right one instead.");
+    if (key == QLatin1String("not_changeable"))
+        return tr("The end of a state follows its start: change the start, or remove the end.");
+    if (key == QLatin1String("in_pause"))
+        return tr("The session was paused then, so nothing was observed. Choose a time before or after the pause.");
     if (key == QLatin1String("unknown_behaviour") || key == QLatin1String("not_a_point_event")
         || key == QLatin1String("not_a_state_event") || key == QLatin1String("unknown_event"))
         return tr("That behaviour is not part of this session's coding scheme.");
@@ -132,6 +160,50 @@ QString ObservationText::localTime(const ObservationEvent &event)
 {
     return QDateTime::fromMSecsSinceEpoch(event.wallMs, Qt::OffsetFromUTC, event.utcOffsetS)
         .toString(QStringLiteral("HH:mm:ss"));
+}
+
+QVariantList ObservationText::modifierChoices(const observation::CodingScheme &scheme, const QString &behaviour,
+                                              const QString &language)
+{
+    using namespace observation;
+    const Behaviour *b = scheme.behaviour(behaviour);
+    if (!b)
+        return {};
+    QVariantList out;
+    for (const QString &code : b->modifiers) {
+        const Modifier *m = scheme.modifier(code);
+        if (!m)
+            continue;
+        QVariantList options;
+        for (const ModifierOption &o : m->options)
+            options.append(QVariantMap{{QStringLiteral("code"), o.code}, {QStringLiteral("label"), labelIn(o.label, language)}});
+        const char *type = m->type == ModifierType::SingleChoice     ? "single"
+                         : m->type == ModifierType::MultipleChoice ? "multiple"
+                         : m->type == ModifierType::Number         ? "number"
+                                                                   : "text";
+        out.append(QVariantMap{{QStringLiteral("code"), m->code}, {QStringLiteral("label"), labelIn(m->label, language)},
+                               {QStringLiteral("type"), QString::fromLatin1(type)}, {QStringLiteral("required"), m->required},
+                               {QStringLiteral("options"), options}});
+    }
+    return out;
+}
+
+void ObservationText::setModifierValue(QVariantMap &values, const QString &modifier, const QString &value)
+{
+    if (value.isEmpty())
+        values.remove(modifier);
+    else
+        values.insert(modifier, value);
+}
+
+void ObservationText::toggleModifierOption(QVariantMap &values, const QString &modifier, const QString &option)
+{
+    QStringList chosen = values.value(modifier).toStringList();
+    if (chosen.contains(option))
+        chosen.removeAll(option);
+    else
+        chosen.append(option);
+    values.insert(modifier, chosen);
 }
 
 } // namespace samla::ui

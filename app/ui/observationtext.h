@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QVariantList>
+#include <QVariantMap>
 
 #include <functional>
 
@@ -28,6 +30,15 @@ public:
     static QString clock(std::int64_t ms);
     // The event's local wall time (with its own UTC offset) as HH:mm:ss.
     static QString localTime(const observation::ObservationEvent &event);
+
+    // The modifiers a behaviour asks for, as the modifier sheets show them:
+    // [{code, label, type ("single", "multiple", "number", "text"), required, options: [{code, label}]}].
+    static QVariantList modifierChoices(const observation::CodingScheme &scheme, const QString &behaviour,
+                                        const QString &language);
+    // Sets one modifier's value in `values` (empty removes it), or adds or
+    // removes an option of a multiple-choice modifier.
+    static void setModifierValue(QVariantMap &values, const QString &modifier, const QString &value);
+    static void toggleModifierOption(QVariantMap &values, const QString &modifier, const QString &option);
 };
 
 } // namespace samla::ui

@@ -2,6 +2,7 @@
 
 #include "app/store/localstore.h"
 #include "appsettings.h"
+#include "editinglanguages.h"
 #include "engineservices.h"
 #include "errortext.h"
 #include "languagewatcher.h"
@@ -25,7 +26,6 @@ using namespace samla::observation;
 
 namespace {
 
-const QStringList kLanguageOrder = { QStringLiteral("sv"), QStringLiteral("en") };
 const QString kBuiltInPrefix = QStringLiteral("builtin:");
 constexpr qint64 kMaxImportBytes = 1024 * 1024;
 
@@ -195,16 +195,20 @@ void SchemeEditor::refresh()
 {
     m_entries.clear();
     m_listErrorText = {};
+    m_listInfoText = {};
     for (const CodingScheme &s : builtInSchemes())
         m_entries.append(Entry { kBuiltInPrefix + s.id, true, SavedScheme { {}, {}, s, 0 } });
     if (store::LocalStore *store = m_session.store()) {
-        auto own = SchemeLibrary(store->records()).list(m_session.projectId());
+        const SchemeLibrary library(store->records());
+        auto own = library.list(m_session.projectId());
         if (!own.ok()) {
             const ErrorCode code = own.code();
             m_listErrorText = [code] { return ErrorText::forCode(code); };
         } else {
-            for (const SavedScheme &s : own.value())
-                m_entries.append(Entry { s.recordId, false, s });
+            for (const SavedScheme &s : own.value()) {
+                auto used = library.sessionsUsing(s.projectId, s.scheme.id);
+                m_entries.append(Entry { s.recordId, false, s, used.ok() ? used.value() : 1 });
+            }
         }
     }
     emit schemesChanged();
@@ -233,6 +237,8 @@ QVariantList SchemeEditor::schemes() const
             { QStringLiteral("builtIn"), e.builtIn },
             { QStringLiteral("behaviours"), int(s.behaviours.size()) },
             { QStringLiteral("date"), e.builtIn ? QString() : formatDate(e.saved.savedMs) },
+            { QStringLiteral("archived"), e.saved.archived },
+            { QStringLiteral("sessions"), e.sessions },
         });
     }
     return out;
@@ -257,14 +263,8 @@ void SchemeEditor::loadDraft(const QString &key, bool readOnly, const CodingSche
     }
     // The project's working languages, any other the scheme already uses, and
     // "" when a label is one text for every language (as a file may have it).
-    const QStringList wanted = m_session.project().settings.languages;
-    m_languages.clear();
-    for (const QString &language : kLanguageOrder) {
-        if (wanted.contains(language) || usesLanguage(scheme, language))
-            m_languages << language;
-    }
-    if (m_languages.isEmpty())
-        m_languages = kLanguageOrder;
+    m_languages = editingLanguages(m_session.project().settings.languages,
+                                   [&scheme](const QString &language) { return usesLanguage(scheme, language); });
     if (usesLanguage(scheme, QString()))
         m_languages << QString();
     m_checking = false;
@@ -1089,13 +1089,17 @@ bool SchemeEditor::save()
             emit problemsChanged();
             return false;
         }
-        if (detail == QLatin1String("builtin_id") || detail == QLatin1String("id_taken")) {
+        if (detail == QLatin1String("builtin_id") || detail == QLatin1String("id_taken")
+            || detail == QLatin1String("id_archived")) {
             const QString id = scheme.id;
-            const bool builtIn = detail == QLatin1String("builtin_id");
-            m_saveProblem = [id, builtIn] {
-                return builtIn
-                    ? tr("“%1” is the code of a built-in scheme. Choose another code.").arg(id)
-                    : tr("Another scheme of this project has the code “%1”. Choose another code.").arg(id);
+            m_saveProblem = [id, detail] {
+                if (detail == QLatin1String("builtin_id"))
+                    return tr("“%1” is the code of a built-in scheme. Choose another code.").arg(id);
+                if (detail == QLatin1String("id_archived"))
+                    return tr("An archived scheme of this project has the code “%1”. Restore it from the "
+                              "archive, or choose another code.")
+                        .arg(id);
+                return tr("Another scheme of this project has the code “%1”. Choose another code.").arg(id);
             };
             setMessages({}, {});
             emit problemsChanged();
@@ -1257,6 +1261,66 @@ bool SchemeEditor::exportScheme(const QString &key)
     setExportMessage(key, false, [version, path] {
         return tr("Version %1 saved as %2. Another project or device can import it.").arg(version).arg(path);
     });
+    return true;
+}
+
+bool SchemeEditor::archiveScheme(const QString &key)
+{
+    return setArchived(key, true);
+}
+
+bool SchemeEditor::restoreScheme(const QString &key)
+{
+    return setArchived(key, false);
+}
+
+bool SchemeEditor::setArchived(const QString &key, bool archived)
+{
+    const Entry *e = entry(key);
+    store::LocalStore *store = m_session.store();
+    if (!e || e->builtIn || !store) {
+        setExportMessage(key, true, [] { return ErrorText::forCode(ErrorCode::NotFound); });
+        return false;
+    }
+    const QString name = schemeName(e->saved.scheme);
+    const Status done = SchemeLibrary(store->records()).setArchived(e->key, archived);
+    if (!done.ok() && done.code() != ErrorCode::AlreadyExists) {
+        const ErrorCode code = done.code();
+        setExportMessage(key, true, [code] { return ErrorText::forCode(code); });
+        return false;
+    }
+    refresh();
+    setExportMessage(key, false, [name, archived] {
+        return archived ? tr("“%1” is archived. New sessions cannot use it; sessions coded with it keep it.")
+                              .arg(name)
+                        : tr("“%1” is back and can be chosen for new sessions.").arg(name);
+    });
+    return true;
+}
+
+bool SchemeEditor::removeScheme(const QString &key)
+{
+    const Entry *e = entry(key);
+    store::LocalStore *store = m_session.store();
+    if (!e || e->builtIn || !store) {
+        setExportMessage(key, true, [] { return ErrorText::forCode(ErrorCode::NotFound); });
+        return false;
+    }
+    const Status done = SchemeLibrary(store->records()).remove(e->key);
+    if (!done.ok()) {
+        const bool inUse = done.error().detail == QLatin1String("in_use");
+        const ErrorCode code = done.code();
+        setExportMessage(key, true, [inUse, code] {
+            return inUse ? tr("Sessions were coded with this scheme, so it cannot be removed. Archive it instead.")
+                         : ErrorText::forCode(code);
+        });
+        return false;
+    }
+    const QString name = schemeName(e->saved.scheme);
+    refresh();
+    setExportMessage(QString(), false, {});
+    m_listInfoText = [name] { return tr("“%1” was removed.").arg(name); };
+    emit schemesChanged();
     return true;
 }
 

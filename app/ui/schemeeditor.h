@@ -32,6 +32,7 @@ class SchemeEditor : public QObject {
     // [{key, schemeId, name, description, version, builtIn, behaviours, date}]
     Q_PROPERTY(QVariantList schemes READ schemes NOTIFY schemesChanged)
     Q_PROPERTY(QString listErrorString READ listErrorString NOTIFY schemesChanged)
+    Q_PROPERTY(QString listInfoString READ listInfoString NOTIFY schemesChanged)
 
     // The draft. key is empty for a new scheme; readOnly for a built-in one.
     Q_PROPERTY(QString key READ key NOTIFY draftLoaded)
@@ -88,6 +89,7 @@ public:
 
     QVariantList schemes() const;
     QString listErrorString() const { return m_listErrorText ? m_listErrorText() : QString(); }
+    QString listInfoString() const { return m_listInfoText ? m_listInfoText() : QString(); }
 
     QString key() const { return m_key; }
     bool readOnly() const { return m_readOnly; }
@@ -171,6 +173,12 @@ public:
     Q_INVOKABLE bool importFile(const QString &pathOrUrl);
     // Writes the scheme's latest version as JSON into exportDirectory.
     Q_INVOKABLE bool exportScheme(const QString &key);
+    // Puts a project scheme away (not offered for new sessions; sessions coded
+    // with it keep it) or brings it back. The outcome shows on its card.
+    Q_INVOKABLE bool archiveScheme(const QString &key);
+    Q_INVOKABLE bool restoreScheme(const QString &key);
+    // Removes a project scheme no session was coded with.
+    Q_INVOKABLE bool removeScheme(const QString &key);
 
 signals:
     void schemesChanged();
@@ -191,7 +199,9 @@ private:
         QString key; // record id, or "builtin:<id>"
         bool builtIn = false;
         observation::SavedScheme saved;
+        int sessions = 0; // the project's sessions coded with its code
     };
+    bool setArchived(const QString &key, bool archived);
     const Entry *entry(const QString &key) const;
     void loadDraft(const QString &key, bool readOnly, const observation::CodingScheme &scheme);
     observation::CodingScheme trimmedDraft() const;
@@ -227,6 +237,7 @@ private:
 
     QList<Entry> m_entries; // built in first, then the project's by name
     std::function<QString()> m_listErrorText;
+    std::function<QString()> m_listInfoText;
 
     QString m_projectId;
     QString m_key;

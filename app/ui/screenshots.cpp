@@ -17,6 +17,7 @@
 #include "participantregister.h"
 #include "notedetailsform.h"
 #include "observationagreement.h"
+#include "observationcorrection.h"
 #include "observationlive.h"
 #include "observationreports.h"
 #include "observationsetup.h"
@@ -33,6 +34,7 @@
 #include "sync/protocol/messages.h"
 #include "platform/crypto/crypto.h"
 
+#include <QCborArray>
 #include <QCborMap>
 
 #include <QDir>
@@ -263,6 +265,39 @@ void shootNoteMediaScreens(Shooter &shooter, AppServices &services)
     media.clearMessages();
 }
 
+// A participant's own device, joined write-only and approved: what it does,
+// an entry waiting to be sent, and the last time it sent (the sync state
+// written as approval leaves it; the screenshots run without a server).
+void shootSubmitsOnlyScreen(Shooter &shooter, AppServices &services)
+{
+    store::LocalStore *store = services.session().store();
+    if (!store)
+        return;
+    db::Database &db = store->database();
+    const QString server = QStringLiteral("0190f0c2-0000-7000-8000-00000000beef");
+    const QString diaryProject = QStringLiteral("0190f0c2-0000-7000-8000-0000000d1a77");
+    QCborArray key{server, 1, crypto::hash(QByteArrayLiteral("submission key")), diaryProject};
+    auto role = db.prepare("UPDATE sync_projects SET role = 'writeonly'");
+    auto link = db.prepare("INSERT OR REPLACE INTO sync_projects(project_id, server_project, role, joined_ms) "
+                           "VALUES(?1, ?2, 'writeonly', 0)");
+    if (!role.ok() || !link.ok() || !role->run().ok() || !link->bind(1, diaryProject).bind(2, server).run().ok()
+        || !store->records().setMeta("sync_submission_keys", QCborValue(QCborArray{key}).toCbor()).ok()
+        || !store->records().setMeta("sync_last_ms", QByteArray::number(qint64(1'764'590'400'000))).ok()) {
+        shooter.fail(QStringLiteral("sync: submits-only demo state not written"));
+        return;
+    }
+    if (!domain::Notes(store->records()).create(diaryProject, QStringLiteral("Tuesday"), QStringLiteral("Slept well")).ok())
+        shooter.fail(QStringLiteral("sync: the demo entry was not written"));
+    services.session().lock();
+    services.session().unlock(kPassphrase);
+    services.session().waitForWorker();
+    services.navigator().home();
+    services.navigator().push(QStringLiteral("sync"));
+    if (!services.sync().submitsOnly() || services.sync().waitingForApproval() || services.sync().pendingCount() != 1)
+        shooter.fail(QStringLiteral("sync: the demo device does not show as submitting only"));
+    shooter.shoot(QStringLiteral("sync-submits-only"));
+}
+
 void shootSyncScreens(Shooter &shooter, AppServices &services)
 {
     services.navigator().home();
@@ -316,6 +351,41 @@ void shootSyncScreens(Shooter &shooter, AppServices &services)
             }
         }
     }
+    // A participant changed here and on another device at once, as that
+    // device's op arrives: the age band merges silently, the notes on
+    // capacity both changed, so the later change is in force and listed.
+    {
+        domain::Participants participants(store->records());
+        auto list = participants.list(services.session().projectId());
+        auto p = list.ok() && !list->isEmpty() ? Result<domain::Participant>(list->first())
+                                               : participants.enrol(services.session().projectId(), {});
+        auto before = p.ok() ? store->records().get(p->id) : Result<store::Record>(makeError(ErrorCode::NotFound, {}));
+        if (before.ok()) {
+            domain::ParticipantProfile here = p->profile;
+            here.capacityNotes = QStringLiteral("Prefers mornings");
+            (void)participants.updateProfile(p->id, here);
+            QCborMap body = before->body;
+            body.insert(QStringLiteral("capacity_notes"), QStringLiteral("Prefers afternoons; tires after half an hour"));
+            body.insert(QStringLiteral("age_band"), QStringLiteral("65+"));
+            protocol::HlcStamp stamp;
+            stamp.physicalMs = before->hlc.physicalMs + 60'000;
+            stamp.deviceId = QByteArray(16, '\x42');
+            QCborMap op;
+            op.insert(QStringLiteral("id"), p->id);
+            op.insert(QStringLiteral("kind"), domain::Participants::kKind);
+            op.insert(QStringLiteral("project"), before->projectId);
+            op.insert(QStringLiteral("version"), before->version + 1);
+            op.insert(QStringLiteral("hlc"), QCborValue(stamp.toBytes()));
+            op.insert(QStringLiteral("base"), QCborValue(before->hlc.toBytes()));
+            op.insert(QStringLiteral("deleted"), false);
+            op.insert(QStringLiteral("body"), body);
+            auto applied = store->records().applyRemote({protocol::encodeCanonical(op)}, nullptr, {});
+            if (!applied.ok() || applied->conflicts != 1)
+                shooter.fail(QStringLiteral("sync: demo participant conflict"));
+        } else {
+            shooter.fail(QStringLiteral("sync: no participant for the demo conflict"));
+        }
+    }
     // The demo server does not exist: no automatic attempt while the screens are shot.
     SyncController::AutoTimings never;
     never.firstMs = never.pendingMs = never.idleMs = 24 * 3600 * 1000;
@@ -357,6 +427,8 @@ void shootSyncScreens(Shooter &shooter, AppServices &services)
     member(services.session().store()->deviceSigningKey().publicKey, protocol::kRoleAdmin, true);
     member(crypto::hash(QByteArrayLiteral("fieldworker tablet")), protocol::kRoleMember, true);
     member(crypto::hash(QByteArrayLiteral("new laptop")), protocol::kRoleMember, false);
+    // A participant's own diary tablet, marked as submitting only, waiting for approval.
+    member(crypto::hash(QByteArrayLiteral("participant tablet")), protocol::kRoleWriteOnly, false);
     services.sync().showDevicesForScreenshots(members);
     if (!services.sync().holdsRegister())
         shooter.fail(QStringLiteral("sync: the demo device does not hold the identity register"));
@@ -366,6 +438,7 @@ void shootSyncScreens(Shooter &shooter, AppServices &services)
     shooter.shoot(QStringLiteral("sync-grant-data-manager"), {},
                   [&] { shooter.scrollToEnd(QStringLiteral("syncScreen")); });
     shooter.setItemProperty(QStringLiteral("syncScreen"), "grantCandidate", QString());
+    shootSubmitsOnlyScreen(shooter, services);
 }
 
 // A word from the first demo note, so the search screenshot has hits to highlight.
@@ -920,6 +993,47 @@ void shootObservationScreens(Shooter &shooter, AppServices &services, DemoTime &
     shooter.shoot(QStringLiteral("observation-finalised"), {},
         [&] { shooter.scrollToEnd(QStringLiteral("observationViewScreen")); });
 
+    // The next day a miscoded interaction is spotted: a correction changes one
+    // event and adds a missed one (the editor, with the missed one being added),
+    // then the finalised correction's history of versions.
+    {
+        ObservationCorrection &correction = services.observationCorrection();
+        const auto fixed = [&](bool ok, const char *what) {
+            if (!ok)
+                shooter.fail(QStringLiteral("correction: %1: %2").arg(QLatin1String(what), correction.errorString()));
+        };
+        time.pass(20 * 60 * 60);
+        correction.showHistory(live.sessionId());
+        fixed(correction.begin(QStringLiteral("The interaction at 4:27 was positive care, not neutral; a greeting "
+                                              "at 6:30 was missed (paper notes)."),
+                  QStringLiteral("KB")),
+            "begin");
+        nav.push(QStringLiteral("observationCorrection"));
+        QString neutral;
+        if (const observation::ObservationSession *editing = correction.current()) {
+            for (const observation::ObservationEvent &e : editing->events()) {
+                if (e.behaviour == QLatin1String("n") && neutral.isEmpty())
+                    neutral = e.id;
+            }
+        }
+        correction.startChange(neutral);
+        correction.setDraftBehaviour(QStringLiteral("pc"));
+        fixed(correction.saveDraft(), "change");
+        correction.startAdd();
+        correction.setDraftBehaviour(QStringLiteral("ps"));
+        correction.setDraftSubject(QStringLiteral("r:patient"));
+        correction.setDraftTime(QStringLiteral("6:30"));
+        shooter.shoot(QStringLiteral("observation-correction"));
+        fixed(correction.saveDraft(), "add");
+        shooter.shoot(QStringLiteral("observation-correction-events"), {},
+            [&] { shooter.scrollToEnd(QStringLiteral("observationCorrectionScreen")); });
+        fixed(correction.finalise(), "finalise");
+        check(live.open(correction.newestId()), "open version 2");
+        nav.back();
+        shooter.shoot(QStringLiteral("observation-versions"), {},
+            [&] { shooter.scrollToEnd(QStringLiteral("observationViewScreen")); });
+    }
+
     // A co-production meeting: every contribution has a speaker role.
     setup.reset();
     setup.setSchemeId(QStringLiteral("coproduction"));
@@ -1104,6 +1218,25 @@ void shootSchemeScreens(Shooter &shooter, AppServices &services)
     if (schemes.importFile(path))
         shooter.fail(QStringLiteral("schemes: a broken file was imported"));
     shooter.shoot(QStringLiteral("coding-schemes-import-error"), {},
+        [&] { shooter.scrollToEnd(QStringLiteral("codingSchemesScreen")); });
+
+    // A pilot copy of QuIS put away, listed under "Archived schemes"; the
+    // mobility scheme (no session coded with it yet) with its removal asked about.
+    schemes.duplicateScheme(QStringLiteral("builtin:quis"));
+    schemes.setSchemeId(QStringLiteral("quis-pilot"));
+    if (!schemes.save())
+        shooter.fail(QStringLiteral("schemes: the pilot copy was not saved: ") + schemes.errorString());
+    for (const QVariant &v : schemes.schemes()) {
+        const QVariantMap scheme = v.toMap();
+        const QString code = scheme.value(QStringLiteral("schemeId")).toString();
+        if (code == QLatin1String("quis-pilot") && !schemes.archiveScheme(scheme.value(QStringLiteral("key")).toString()))
+            shooter.fail(QStringLiteral("schemes: the pilot copy was not archived"));
+        if (code == QLatin1String("mobility"))
+            shooter.setItemProperty(QStringLiteral("codingSchemesScreen"), "removeCandidate",
+                scheme.value(QStringLiteral("key")));
+    }
+    shooter.setText(QStringLiteral("schemeImportField"), QString());
+    shooter.shoot(QStringLiteral("coding-schemes-archived"), {},
         [&] { shooter.scrollToEnd(QStringLiteral("codingSchemesScreen")); });
     nav.home();
 }

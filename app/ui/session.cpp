@@ -5,6 +5,8 @@
 #include "passphrasestrength.h"
 #include "platform/core/logging.h"
 
+#include "app/observation/session.h"
+
 #include <QDir>
 #include <QTimer>
 
@@ -91,6 +93,8 @@ Session::Session(const QString &dataDir, const Clock &clock, KdfProvider kdf, QO
     , m_kdf(std::move(kdf))
 {
     m_state = store::LocalStore::exists(dataDir) ? Locked : NeedsSetup;
+    // Every kind's conflict policy, before any sync can apply an op.
+    observation::installConflictPolicies();
     new LanguageWatcher(this, [this] {
         emit errorStringChanged();
         emit infoStringChanged();

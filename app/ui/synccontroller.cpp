@@ -125,7 +125,7 @@ void SyncController::closing()
     m_workerSync.reset();
     m_workerStore.reset();
     m_sync.reset();
-    m_joined = m_admin = m_hasKey = false;
+    m_joined = m_admin = m_hasKey = m_submitsOnly = false;
     m_server.clear();
     m_fingerprint.clear();
     m_deviceId.clear();
@@ -146,6 +146,8 @@ void SyncController::reloadState()
     auto projects = m_sync->projects();
     m_joined = server.ok() && server->has_value() && projects.ok() && !projects->isEmpty();
     m_admin = m_hasKey = false;
+    auto submitsOnly = m_sync->submitsOnly();
+    m_submitsOnly = m_joined && submitsOnly.ok() && submitsOnly.value();
     m_server.clear();
     m_fingerprint.clear();
     m_serverProject.clear();
@@ -362,108 +364,7 @@ void SyncController::join(const QString &codeText)
         });
 }
 
-QVariantList SyncController::conflicts() const
-{
-    QVariantList out;
-    store::LocalStore *store = m_session.store();
-    if (!store)
-        return out;
-    auto open = store->records().openConflicts();
-    if (!open.ok())
-        return out;
-    for (const store::SyncConflict &c : open.value()) {
-        auto versions = store->records().versions(c.recordId);
-        if (!versions.ok())
-            continue;
-        const store::RecordVersion *kept = nullptr;
-        const store::RecordVersion *other = nullptr;
-        for (const store::RecordVersion &v : versions.value()) {
-            if (v.hlc == c.kept && !kept)
-                kept = &v;
-            if (v.hlc == c.other && !other)
-                other = &v;
-        }
-        const bool note = c.kind == domain::Notes::kKind;
-        auto textOf = [note](const store::RecordVersion *v) {
-            if (!v)
-                return QString();
-            if (!note)
-                return QString();
-            return v->body.value(QStringLiteral("text")).toString();
-        };
-        const QLocale locale = m_settings.locale();
-        auto timeOf = [&locale](const store::RecordVersion *v) {
-            return v ? locale.toString(QDateTime::fromMSecsSinceEpoch(v->hlc.physicalMs).toLocalTime(),
-                                          QLocale::ShortFormat)
-                     : QString();
-        };
-        QVariantMap m;
-        m.insert(QStringLiteral("id"), qint64(c.id));
-        m.insert(QStringLiteral("note"), note);
-        m.insert(QStringLiteral("title"),
-                 note && kept ? kept->body.value(QStringLiteral("title")).toString() : c.kind);
-        m.insert(QStringLiteral("currentText"), textOf(kept));
-        m.insert(QStringLiteral("otherText"), textOf(other));
-        m.insert(QStringLiteral("currentTime"), timeOf(kept));
-        m.insert(QStringLiteral("otherTime"), timeOf(other));
-        out.append(m);
-    }
-    return out;
-}
-
-bool SyncController::keepCurrent(qint64 conflictId)
-{
-    store::LocalStore *store = m_session.store();
-    // Not while a sync runs: it may bring a newer version of the same record.
-    if (!store || busy())
-        return false;
-    auto resolved = store->records().resolveConflict(conflictId);
-    if (!resolved.ok()) {
-        showError(resolved.error());
-        emit stateChanged();
-        return false;
-    }
-    reloadState();
-    return true;
-}
-
-bool SyncController::useOther(qint64 conflictId)
-{
-    store::LocalStore *store = m_session.store();
-    domain::Notes *notes = m_session.notes();
-    if (!store || !notes || busy())
-        return false;
-    for (const QVariant &v : conflicts()) {
-        const QVariantMap c = v.toMap();
-        if (c.value(QStringLiteral("id")).toLongLong() != conflictId || !c.value(QStringLiteral("note")).toBool())
-            continue;
-        auto open = store->records().openConflicts();
-        if (!open.ok())
-            return false;
-        for (const store::SyncConflict &sc : open.value()) {
-            if (sc.id != conflictId)
-                continue;
-            auto versions = store->records().versions(sc.recordId);
-            if (!versions.ok())
-                return false;
-            for (const store::RecordVersion &rv : versions.value()) {
-                if (rv.hlc != sc.other)
-                    continue;
-                // The other version becomes current as a new version, sent like any edit.
-                auto saved = notes->update(sc.recordId, rv.body.value(QStringLiteral("title")).toString(),
-                                           rv.body.value(QStringLiteral("text")).toString());
-                if (!saved.ok()) {
-                    showError(saved.error());
-                    emit stateChanged();
-                    return false;
-                }
-                emit synced();
-                return keepCurrent(conflictId);
-            }
-        }
-    }
-    return false;
-}
+// conflicts(), keepCurrent() and useOther() are in syncconflicts.cpp.
 
 void SyncController::joinFromImage(const QString &pathOrUrl)
 {
@@ -541,16 +442,37 @@ void SyncController::startSync(bool automatic)
                     showError(r.error());
             } else if (r->waitingForApproval) {
                 m_resultText = [] { return tr("Waiting for an administrator to approve this device."); };
+            } else if (r->submitsOnly) {
+                const int sent = r->pushed;
+                m_resultText = [sent] {
+                    return sent > 0 ? tr("Sent %n entry(ies) to the research team. They are no longer kept on this "
+                                         "device.", "", sent)
+                                    : tr("Nothing was waiting to be sent.");
+                };
             } else if (!automatic || r->pushed > 0 || r->pulled > 0) {
                 const int sent = r->pushed;
                 const int received = r->applied.applied + r->applied.conflicts + r->applied.erased;
                 const int conflicts = r->applied.conflicts;
-                m_resultText = [sent, received, conflicts] {
+                const int refused = r->refusedSubmissions;
+                const int merged = r->applied.merged;
+                const int refusedOps = r->applied.refused;
+                m_resultText = [sent, received, conflicts, refused, merged, refusedOps] {
                     QString text = tr("Sent %n change(s)", "", sent) + QStringLiteral(", ")
                                    + tr("received %n change(s).", "", received);
                     if (conflicts > 0)
                         text += QLatin1Char(' ') + tr("%n change(s) made on two devices at once: both versions are kept.",
                                                       "", conflicts);
+                    if (merged > 0)
+                        text += QLatin1Char(' ') + tr("%n change(s) made on two devices at once were merged field by "
+                                                      "field.", "", merged);
+                    if (refusedOps > 0)
+                        text += QLatin1Char(' ') + tr("%n change(s) were refused: they would have changed a finalised "
+                                                      "record or a logged event. Tell your administrator.",
+                                                      "", refusedOps);
+                    if (refused > 0)
+                        text += QLatin1Char(' ') + tr("%n change(s) from participants' devices were refused: such a "
+                                                      "device may send only notes and diary entries. Tell your "
+                                                      "administrator.", "", refused);
                     return text;
                 };
             }
@@ -622,9 +544,10 @@ void SyncController::setMembers(const QList<protocol::Member> &members)
     m_devices.clear();
     const QByteArray self = m_sync->deviceId();
     for (const protocol::Member &m : m_members) {
-        if (m.role == QLatin1String(protocol::kRoleWriteOnly))
-            continue;
         QVariantMap d;
+        // A participant's own device: approving it gives it only the key it
+        // seals entries to; it can read nothing of the project.
+        d.insert(QStringLiteral("writeOnly"), m.role == QLatin1String(protocol::kRoleWriteOnly));
         d.insert(QStringLiteral("id"), QString::fromLatin1(m.signKey.toHex()));
         d.insert(QStringLiteral("shortId"), QString::fromLatin1(m.signKey.toHex().left(16)));
         d.insert(QStringLiteral("self"), m.signKey.toHex() == self);
@@ -657,14 +580,21 @@ void SyncController::approve(const QString &deviceId)
         return;
     auto outcome = std::make_shared<std::optional<Status>>();
     appsync::DeviceSync *sync = worker();
+    const bool participant = chosen.first().role == QLatin1String(protocol::kRoleWriteOnly);
     run([sync, outcome, project = m_serverProject, chosen] { outcome->emplace(sync->approve(project, chosen)); },
-        [this, outcome] {
+        [this, outcome, participant] {
             if (!outcome->value().ok()) {
                 showError(outcome->value().error());
                 emit stateChanged();
                 return;
             }
-            m_resultText = [] { return tr("The device is approved. It receives the project's data at its next sync."); };
+            if (participant)
+                m_resultText = [] {
+                    return tr("The participant's device is approved. From its next sync it can send entries; it "
+                              "cannot read anything of the project.");
+                };
+            else
+                m_resultText = [] { return tr("The device is approved. It receives the project's data at its next sync."); };
             emit stateChanged();
             // The worker is done: the list can be read again.
             QMetaObject::invokeMethod(this, &SyncController::refreshDevices, Qt::QueuedConnection);

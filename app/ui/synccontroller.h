@@ -41,6 +41,9 @@ class SyncController : public QObject {
     Q_PROPERTY(bool joined READ joined NOTIFY stateChanged)
     Q_PROPERTY(bool admin READ admin NOTIFY stateChanged)
     Q_PROPERTY(bool waitingForApproval READ waitingForApproval NOTIFY stateChanged)
+    // Joined write-only (a participant's own diary device): it sends entries,
+    // reads nothing back, and keeps no entry once the server holds it.
+    Q_PROPERTY(bool submitsOnly READ submitsOnly NOTIFY stateChanged)
     Q_PROPERTY(QString serverText READ serverText NOTIFY stateChanged)
     Q_PROPERTY(QString fingerprintText READ fingerprintText NOTIFY stateChanged)
     Q_PROPERTY(QString deviceIdText READ deviceIdText NOTIFY stateChanged)
@@ -78,6 +81,7 @@ public:
     bool joined() const { return m_joined; }
     bool admin() const { return m_admin; }
     bool waitingForApproval() const { return m_joined && !m_hasKey; }
+    bool submitsOnly() const { return m_submitsOnly; }
     QString serverText() const { return m_server; }
     QString fingerprintText() const { return m_fingerprint; }
     QString deviceIdText() const { return m_deviceId; }
@@ -192,6 +196,7 @@ private:
     bool m_joined = false;
     bool m_admin = false;
     bool m_hasKey = false;
+    bool m_submitsOnly = false;
     QString m_serverProject;
     QString m_localProject;        // the records' id of m_serverProject's project
     QString m_server;

@@ -43,7 +43,9 @@ bool SyncController::grantDataManager(const QString &deviceId)
         return false;
     const protocol::Member *member = nullptr;
     for (const protocol::Member &m : m_members)
-        if (QString::fromLatin1(m.signKey.toHex()) == deviceId && !m.revoked && !m.grantedEpochs.isEmpty())
+        // Never a participant's write-only device: it reads nothing, least of all identities.
+        if (QString::fromLatin1(m.signKey.toHex()) == deviceId && !m.revoked && !m.grantedEpochs.isEmpty()
+            && m.role != QLatin1String(protocol::kRoleWriteOnly))
             member = &m;
     if (!member)
         return false;

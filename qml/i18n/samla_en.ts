@@ -10,6 +10,13 @@
             <numerusform>%n behaviours</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n session(s) were coded with this scheme, so it can be archived but not removed.</source>
+        <translation>
+            <numerusform>%n session was coded with this scheme, so it can be archived but not removed.</numerusform>
+            <numerusform>%n sessions were coded with this scheme, so it can be archived but not removed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ConsentFormVersionScreen</name>
@@ -182,6 +189,13 @@
             <numerusform>%n participants appear as cases, by code. The file is not encrypted: it holds participant codes, never names.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n participant(s) asked for their data to be removed, so they and the notes about them (%1) were left out.</source>
+        <translation>
+            <numerusform>%n participant asked for their data to be removed, so they and the notes about them (%1) were left out.</numerusform>
+            <numerusform>%n participants asked for their data to be removed, so they and the notes about them (%1) were left out.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::ObservationAgreement</name>
@@ -204,6 +218,16 @@
         <translation>
             <numerusform>%n slice left out</numerusform>
             <numerusform>%n slices left out</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ObservationCorrection</name>
+    <message numerus="yes">
+        <source>%n state event(s) lost their partner in this correction: see the marked rows.</source>
+        <translation>
+            <numerusform>%n state event lost its partner in this correction: see the marked row.</numerusform>
+            <numerusform>%n state events lost their partner in this correction: see the marked rows.</numerusform>
         </translation>
     </message>
 </context>
@@ -296,6 +320,34 @@
         <translation>
             <numerusform>%n photo, recording or document could not be sent: too large, or damaged on this device. Its note or record was sent without it. Tell your data manager.</numerusform>
             <numerusform>%n photos, recordings or documents could not be sent: too large, or damaged on this device. Their notes and records were sent without them. Tell your data manager.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n entry(ies) to the research team. They are no longer kept on this device.</source>
+        <translation>
+            <numerusform>Sent %n entry to the research team. It is no longer kept on this device.</numerusform>
+            <numerusform>Sent %n entries to the research team. They are no longer kept on this device.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made on two devices at once were merged field by field.</source>
+        <translation>
+            <numerusform>%n change made on two devices at once was merged field by field.</numerusform>
+            <numerusform>%n changes made on two devices at once were merged field by field.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were refused: they would have changed a finalised record or a logged event. Tell your administrator.</source>
+        <translation>
+            <numerusform>%n change was refused: it would have changed a finalised record or a logged event. Tell your administrator.</numerusform>
+            <numerusform>%n changes were refused: they would have changed a finalised record or a logged event. Tell your administrator.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from participants&apos; devices were refused: such a device may send only notes and diary entries. Tell your administrator.</source>
+        <translation>
+            <numerusform>%n change from a participant&apos;s device was refused: such a device may send only notes and diary entries. Tell your administrator.</numerusform>
+            <numerusform>%n changes from participants&apos; devices were refused: such a device may send only notes and diary entries. Tell your administrator.</numerusform>
         </translation>
     </message>
 </context>

@@ -375,6 +375,61 @@
         <source>Exports are saved in %1.</source>
         <translation>Exporter sparas i %1.</translation>
     </message>
+    <message>
+        <source>Archived schemes</source>
+        <translation>Arkiverade scheman</translation>
+    </message>
+    <message>
+        <source>Not offered for new sessions. Sessions coded with them keep them, and they can be restored.</source>
+        <translation>Erbjuds inte för nya sessioner. Sessioner som kodats med dem behåller dem, och de kan återställas.</translation>
+    </message>
+    <message>
+        <source>Archived · version %1 · saved %2</source>
+        <translation>Arkiverat · version %1 · sparat %2</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arkivera</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>Återställ %1</translation>
+    </message>
+    <message>
+        <source>Archive %1</source>
+        <translation>Arkivera %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Ta bort %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) were coded with this scheme, so it can be archived but not removed.</source>
+        <translation>
+            <numerusform>%n session har kodats med det här schemat, så det kan arkiveras men inte tas bort.</numerusform>
+            <numerusform>%n sessioner har kodats med det här schemat, så det kan arkiveras men inte tas bort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove “%1”? It is gone from this project and, after the next sync, from its other devices. No session was coded with it.</source>
+        <translation>Ta bort ”%1”? Det försvinner från projektet och, efter nästa synkronisering, från projektets andra enheter. Ingen session har kodats med det.</translation>
+    </message>
+    <message>
+        <source>Remove the scheme</source>
+        <translation>Ta bort schemat</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
 </context>
 <context>
     <name>ConsentCapture</name>
@@ -2112,6 +2167,137 @@
     </message>
 </context>
 <context>
+    <name>ObservationCorrectionScreen</name>
+    <message>
+        <source>Correct a session</source>
+        <translation>Rätta en session</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Observed time</source>
+        <translation>Observerad tid</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>Klockslag</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>End (empty: when the session stopped)</source>
+        <translation>Slut (tomt: när sessionen stoppades)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>%1 (state)</source>
+        <translation>%1 (tillstånd)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>%1 (cannot be tagged)</source>
+        <translation>%1 (kan inte taggas)</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (obligatorisk)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>Kommentar (valfri)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>Lägg till händelse</translation>
+    </message>
+    <message>
+        <source>Save change</source>
+        <translation>Spara ändringen</translation>
+    </message>
+    <message>
+        <source>Add a missed event</source>
+        <translation>Lägg till en missad händelse</translation>
+    </message>
+    <message>
+        <source>Finalise correction…</source>
+        <translation>Slutför rättelsen…</translation>
+    </message>
+    <message>
+        <source>Discard correction…</source>
+        <translation>Kasta rättelsen…</translation>
+    </message>
+    <message>
+        <source>Discard this correction? Its changes are dropped; the finalised version stays as it is.</source>
+        <translation>Kasta den här rättelsen? Dess ändringar försvinner; den slutförda versionen är som den är.</translation>
+    </message>
+    <message>
+        <source>Finalise this correction as the session&apos;s new version? Summaries, exports and agreement will use it. The earlier version stays unchanged and readable, and this one can only be corrected again as a new version.</source>
+        <translation>Slutföra rättelsen som sessionens nya version? Sammanfattningar, exporter och överensstämmelse kommer att använda den. Den tidigare versionen är oförändrad och läsbar, och den här kan bara rättas igen som en ny version.</translation>
+    </message>
+    <message>
+        <source>Discard correction</source>
+        <translation>Kasta rättelsen</translation>
+    </message>
+    <message>
+        <source>Finalise correction</source>
+        <translation>Slutför rättelsen</translation>
+    </message>
+    <message>
+        <source>Events (%1)</source>
+        <translation>Händelser (%1)</translation>
+    </message>
+    <message>
+        <source>No events left. Add a missed event, or discard this correction.</source>
+        <translation>Inga händelser kvar. Lägg till en missad händelse eller kasta rättelsen.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändra</translation>
+    </message>
+    <message>
+        <source>Remove it and its end</source>
+        <translation>Ta bort den och dess slut</translation>
+    </message>
+    <message>
+        <source>Remove it</source>
+        <translation>Ta bort den</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behåll den</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Slut</translation>
+    </message>
+</context>
+<context>
     <name>ObservationLiveScreen</name>
     <message>
         <source>Observation</source>
@@ -2533,6 +2719,66 @@
         <source>Finalised</source>
         <translation>Slutförd</translation>
     </message>
+    <message>
+        <source>Corrected (version %1)</source>
+        <translation>Rättad (version %1)</translation>
+    </message>
+    <message>
+        <source>Correction to version %1 begun by %2, not finalised yet</source>
+        <translation>Rättelse till version %1 påbörjad av %2, inte slutförd än</translation>
+    </message>
+    <message>
+        <source>Write why this session is corrected. The reason is kept with the correction and shown in its history.</source>
+        <translation>Skriv varför sessionen rättas. Skälet sparas med rättelsen och visas i dess historik.</translation>
+    </message>
+    <message>
+        <source>The reason is too long. Keep it under 2,000 characters.</source>
+        <translation>Skälet är för långt. Håll det under 2 000 tecken.</translation>
+    </message>
+    <message>
+        <source>Only a finalised session can be corrected. Check and finalise it first.</source>
+        <translation>Bara en slutförd session kan rättas. Granska och slutför den först.</translation>
+    </message>
+    <message>
+        <source>A correction has already replaced this version. Open the newest version and correct that one.</source>
+        <translation>En rättelse har redan ersatt den här versionen. Öppna den senaste versionen och rätta den.</translation>
+    </message>
+    <message>
+        <source>A correction of this session is already being made. Continue it, or discard it first.</source>
+        <translation>En rättelse av sessionen pågår redan. Fortsätt den eller kasta den först.</translation>
+    </message>
+    <message>
+        <source>This session is still being coded. Stop it before you change its events.</source>
+        <translation>Sessionen kodas fortfarande. Stoppa den innan du ändrar dess händelser.</translation>
+    </message>
+    <message>
+        <source>Events can be added or changed only in a correction of a finalised session.</source>
+        <translation>Händelser kan bara läggas till eller ändras i en rättelse av en slutförd session.</translation>
+    </message>
+    <message>
+        <source>That time is outside the session. Choose a time between its start and its stop.</source>
+        <translation>Den tiden ligger utanför sessionen. Välj en tid mellan dess start och stopp.</translation>
+    </message>
+    <message>
+        <source>The end is before the start. Write an end time after the start.</source>
+        <translation>Slutet är före starten. Skriv en sluttid efter starten.</translation>
+    </message>
+    <message>
+        <source>This state already has an end.</source>
+        <translation>Det här tillståndet har redan ett slut.</translation>
+    </message>
+    <message>
+        <source>A point event can only become another point event, and a state another state. Remove it and add the right one instead.</source>
+        <translation>En punkthändelse kan bara bli en annan punkthändelse och ett tillstånd ett annat tillstånd. Ta bort den och lägg till den rätta i stället.</translation>
+    </message>
+    <message>
+        <source>The end of a state follows its start: change the start, or remove the end.</source>
+        <translation>Ett tillstånds slut följer dess start: ändra starten eller ta bort slutet.</translation>
+    </message>
+    <message>
+        <source>The session was paused then, so nothing was observed. Choose a time before or after the pause.</source>
+        <translation>Sessionen var pausad då, så inget observerades. Välj en tid före eller efter pausen.</translation>
+    </message>
 </context>
 <context>
     <name>ObservationViewScreen</name>
@@ -2583,6 +2829,70 @@
     <message>
         <source>Summary and export</source>
         <translation>Sammanställning och export</translation>
+    </message>
+    <message>
+        <source>Correct this session…</source>
+        <translation>Rätta sessionen…</translation>
+    </message>
+    <message>
+        <source>Continue correction</source>
+        <translation>Fortsätt rättelsen</translation>
+    </message>
+    <message>
+        <source>Discard correction…</source>
+        <translation>Kasta rättelsen…</translation>
+    </message>
+    <message>
+        <source>Discard the unfinished correction? Its changes are dropped; this version stays as it is.</source>
+        <translation>Kasta den oavslutade rättelsen? Dess ändringar försvinner; den här versionen är som den är.</translation>
+    </message>
+    <message>
+        <source>Correcting makes a new version of this session. This version stays unchanged and readable. Why is it corrected?</source>
+        <translation>En rättelse blir en ny version av sessionen. Den här versionen förblir oförändrad och läsbar. Varför rättas den?</translation>
+    </message>
+    <message>
+        <source>Reason (required, kept with the correction)</source>
+        <translation>Skäl (obligatoriskt, sparas med rättelsen)</translation>
+    </message>
+    <message>
+        <source>e.g. an interaction at 10:42 was coded as neutral but was positive care</source>
+        <translation>t.ex. en interaktion kl. 10:42 kodades som neutral men var positiv omvårdnad</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>Your initials</source>
+        <translation>Dina initialer</translation>
+    </message>
+    <message>
+        <source>Discard correction</source>
+        <translation>Kasta rättelsen</translation>
+    </message>
+    <message>
+        <source>Start correction</source>
+        <translation>Börja rätta</translation>
+    </message>
+    <message>
+        <source>Versions (%1)</source>
+        <translation>Versioner (%1)</translation>
+    </message>
+    <message>
+        <source>the record</source>
+        <translation>gäller</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Visas</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Öppna %1</translation>
     </message>
 </context>
 <context>
@@ -2845,6 +3155,25 @@
     <message>
         <source>Create and set up</source>
         <translation>Skapa och ställ in</translation>
+    </message>
+</context>
+<context>
+    <name>QdpxExport</name>
+    <message>
+        <source>Direct quotes allowed</source>
+        <translation>Direkta citat tillåtna</translation>
+    </message>
+    <message>
+        <source>Whether the participant&apos;s consent allowed direct quotes when this file was exported. Quote no one for whom this is false.</source>
+        <translation>Om deltagarens samtycke tillät direkta citat när filen exporterades. Citera ingen för vilken detta är falskt.</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Har återkallat</translation>
+    </message>
+    <message>
+        <source>Whether the participant had withdrawn when this file was exported. What was collected before the withdrawal may be analysed; nothing new is collected.</source>
+        <translation>Om deltagaren hade återkallat sitt samtycke när filen exporterades. Det som samlades in före återkallelsen får analyseras; inget nytt samlas in.</translation>
     </message>
 </context>
 <context>
@@ -3325,10 +3654,6 @@
         <translation>Anslut till ett projekt</translation>
     </message>
     <message>
-        <source>Your administrator gives you an enrolment code: a line of text that starts with samla-enrol:, also shown as a QR code. Paste the text here. Everything you write stays encrypted; the server can read none of it.</source>
-        <translation>Din administratör ger dig en anslutningskod: en textrad som börjar med samla-enrol:, som också visas som en QR-kod. Klistra in texten här. Allt du skriver förblir krypterat; servern kan inte läsa något av det.</translation>
-    </message>
-    <message>
         <source>Enrolment code</source>
         <translation>Anslutningskod</translation>
     </message>
@@ -3443,16 +3768,8 @@
         <translation>Läs QR-koden och anslut</translation>
     </message>
     <message>
-        <source>Shown now (saved %1)</source>
-        <translation>Visas nu (sparad %1)</translation>
-    </message>
-    <message>
         <source>Keep this one</source>
         <translation>Behåll den här</translation>
-    </message>
-    <message>
-        <source>The other version (saved %1)</source>
-        <translation>Den andra versionen (sparad %1)</translation>
     </message>
     <message>
         <source>Use this one</source>
@@ -3515,6 +3832,66 @@
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Participant&apos;s device (submits only)</source>
+        <translation>Deltagarens enhet (skickar bara)</translation>
+    </message>
+    <message>
+        <source>Your entries are sent to the research team. This device cannot read them back.</source>
+        <translation>Dina anteckningar skickas till forskargruppen. Den här enheten kan inte läsa dem igen.</translation>
+    </message>
+    <message>
+        <source>Once the research team&apos;s server has an entry, it is removed from this device, so nobody else who uses this device can read it.</source>
+        <translation>När forskargruppens server har tagit emot en anteckning tas den bort från den här enheten, så att ingen annan som använder enheten kan läsa den.</translation>
+    </message>
+    <message>
+        <source>In force now: saved %1 on %2</source>
+        <translation>Gäller nu: sparad %1 på %2</translation>
+    </message>
+    <message>
+        <source>The other version: saved %1 on %2</source>
+        <translation>Den andra versionen: sparad %1 på %2</translation>
+    </message>
+    <message>
+        <source>Mark as reviewed</source>
+        <translation>Markera som granskad</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Skicka nu</translation>
+    </message>
+    <message>
+        <source>Send the entries written on this device</source>
+        <translation>Skicka anteckningarna som skrivits på den här enheten</translation>
+    </message>
+    <message>
+        <source>Scan the QR code with the camera</source>
+        <translation>Skanna QR-koden med kameran</translation>
+    </message>
+    <message>
+        <source>No camera found</source>
+        <translation>Ingen kamera hittades</translation>
+    </message>
+    <message>
+        <source>Stop the camera</source>
+        <translation>Stäng av kameran</translation>
+    </message>
+    <message>
+        <source>Choose the image…</source>
+        <translation>Välj bilden…</translation>
+    </message>
+    <message>
+        <source>The QR code image</source>
+        <translation>Bilden med QR-koden</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Your administrator gives you an enrolment code: a line of text that starts with samla-enrol:, also shown as a QR code. Paste the text here, scan the code with the camera, or open its image. Everything you write stays encrypted; the server can read none of it.</source>
+        <translation>Din administratör ger dig en anslutningskod: en textrad som börjar med samla-enrol:, som också visas som en QR-kod. Klistra in texten här, skanna koden med kameran eller öppna bilden av den. Allt du skriver förblir krypterat; servern kan inte läsa något av det.</translation>
     </message>
 </context>
 <context>
@@ -4247,6 +4624,13 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
             <numerusform>%n deltagare finns med som fall, med sina koder. Filen är inte krypterad: den innehåller deltagarkoder, aldrig namn.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n participant(s) asked for their data to be removed, so they and the notes about them (%1) were left out.</source>
+        <translation>
+            <numerusform>%n deltagare har bett att deras data tas bort, så deltagaren och anteckningarna om hen (%1) togs inte med.</numerusform>
+            <numerusform>%n deltagare har bett att deras data tas bort, så de och anteckningarna om dem (%1) togs inte med.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::NotesModel</name>
@@ -4377,6 +4761,176 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     <message>
         <source>The pair is no longer marked. Both sessions are unchanged.</source>
         <translation>Paret är inte längre markerat. Båda sessionerna är oförändrade.</translation>
+    </message>
+</context>
+<context>
+    <name>samla::ui::ObservationCorrection</name>
+    <message>
+        <source>&quot;%1&quot; is missing or not one of the allowed values.</source>
+        <translation>”%1” saknas eller är inte ett av de tillåtna värdena.</translation>
+    </message>
+    <message>
+        <source>Coded live, finalised</source>
+        <translation>Kodad live, slutförd</translation>
+    </message>
+    <message>
+        <source>Coded by %1 · started %2 · finalised %3</source>
+        <translation>Kodad av %1 · startad %2 · slutförd %3</translation>
+    </message>
+    <message>
+        <source>Coded by %1 · started %2</source>
+        <translation>Kodad av %1 · startad %2</translation>
+    </message>
+    <message>
+        <source>Correction, finalised</source>
+        <translation>Rättelse, slutförd</translation>
+    </message>
+    <message>
+        <source>Correction not finished</source>
+        <translation>Rättelse inte klar</translation>
+    </message>
+    <message>
+        <source>Corrected by %1 · begun %2 · finalised %3</source>
+        <translation>Rättad av %1 · påbörjad %2 · slutförd %3</translation>
+    </message>
+    <message>
+        <source>Corrected by %1 · begun %2 · not finalised yet</source>
+        <translation>Rättad av %1 · påbörjad %2 · inte slutförd än</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Skäl: %1</translation>
+    </message>
+    <message>
+        <source>This is version %1, kept unchanged as it was finalised. A correction replaced it: version %2 is the record that summaries, exports and agreement use.</source>
+        <translation>Detta är version %1, oförändrad sedan den slutfördes. En rättelse har ersatt den: version %2 är den som gäller och som sammanfattningar, exporter och överensstämmelse använder.</translation>
+    </message>
+    <message>
+        <source>Corrected (version %1). Earlier versions stay unchanged and can be opened below.</source>
+        <translation>Rättad (version %1). Tidigare versioner är oförändrade och kan öppnas nedan.</translation>
+    </message>
+    <message>
+        <source>The correction was discarded. The session is as it was before.</source>
+        <translation>Rättelsen kastades. Sessionen är som den var innan.</translation>
+    </message>
+    <message>
+        <source>Correcting %1: version %2</source>
+        <translation>Rättar %1: version %2</translation>
+    </message>
+    <message>
+        <source>Reason: %1 (corrected by %2)</source>
+        <translation>Skäl: %1 (rättad av %2)</translation>
+    </message>
+    <message>
+        <source>Observed %1 (pauses left out), from %2 to %3 by the clock. Changes are saved as you make them; the finalised version stays unchanged until you finalise this correction.</source>
+        <translation>Observerad tid %1 (pauser oräknade), från %2 till %3 enligt klockan. Ändringar sparas när du gör dem; den slutförda versionen är oförändrad tills du slutför den här rättelsen.</translation>
+    </message>
+    <message>
+        <source>No end: it runs to the end of the session and is flagged for review. Add its end, or remove it.</source>
+        <translation>Inget slut: tillståndet pågår till sessionens slut och markeras för granskning. Lägg till dess slut eller ta bort det.</translation>
+    </message>
+    <message>
+        <source>This end has no start now, so it ends nothing. Remove it.</source>
+        <translation>Det här slutet har ingen start längre och avslutar därför ingenting. Ta bort det.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n state event(s) lost their partner in this correction: see the marked rows.</source>
+        <translation>
+            <numerusform>%n tillståndshändelse har förlorat sin motsvarighet i den här rättelsen: se de markerade raderna.</numerusform>
+            <numerusform>%n tillståndshändelser har förlorat sin motsvarighet i den här rättelsen: se de markerade raderna.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed from this correction. The finalised version still has it.</source>
+        <translation>Borttagen i den här rättelsen. Den slutförda versionen har den kvar.</translation>
+    </message>
+    <message>
+        <source>Add a missed event</source>
+        <translation>Lägg till en missad händelse</translation>
+    </message>
+    <message>
+        <source>Change the event at %1 (%2)</source>
+        <translation>Ändra händelsen vid %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>No subject</source>
+        <translation>Inget subjekt</translation>
+    </message>
+    <message>
+        <source>Objected to being observed during this session: cannot be tagged.</source>
+        <translation>Motsatte sig att observeras under sessionen: kan inte taggas.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be tagged: %2</source>
+        <translation>%1 kan inte taggas: %2</translation>
+    </message>
+    <message>
+        <source>The time of day by the clock, as hours and minutes (10:42) or with seconds (10:42:30). A time while the session was paused is refused: nothing was observed then.</source>
+        <translation>Klockslaget, som timmar och minuter (10:42) eller med sekunder (10:42:30). En tid då sessionen var pausad godtas inte: inget observerades då.</translation>
+    </message>
+    <message>
+        <source>Write when the missed event happened first.</source>
+        <translation>Skriv först när den missade händelsen inträffade.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time. Write minutes and seconds, e.g. 12:30, or hours, minutes and seconds, e.g. 1:05:00.</source>
+        <translation>”%1” är ingen tid. Skriv minuter och sekunder, t.ex. 12:30, eller timmar, minuter och sekunder, t.ex. 1:05:00.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time of day. Write hours and minutes, e.g. 10:42, or with seconds, 10:42:30.</source>
+        <translation>”%1” är inget klockslag. Skriv timmar och minuter, t.ex. 10:42, eller med sekunder, 10:42:30.</translation>
+    </message>
+    <message>
+        <source>The session was paused from %1 to %2, so nothing was observed at %3. Choose a time before or after the pause.</source>
+        <translation>Sessionen var pausad från %1 till %2, så inget observerades kl. %3. Välj en tid före eller efter pausen.</translation>
+    </message>
+    <message>
+        <source>%1 is before the session started at %2. Choose a time after that.</source>
+        <translation>%1 är innan sessionen startade kl. %2. Välj en tid efter det.</translation>
+    </message>
+    <message>
+        <source>%1 is after the session stopped at %2. Choose a time before that.</source>
+        <translation>%1 är efter att sessionen stoppades kl. %2. Välj en tid före det.</translation>
+    </message>
+    <message>
+        <source>Changed. It keeps its time; the version being corrected stays as it was.</source>
+        <translation>Ändrad. Den behåller sin tid; versionen som rättas är oförändrad.</translation>
+    </message>
+    <message>
+        <source>The end is before the start. Write an end time after the start.</source>
+        <translation>Slutet är före starten. Skriv en sluttid efter starten.</translation>
+    </message>
+    <message>
+        <source>Added at its time in the list.</source>
+        <translation>Tillagd vid sin tid i listan.</translation>
+    </message>
+    <message>
+        <source>Correction finalised: version %1 is now the record. The earlier versions stay unchanged.</source>
+        <translation>Rättelsen är slutförd: version %1 är nu den som gäller. De tidigare versionerna är oförändrade.</translation>
+    </message>
+    <message>
+        <source>(added in this correction)</source>
+        <translation>(tillagd i den här rättelsen)</translation>
+    </message>
+    <message>
+        <source>(changed in this correction)</source>
+        <translation>(ändrad i den här rättelsen)</translation>
+    </message>
+    <message>
+        <source>Observed time as the list shows it, minutes and seconds (12:30) or hours, minutes and seconds (1:05:00), from 00:00 to %1.</source>
+        <translation>Observerad tid som listan visar den, minuter och sekunder (12:30) eller timmar, minuter och sekunder (1:05:00), från 00:00 till %1.</translation>
+    </message>
+    <message>
+        <source>%1 is after the end of the session: it observed %2 in all. Choose a time from 00:00 to %2.</source>
+        <translation>%1 är efter sessionens slut: den observerade %2 totalt. Välj en tid från 00:00 till %2.</translation>
     </message>
 </context>
 <context>
@@ -4950,6 +5504,25 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     </message>
 </context>
 <context>
+    <name>samla::ui::QrScanner</name>
+    <message>
+        <source>No camera found. Paste the code, or open the QR image instead.</source>
+        <translation>Ingen kamera hittades. Klistra in koden eller öppna QR-bilden i stället.</translation>
+    </message>
+    <message>
+        <source>The camera could not be opened. Check that no other app is using it.</source>
+        <translation>Kameran kunde inte öppnas. Kontrollera att ingen annan app använder den.</translation>
+    </message>
+    <message>
+        <source>Hold the QR code inside the picture. It is read as soon as it is sharp.</source>
+        <translation>Håll QR-koden inom bilden. Den läses så snart den är skarp.</translation>
+    </message>
+    <message>
+        <source>That QR code is not a Samla enrolment code. Show the code your administrator gave you.</source>
+        <translation>Den QR-koden är ingen anslutningskod för Samla. Visa koden som din administratör gav dig.</translation>
+    </message>
+</context>
+<context>
     <name>samla::ui::SchemeEditor</name>
     <message>
         <source>No category</source>
@@ -5057,6 +5630,26 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     <message>
         <source>%1 is not valid JSON: there is a mistake on line %2. Nothing was imported.</source>
         <translation>%1 är inte giltig JSON: det finns ett fel på rad %2. Inget importerades.</translation>
+    </message>
+    <message>
+        <source>An archived scheme of this project has the code “%1”. Restore it from the archive, or choose another code.</source>
+        <translation>Ett arkiverat schema i projektet har koden ”%1”. Återställ det från arkivet eller välj en annan kod.</translation>
+    </message>
+    <message>
+        <source>“%1” is archived. New sessions cannot use it; sessions coded with it keep it.</source>
+        <translation>”%1” är arkiverat. Nya sessioner kan inte använda det; sessioner som kodats med det behåller det.</translation>
+    </message>
+    <message>
+        <source>“%1” is back and can be chosen for new sessions.</source>
+        <translation>”%1” är tillbaka och kan väljas för nya sessioner.</translation>
+    </message>
+    <message>
+        <source>Sessions were coded with this scheme, so it cannot be removed. Archive it instead.</source>
+        <translation>Sessioner har kodats med det här schemat, så det kan inte tas bort. Arkivera det i stället.</translation>
+    </message>
+    <message>
+        <source>“%1” was removed.</source>
+        <translation>”%1” togs bort.</translation>
     </message>
 </context>
 <context>
@@ -5191,6 +5784,190 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
             <numerusform>%n foto, inspelning eller dokument kunde inte skickas: för stort eller skadat på den här enheten. Anteckningen eller posten skickades utan det. Berätta för din dataansvariga.</numerusform>
             <numerusform>%n foton, inspelningar eller dokument kunde inte skickas: för stora eller skadade på den här enheten. Anteckningarna och posterna skickades utan dem. Berätta för din dataansvariga.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>plats</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>kategori</translation>
+    </message>
+    <message>
+        <source>age band</source>
+        <translation>åldersgrupp</translation>
+    </message>
+    <message>
+        <source>capacity to consent</source>
+        <translation>förmåga att samtycka</translation>
+    </message>
+    <message>
+        <source>notes on capacity</source>
+        <translation>anteckningar om samtyckesförmåga</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>kod</translation>
+    </message>
+    <message>
+        <source>previous codes</source>
+        <translation>tidigare koder</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>namn</translation>
+    </message>
+    <message>
+        <source>code prefix</source>
+        <translation>kodprefix</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>beskrivning</translation>
+    </message>
+    <message>
+        <source>sites</source>
+        <translation>platser</translation>
+    </message>
+    <message>
+        <source>languages</source>
+        <translation>språk</translation>
+    </message>
+    <message>
+        <source>lawful basis</source>
+        <translation>rättslig grund</translation>
+    </message>
+    <message>
+        <source>withdrawal policy</source>
+        <translation>hantering av avbrutet deltagande</translation>
+    </message>
+    <message>
+        <source>retention period</source>
+        <translation>bevarandetid</translation>
+    </message>
+    <message>
+        <source>re-consent interval</source>
+        <translation>intervall för förnyat samtycke</translation>
+    </message>
+    <message>
+        <source>consent check at every session</source>
+        <translation>samtyckeskontroll vid varje session</translation>
+    </message>
+    <message>
+        <source>child assent</source>
+        <translation>barnets medgivande</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(tomt)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>(changed)</source>
+        <translation>(ändrat)</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>den här enheten</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>en annan enhet</translation>
+    </message>
+    <message>
+        <source>Finalised</source>
+        <translation>Slutförd</translation>
+    </message>
+    <message>
+        <source>Stopped, not finalised</source>
+        <translation>Stoppad, inte slutförd</translation>
+    </message>
+    <message>
+        <source>Being coded, not finalised</source>
+        <translation>Kodas, inte slutförd</translation>
+    </message>
+    <message>
+        <source>Participant %1</source>
+        <translation>Deltagare %1</translation>
+    </message>
+    <message>
+        <source>Project %1</source>
+        <translation>Projekt %1</translation>
+    </message>
+    <message>
+        <source>Observation session</source>
+        <translation>Observationssession</translation>
+    </message>
+    <message>
+        <source>Untitled note</source>
+        <translation>Namnlös anteckning</translation>
+    </message>
+    <message>
+        <source>Both changed the participant&apos;s %1; the later change is in force. Other changes were merged.</source>
+        <translation>Båda ändrade deltagarens %1; den senare ändringen gäller. Övriga ändringar slogs ihop.</translation>
+    </message>
+    <message>
+        <source>Both changed the project&apos;s %1; the later change is in force. Other changes were merged.</source>
+        <translation>Båda ändrade projektets %1; den senare ändringen gäller. Övriga ändringar slogs ihop.</translation>
+    </message>
+    <message>
+        <source>Both changed %1; the later change is in force. Other changes were merged.</source>
+        <translation>Båda ändrade %1; den senare ändringen gäller. Övriga ändringar slogs ihop.</translation>
+    </message>
+    <message>
+        <source>This observation session was finalised on one device and changed on another. Both versions are kept and the finalised one is in force. Check them; a correction is made as a new session.</source>
+        <translation>Den här observationssessionen slutfördes på en enhet och ändrades på en annan. Båda versionerna sparas och den slutförda gäller. Granska dem; en rättelse görs som en ny session.</translation>
+    </message>
+    <message>
+        <source>Both versions of this note are kept. The later one is shown; you can use the other instead.</source>
+        <translation>Båda versionerna av anteckningen sparas. Den senare visas; du kan använda den andra i stället.</translation>
+    </message>
+    <message>
+        <source>Both versions are kept; the later one is in force.</source>
+        <translation>Båda versionerna sparas; den senare gäller.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n entry(ies) to the research team. They are no longer kept on this device.</source>
+        <translation>
+            <numerusform>Skickade %n anteckning till forskargruppen. Den finns inte längre kvar på den här enheten.</numerusform>
+            <numerusform>Skickade %n anteckningar till forskargruppen. De finns inte längre kvar på den här enheten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was waiting to be sent.</source>
+        <translation>Inget väntade på att skickas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made on two devices at once were merged field by field.</source>
+        <translation>
+            <numerusform>%n ändring gjord på två enheter samtidigt slogs ihop fält för fält.</numerusform>
+            <numerusform>%n ändringar gjorda på två enheter samtidigt slogs ihop fält för fält.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were refused: they would have changed a finalised record or a logged event. Tell your administrator.</source>
+        <translation>
+            <numerusform>%n ändring avvisades: den skulle ha ändrat en slutförd post eller en loggad händelse. Säg till din administratör.</numerusform>
+            <numerusform>%n ändringar avvisades: de skulle ha ändrat en slutförd post eller en loggad händelse. Säg till din administratör.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from participants&apos; devices were refused: such a device may send only notes and diary entries. Tell your administrator.</source>
+        <translation>
+            <numerusform>%n ändring från en deltagares enhet avvisades: en sådan enhet får bara skicka anteckningar och dagboksanteckningar. Kontakta din administratör.</numerusform>
+            <numerusform>%n ändringar från deltagares enheter avvisades: en sådan enhet får bara skicka anteckningar och dagboksanteckningar. Kontakta din administratör.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The participant&apos;s device is approved. From its next sync it can send entries; it cannot read anything of the project.</source>
+        <translation>Deltagarens enhet är godkänd. Från nästa synkronisering kan den skicka anteckningar; den kan inte läsa något i projektet.</translation>
     </message>
 </context>
 </TS>

@@ -147,6 +147,13 @@ Status AttachmentSync::upload(const QString &projectId, const QString &hash)
     const QByteArray base = protocol::kAttachmentsPath + hash.toLatin1() + "?" + projectQuery(projectId)
                             + "&size=" + QByteArray::number(qint64(size)) + "&offset=";
     bool complete = false;
+    // Answers that did not move the upload forward: a few are a lost answer
+    // or a server that lost bytes; many are a server that keeps this device
+    // sending the same chunk for ever (found by fuzz_syncclient).
+    int stalls = 0;
+    const auto stalled = [&stalls, &offset](const protocol::AttachmentStatus &a) {
+        return !a.complete && a.held <= offset && ++stalls > 3;
+    };
     while (offset < size) {
         if (!file.seek(offset))
             return files::errorFromFile(file, "seek attachment");
@@ -157,6 +164,9 @@ Status AttachmentSync::upload(const QString &projectId, const QString &hash)
         if (!response.ok())
             return response.error();   // the next sync asks the server where to go on from
         auto answer = protocol::AttachmentStatus::decode(response->body);
+        if (answer.ok() && (response->status == 200 || (response->status == 409 && answer->error == QLatin1String("offset")))
+            && stalled(answer.value()))
+            return makeError(ErrorCode::Corrupt, QStringLiteral("the server does not take the attachment's bytes"));
         if (response->status == 200 && answer.ok()) {
             moved(answer->held - offset);
             offset = answer->held;
@@ -193,17 +203,34 @@ Status AttachmentSync::downloadWanted(SyncJournal &journal)
     auto wanted = journal.wantedAttachments();
     if (!wanted.ok())
         return wanted.error();
+    // The directory is synced once for every file renamed into it, and
+    // only then are they marked arrived: a power cut before that costs a
+    // download again, never a file the journal has let go of.
+    QList<WantedAttachment> arrived;
+    Status outcome;
     for (const WantedAttachment &w : wanted.value()) {
-        auto here = download(w.projectId, w.hash);
-        if (!here.ok())
-            return here.error();
+        auto here = fetch(w.projectId, w.hash, false);
+        if (!here.ok()) {
+            outcome = here.error();
+            break;
+        }
         if (here.value())
+            arrived.append(w);
+    }
+    if (!arrived.isEmpty()) {
+        SAMLA_TRY(files::fsyncDirectory(m_dir));
+        for (const WantedAttachment &w : arrived)
             SAMLA_TRY(journal.attachmentArrived(w));
     }
-    return {};
+    return outcome;
 }
 
 Result<bool> AttachmentSync::download(const QString &projectId, const QString &hash)
+{
+    return fetch(projectId, hash, true);
+}
+
+Result<bool> AttachmentSync::fetch(const QString &projectId, const QString &hash, bool syncDirectory)
 {
     if (!protocol::isAttachmentName(hash.toLatin1()))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an attachment name"));
@@ -257,7 +284,8 @@ Result<bool> AttachmentSync::download(const QString &projectId, const QString &h
     }
     if (!partial.rename(finalPath))
         return files::errorFromFile(partial, "rename attachment");
-    SAMLA_TRY(files::fsyncDirectory(m_dir));
+    if (syncDirectory)
+        SAMLA_TRY(files::fsyncDirectory(m_dir));
     return true;
 }
 

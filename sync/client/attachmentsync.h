@@ -45,6 +45,9 @@ public:
 
 private:
     Result<protocol::AttachmentStatus> status(const QString &projectId, const QString &hash);
+    // download(); syncDirectory false leaves the directory's fsync (which
+    // makes the rename durable) to the caller.
+    Result<bool> fetch(const QString &projectId, const QString &hash, bool syncDirectory);
     void moved(std::int64_t bytes);
 
     SyncClient &m_client;

@@ -104,6 +104,13 @@ Result<bool> BeastTransport::Impl::connect()
     lowest().expires_after(options.timeout);
     lowest().async_connect(endpoints, [&ec](beast::error_code e, const tcp::endpoint &) { ec = e; });
     runOne();
+    // A request goes out in more than one write (head and body, TLS
+    // records): without this, Nagle's algorithm holds the later ones until
+    // the server's delayed ACK, some 40 ms a request.
+    if (!ec) {
+        beast::error_code ignored;
+        lowest().socket().set_option(tcp::no_delay(true), ignored);
+    }
     if (!ec && secure) {
         pinMismatch = false;
         secure->async_handshake(asio::ssl::stream_base::client, [&ec](beast::error_code e) { ec = e; });

@@ -51,6 +51,11 @@ void SyncClient::setProjectKey(const QString &projectId, std::uint32_t epoch, cr
     m_keys.insert_or_assign({projectId, epoch}, std::move(key));
 }
 
+void SyncClient::setSubmissionKey(const QString &projectId, std::uint32_t epoch, const QByteArray &publicKey)
+{
+    m_submissionKeys.insert_or_assign({projectId, epoch}, publicKey);
+}
+
 const crypto::SecureBytes *SyncClient::projectKey(const QString &projectId, std::uint32_t epoch) const
 {
     auto it = m_keys.find({projectId, epoch});
@@ -205,6 +210,22 @@ Result<PushReport> SyncClient::push(const QList<OutgoingOp> &ops)
         for (qsizetype i = start; i < start + count; ++i) {
             protocol::EnvelopeHeader header = ops.at(i).header;
             header.authorDevice = m_device.publicKey;
+            if (header.submission) {
+                // The newest submission key this device was granted for the project.
+                const QByteArray *publicKey = nullptr;
+                for (const auto &[id, pk] : m_submissionKeys)
+                    if (id.first == header.projectId) {
+                        header.keyEpoch = id.second;
+                        publicKey = &pk;
+                    }
+                if (!publicKey)
+                    return makeError(ErrorCode::NotFound, QStringLiteral("no submission key for this project"));
+                auto sealed = protocol::sealSubmission(header, ops.at(i).plaintext, *publicKey, m_device.secretKey);
+                if (!sealed.ok())
+                    return sealed.error();
+                req.envelopes.append(sealed->encode());
+                continue;
+            }
             const crypto::SecureBytes *key = projectKey(header.projectId, header.keyEpoch);
             if (!key)
                 return makeError(ErrorCode::NotFound, QStringLiteral("no key for this project and epoch"));
@@ -250,7 +271,11 @@ Result<IncomingOp> SyncClient::open(const protocol::PulledEnvelope &pulled) cons
     const crypto::SecureBytes *key = projectKey(envelope->header.projectId, envelope->header.keyEpoch);
     if (!key)
         return makeError(ErrorCode::NotFound, QStringLiteral("no key for this project and epoch"));
-    auto plaintext = protocol::openEnvelope(envelope.value(), *key);
+    // A write-only device's submission opens with the submission key pair
+    // the reader derives from the same epoch's project key.
+    auto plaintext = envelope->header.submission
+                         ? protocol::openSubmission(envelope.value(), protocol::submissionKeyPair(*key))
+                         : protocol::openEnvelope(envelope.value(), *key);
     if (!plaintext.ok())
         return plaintext.error();
     return IncomingOp{pulled.serverSeq, envelope->header, plaintext.value()};
@@ -285,6 +310,10 @@ Result<std::int64_t> SyncClient::pull(std::int64_t since, const ApplyPage &apply
                 return op.error();
             opened.append(std::move(op.value()));
         }
+        // "More" after a page that does not move the cursor would have this
+        // device ask for the same page for ever (found by fuzz_syncclient).
+        if (page->more && page->next == since)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("pull page does not move its cursor"));
         if (page->next != since) {
             SAMLA_TRY(apply(opened, page->next));
             since = page->next;
@@ -338,6 +367,41 @@ Status SyncClient::grantKey(const QString &projectId, std::uint32_t epoch, const
     return {};
 }
 
+Status SyncClient::grantSubmissionKey(const QString &projectId, std::uint32_t epoch,
+                                      const crypto::SecureBytes &projectKey, const QString &localProjectId,
+                                      const QList<protocol::Member> &recipients)
+{
+    if (projectKey.size() != 32)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("a project key is 32 bytes"));
+    const QByteArray content = protocol::encodeSubmissionContent(
+        {protocol::submissionKeyPair(projectKey).publicKey, localProjectId});
+    if (!protocol::decodeSubmissionContent(content).ok())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("the project id does not fit a submission grant"));
+    crypto::SecureBytes plain(reinterpret_cast<const std::uint8_t *>(content.constData()), std::size_t(content.size()));
+    protocol::GrantList req;
+    for (const protocol::Member &m : recipients) {
+        protocol::KeyGrant g;
+        g.projectId = projectId;
+        g.epoch = epoch;
+        g.recipient = m.signKey;
+        g.sealed = crypto::sealToPublicKey(m.boxKey, plain);
+        g.granter = m_device.publicKey;
+        g.signature = crypto::sign(m_device.secretKey, g.submissionSignedBytes());
+        req.grants.append(g);
+    }
+    for (qsizetype start = 0; start < req.grants.size(); start += protocol::kMaxGrants) {
+        const protocol::GrantList batch{req.grants.mid(start, protocol::kMaxGrants)};
+        auto response = request("POST", "/v1/grants", batch.encode(), true);
+        if (!response.ok())
+            return response.error();
+        if (response->status != 200) {
+            m_lastRefusal = refusalFrom(response.value());
+            return refusalError(m_lastRefusal);
+        }
+    }
+    return {};
+}
+
 Result<FetchedKeys> SyncClient::fetchKeys(const crypto::BoxKeyPair &box, const GranterCheck &trusted)
 {
     auto response = request("GET", "/v1/grants", {}, true);
@@ -352,7 +416,24 @@ Result<FetchedKeys> SyncClient::fetchKeys(const crypto::BoxKeyPair &box, const G
         return list.error();
     // Everything is checked before anything is installed.
     std::vector<std::pair<const protocol::KeyGrant *, crypto::SecureBytes>> opened;
+    FetchedKeys out;
     for (const protocol::KeyGrant &g : list->grants) {
+        if (g.recipient == m_device.publicKey && crypto::verify(g.granter, g.submissionSignedBytes(), g.signature)) {
+            auto content = crypto::openSealed(box, g.sealed);
+            if (!content.ok())
+                return makeError(ErrorCode::Tampered, QStringLiteral("a submission grant does not open with this device's key"));
+            auto decoded = protocol::decodeSubmissionContent(content->view());
+            if (!decoded.ok())
+                return makeError(ErrorCode::Tampered, QStringLiteral("a submission grant is malformed"));
+            if (!trusted(g.projectId, g.granter)) {
+                qCWarning(lcSync) << "submission grant refused: its granter is not a pinned administrator; epoch"
+                                  << g.epoch << "granter" << g.granter.left(4).toHex();
+                out.problems.append({KeyGrantProblem::Kind::UntrustedGranter, g.projectId, g.epoch});
+                continue;
+            }
+            out.submissionKeys.append({g.projectId, g.epoch, decoded->publicKey, decoded->localProjectId});
+            continue;
+        }
         if (g.recipient != m_device.publicKey || !crypto::verify(g.granter, g.signedBytes(), g.signature))
             return makeError(ErrorCode::Tampered, QStringLiteral("a key grant is not signed by its granter"));
         auto key = crypto::openSealed(box, g.sealed);
@@ -360,7 +441,6 @@ Result<FetchedKeys> SyncClient::fetchKeys(const crypto::BoxKeyPair &box, const G
             return makeError(ErrorCode::Tampered, QStringLiteral("a key grant does not open with this device's key"));
         opened.emplace_back(&g, std::move(key.value()));
     }
-    FetchedKeys out;
     for (auto &[grant, key] : opened) {
         // Only an administrator this device pinned may hand it a key: the
         // server checks roles too, but a server that lies (or was broken
@@ -389,7 +469,7 @@ Result<FetchedKeys> SyncClient::fetchKeys(const crypto::BoxKeyPair &box, const G
     return out;
 }
 
-Status SyncClient::sync(SyncJournal &journal)
+Status SyncClient::sync(SyncJournal &journal, bool receive)
 {
     SyncProgress progress;
     auto report = [this, &progress] {
@@ -420,6 +500,8 @@ Status SyncClient::sync(SyncJournal &journal)
         if (!pushed.ok())
             return pushed.error();
     }
+    if (!receive)
+        return {};
     auto cursor = journal.cursor();
     if (!cursor.ok())
         return cursor.error();

@@ -116,9 +116,20 @@ struct KeyGrantProblem {
     std::uint32_t epoch = 0;
 };
 
+// A submission public key a pinned administrator granted this (write-only) device.
+struct SubmissionKey {
+    QString projectId;        // the server's project id
+    std::uint32_t epoch = 0;
+    QByteArray publicKey;     // X25519
+    QString localProjectId;   // the project's id in the records
+};
+
 struct FetchedKeys {
     int installed = 0;
     QList<KeyGrantProblem> problems;
+    // Submission grants, checked like key grants (signature, pinned
+    // administrator); DeviceSync keeps them for write-only projects only.
+    QList<SubmissionKey> submissionKeys;
 };
 
 class SyncClient {
@@ -132,6 +143,9 @@ public:
 
     // The key that seals and opens a project's envelopes of one key epoch.
     void setProjectKey(const QString &projectId, std::uint32_t epoch, crypto::SecureBytes key);
+    // A write-only device: the submission public key of an epoch; ops marked
+    // `submission` are sealed to the newest epoch's key it holds.
+    void setSubmissionKey(const QString &projectId, std::uint32_t epoch, const QByteArray &publicKey);
 
     // Joins a project with a one-time token (idempotent: a retry after a lost answer succeeds).
     [[nodiscard]] Result<protocol::EnrolResponse> enrol(const QByteArray &token, const QByteArray &boxPublicKey);
@@ -154,6 +168,12 @@ public:
     [[nodiscard]] Result<QList<protocol::Member>> members(const QString &projectId);
     [[nodiscard]] Status grantKey(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &key,
                                   const QList<protocol::Member> &recipients);
+    // Approves write-only devices: the submission public key derived from the
+    // project key of `epoch` (never the key itself), with the project's id in
+    // the records, sealed to each and signed as a submission grant.
+    [[nodiscard]] Status grantSubmissionKey(const QString &projectId, std::uint32_t epoch,
+                                            const crypto::SecureBytes &projectKey, const QString &localProjectId,
+                                            const QList<protocol::Member> &recipients);
     // Installs every key sealed to this device whose grant is signed by its
     // granter and opens with `box`. A grant that fails either check is
     // refused (ErrorCode::Tampered), nothing installed. A grant whose granter
@@ -162,8 +182,9 @@ public:
     // returned as a problem, and the rest are installed.
     [[nodiscard]] Result<FetchedKeys> fetchKeys(const crypto::BoxKeyPair &box, const GranterCheck &trusted);
 
-    // Push everything pending, then pull everything new.
-    [[nodiscard]] Status sync(SyncJournal &journal);
+    // Push everything pending, then pull everything new (a write-only
+    // device, which may not read, only pushes: receive = false).
+    [[nodiscard]] Status sync(SyncJournal &journal, bool receive = true);
 
     // After push() failed: the receipts the server gave before it stopped
     // (earlier batches, or the stored prefix of a refused batch). Those ops
@@ -208,6 +229,7 @@ private:
     std::int64_t m_tokenRenewAtMs = 0;  // this device's clock: open a new session from then on
     int m_sessionsOpened = 0;
     std::map<std::pair<QString, std::uint32_t>, crypto::SecureBytes> m_keys;
+    std::map<std::pair<QString, std::uint32_t>, QByteArray> m_submissionKeys;
     Refusal m_lastRefusal;
     PushReport m_partialPush;
 };

@@ -39,6 +39,8 @@ QByteArray encodeHeader(const EnvelopeHeader &h)
     m.insert(QStringLiteral("hlc"), h.hlc.toBytes());
     if (!h.supersedes.isEmpty())
         m.insert(QStringLiteral("sup"), h.supersedes);
+    if (h.submission)
+        m.insert(QStringLiteral("sub"), 1);
     return encodeCanonical(m);
 }
 
@@ -51,7 +53,7 @@ Result<EnvelopeHeader> decodeHeader(QByteArrayView bytes)
         return makeError(ErrorCode::Corrupt, QStringLiteral("header is not a map"));
     const QCborMap m = value->toMap();
     MapReader r(m, "header");
-    SAMLA_TRY(r.onlyKeys({"v", "project", "record", "kind", "pref", "epoch", "dev", "seq", "op", "hlc", "sup"}));
+    SAMLA_TRY(r.onlyKeys({"v", "project", "record", "kind", "pref", "epoch", "dev", "seq", "op", "hlc", "sup", "sub"}));
     // Each field is checked in turn; the first bad one is the error.
 #define SAMLA_FIELD(var, expr)                                                                                         \
     auto var = (expr);                                                                                                 \
@@ -68,6 +70,12 @@ Result<EnvelopeHeader> decodeHeader(QByteArrayView bytes)
     SAMLA_FIELD(op, r.bytes(QStringLiteral("op"), 16, 16))
     SAMLA_FIELD(hlc, r.bytes(QStringLiteral("hlc"), 28, 28))
     SAMLA_FIELD(sup, r.bytes(QStringLiteral("sup"), 16, 16, true))
+    const bool submission = m.contains(QStringLiteral("sub"));
+    if (submission) {
+        // Present only as 1: any other value would give one header two encodings.
+        SAMLA_FIELD(sub, r.integer(QStringLiteral("sub"), 1, 1))
+        Q_UNUSED(sub);
+    }
 #undef SAMLA_FIELD
     Q_UNUSED(version);
     if (project->isEmpty() || record->isEmpty() || kind->isEmpty())
@@ -83,6 +91,7 @@ Result<EnvelopeHeader> decodeHeader(QByteArrayView bytes)
     h.opId = op.value();
     h.hlc = HlcStamp::fromBytes(hlc.value());
     h.supersedes = sup.value();
+    h.submission = submission;
     return h;
 }
 
@@ -101,6 +110,8 @@ Result<Envelope> sealEnvelope(const EnvelopeHeader &header, QByteArrayView plain
 {
     if (projectKey.size() != crypto::kKeyBytes || deviceSigningKey.size() != 64)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("envelope keys have the wrong size"));
+    if (header.submission)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("a submission is sealed with sealSubmission"));
     Envelope e;
     e.header = header;
     e.headerBytes = encodeHeader(header);
@@ -156,7 +167,47 @@ Status verifyEnvelope(const Envelope &e)
 Result<QByteArray> openEnvelope(const Envelope &e, const crypto::SecureBytes &projectKey)
 {
     SAMLA_TRY(verifyEnvelope(e));
+    if (e.header.submission)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("a submission opens with openSubmission"));
     return crypto::aeadOpen(projectKey, e.body, e.headerBytes);
+}
+
+Result<Envelope> sealSubmission(const EnvelopeHeader &header, QByteArrayView plaintextBody,
+                                QByteArrayView submissionPublicKey, const crypto::SecureBytes &deviceSigningKey)
+{
+    if (submissionPublicKey.size() != 32 || deviceSigningKey.size() != 64)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("submission keys have the wrong size"));
+    if (!header.submission)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("a submission's header says so"));
+    Envelope e;
+    e.header = header;
+    e.headerBytes = encodeHeader(header);
+    auto roundTrip = decodeHeader(e.headerBytes);
+    if (!roundTrip.ok())
+        return roundTrip.error();
+    // The op's own key lives only here, in secure memory, and is wiped on return.
+    const crypto::SecureBytes opKey = crypto::SecureBytes::random(crypto::kKeyBytes);
+    e.body = crypto::sealToPublicKey(submissionPublicKey, opKey) + crypto::aeadSeal(opKey, plaintextBody, e.headerBytes);
+    e.signature = crypto::sign(deviceSigningKey, signedBytes(e.headerBytes, e.body));
+    return e;
+}
+
+Result<QByteArray> openSubmission(const Envelope &e, const crypto::BoxKeyPair &submissionKey)
+{
+    SAMLA_TRY(verifyEnvelope(e));
+    if (!e.header.submission)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not a submission"));
+    if (e.body.size() < kSealedKeyBytes + qsizetype(crypto::kAeadNonceBytes + crypto::kAeadTagBytes))
+        return makeError(ErrorCode::Corrupt, QStringLiteral("submission body too short"));
+    auto opKey = crypto::openSealed(submissionKey, QByteArrayView(e.body).first(kSealedKeyBytes));
+    if (!opKey.ok() || opKey->size() != crypto::kKeyBytes)
+        return makeError(ErrorCode::Tampered, QStringLiteral("submission key does not open"));
+    return crypto::aeadOpen(opKey.value(), QByteArrayView(e.body).sliced(kSealedKeyBytes), e.headerBytes);
+}
+
+crypto::BoxKeyPair submissionKeyPair(const crypto::SecureBytes &projectKey)
+{
+    return crypto::boxKeyPairFromSeed(crypto::deriveSubkey(projectKey, 1, "samlasub"));
 }
 
 } // namespace samla::protocol

@@ -5,6 +5,7 @@
 #include "strictcbor.h"
 
 #include "platform/core/result.h"
+#include "platform/crypto/crypto.h"
 #include "platform/crypto/securebytes.h"
 
 #include <QByteArray>
@@ -28,6 +29,10 @@ struct EnvelopeHeader {
     QByteArray opId;              // 16 bytes, the idempotency key
     HlcStamp hlc;
     QByteArray supersedes;        // op id this change supersedes, or empty
+    // A write-only device's submission: the body is sealed to the project's
+    // submission public key of `keyEpoch` (see sealSubmission), not under
+    // the project key. Encoded as "sub": 1, absent otherwise.
+    bool submission = false;
 
     bool operator==(const EnvelopeHeader &) const = default;
 };
@@ -55,6 +60,23 @@ struct Envelope {
 [[nodiscard]] Status verifyEnvelope(const Envelope &envelope);
 // Verifies, then decrypts the body.
 [[nodiscard]] Result<QByteArray> openEnvelope(const Envelope &envelope, const crypto::SecureBytes &projectKey);
+
+// A write-only device's envelope (header.submission must be set). The body is
+//   crypto_box_seal(submission public key, k) (80 bytes) || XChaCha20-Poly1305(k, plaintext, ad = h)
+// with k a fresh random key per op that the device forgets once sealed: the
+// device cannot open what it sent, nor can the server. Signed like any
+// envelope, so the author is known and the whole (header, sealed key and
+// body) cannot be changed or recombined.
+[[nodiscard]] Result<Envelope> sealSubmission(const EnvelopeHeader &header, QByteArrayView plaintextBody,
+                                              QByteArrayView submissionPublicKey,
+                                              const crypto::SecureBytes &deviceSigningKey);
+// Verifies, then opens a submission with the submission key pair of its epoch.
+[[nodiscard]] Result<QByteArray> openSubmission(const Envelope &envelope, const crypto::BoxKeyPair &submissionKey);
+// The submission key pair of an epoch, derived from that epoch's project key
+// (crypto_kdf, its own context): whoever holds the project key can compute
+// the secret half, nobody else, and it is never stored or sent.
+crypto::BoxKeyPair submissionKeyPair(const crypto::SecureBytes &projectKey);
+inline constexpr qsizetype kSealedKeyBytes = 32 + 48;   // crypto_box_seal of a 32-byte key
 
 QByteArray encodeHeader(const EnvelopeHeader &header);
 [[nodiscard]] Result<EnvelopeHeader> decodeHeader(QByteArrayView bytes);

@@ -3,12 +3,28 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <limits>
 
 namespace samla::protocol {
 
 namespace {
 constexpr qsizetype kDeviceIdBytes = 16;
 constexpr qsizetype kStampBytes = 8 + 4 + kDeviceIdBytes;
+
+// The logical time just after (ms, counter): the counter counts up, and when
+// it is full (a peer's stamp may carry any counter) the next millisecond
+// starts at 0, so the stamp is still greater instead of wrapping to 0.
+void stepAfter(HlcStamp &next, std::int64_t ms, std::uint32_t counter)
+{
+    next.physicalMs = ms;
+    next.counter = counter;
+    if (counter < std::numeric_limits<std::uint32_t>::max()) {
+        next.counter = counter + 1;
+    } else if (ms < std::numeric_limits<std::int64_t>::max()) {
+        next.physicalMs = ms + 1;
+        next.counter = 0;
+    }
+}
 } // namespace
 
 QByteArray HlcStamp::toBytes() const
@@ -66,8 +82,7 @@ HlcStamp HlcClock::now()
     } else {
         // The wall clock stood still or went backwards: keep the logical time
         // and count up, so every stamp is still greater than the last.
-        next.physicalMs = m_last.physicalMs;
-        next.counter = m_last.counter + 1;
+        stepAfter(next, m_last.physicalMs, m_last.counter);
     }
     m_last = next;
     return next;
@@ -81,11 +96,11 @@ HlcStamp HlcClock::receive(const HlcStamp &remote)
     next.deviceId = m_deviceId;
     next.physicalMs = std::max({wall, m_last.physicalMs, remote.physicalMs});
     if (next.physicalMs == m_last.physicalMs && next.physicalMs == remote.physicalMs)
-        next.counter = std::max(m_last.counter, remote.counter) + 1;
+        stepAfter(next, next.physicalMs, std::max(m_last.counter, remote.counter));
     else if (next.physicalMs == m_last.physicalMs)
-        next.counter = m_last.counter + 1;
+        stepAfter(next, next.physicalMs, m_last.counter);
     else if (next.physicalMs == remote.physicalMs)
-        next.counter = remote.counter + 1;
+        stepAfter(next, next.physicalMs, remote.counter);
     else
         next.counter = 0;
     m_last = next;

@@ -305,6 +305,27 @@ QByteArray KeyGrant::signedBytes() const
     return out + recipient + granter + sealed;
 }
 
+QByteArray KeyGrant::submissionSignedBytes() const
+{
+    // The same fields after another context: a signature over one never verifies over the other.
+    return QByteArrayLiteral("samla-submission-grant-v1") + signedBytes().mid(qsizetype(sizeof("samla-key-grant-v1") - 1));
+}
+
+QByteArray encodeSubmissionContent(const SubmissionKeyContent &content)
+{
+    return content.publicKey + content.localProjectId.toUtf8();
+}
+
+Result<SubmissionKeyContent> decodeSubmissionContent(QByteArrayView bytes)
+{
+    if (bytes.size() <= 32 || bytes.size() > 32 + kMaxIdText)
+        return makeError(ErrorCode::Corrupt, QStringLiteral("submission grant: wrong size"));
+    SubmissionKeyContent c{bytes.first(32).toByteArray(), QString::fromUtf8(bytes.sliced(32))};
+    if (c.localProjectId.toUtf8() != bytes.sliced(32) || c.localProjectId.contains(QChar(0)))
+        return makeError(ErrorCode::Corrupt, QStringLiteral("submission grant: project id is not text"));
+    return c;
+}
+
 namespace {
 
 QCborMap grantToMap(const KeyGrant &g)
@@ -329,7 +350,7 @@ Result<KeyGrant> grantFromValue(const QCborValue &v)
     auto project = r.text(QStringLiteral("project"), kMaxIdText);
     auto epoch = r.integer(QStringLiteral("epoch"), 1, std::numeric_limits<std::uint32_t>::max());
     auto to = r.bytes(QStringLiteral("to"), 32, 32);
-    auto sealed = r.bytes(QStringLiteral("sealed"), 80, 80);
+    auto sealed = r.bytes(QStringLiteral("sealed"), 80, kMaxSealedGrantBytes);
     auto by = r.bytes(QStringLiteral("by"), 32, 32);
     auto sig = r.bytes(QStringLiteral("sig"), 64, 64);
     if (!project.ok())

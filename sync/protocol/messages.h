@@ -109,8 +109,23 @@ struct KeyGrant {
     QByteArray signature;   // granter's signature over signedBytes()
 
     QByteArray signedBytes() const;
+    // A submission grant (to a write-only device) is the same record with
+    // another meaning, signed under its own context so neither can pass for
+    // the other: `sealed` holds, sealed to the device, the epoch's submission
+    // public key (32 bytes) followed by the project's id in the records
+    // (UTF-8), so the device knows where its entries belong. See
+    // docs/design-notes.md, "Write-only devices".
+    QByteArray submissionSignedBytes() const;
     bool operator==(const KeyGrant &) const = default;
 };
+inline constexpr qsizetype kMaxSealedGrantBytes = 80 + 64;
+// What a submission grant carries, before sealing / after opening.
+struct SubmissionKeyContent {
+    QByteArray publicKey;     // X25519, 32 bytes
+    QString localProjectId;   // the records' project id (at most 64 bytes)
+};
+QByteArray encodeSubmissionContent(const SubmissionKeyContent &content);
+[[nodiscard]] Result<SubmissionKeyContent> decodeSubmissionContent(QByteArrayView bytes);
 
 // POST /v1/grants (admin devices) and the answer to GET /v1/grants (the
 // caller's own grants, every epoch).

@@ -65,6 +65,15 @@ Result<QCborValue> decodeStrict(QByteArrayView bytes, const DecodeLimits &limits
     return value;
 }
 
+QCborValue decodeWhole(QByteArrayView bytes)
+{
+    QCborParserError error;
+    QCborValue value = QCborValue::fromCbor(bytes.toByteArray(), &error);
+    if (error.error != QCborError::NoError)
+        return QCborValue(QCborValue::Undefined);
+    return value;
+}
+
 Error MapReader::missing(const QString &key, const char *why) const
 {
     return makeError(ErrorCode::Corrupt,

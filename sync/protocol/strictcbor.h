@@ -21,6 +21,14 @@ struct DecodeLimits {
 // duplicates), or using floats, tags or undefined/simple values.
 [[nodiscard]] Result<QCborValue> decodeStrict(QByteArrayView bytes, const DecodeLimits &limits = {});
 
+// One CBOR item read as QCborValue::fromCbor reads it (any type, bytes after
+// the item ignored), except that a damaged or cut-short item gives an
+// undefined value: Qt 6.4 returns the part it read before the damage (a map
+// cut short still holds its first fields, and lookups in some such maps read
+// past their end; found by tests/fuzz/fuzz_applyremote). For CBOR that other
+// devices wrote and that is not held to decodeStrict's rules (op plaintexts).
+QCborValue decodeWhole(QByteArrayView bytes);
+
 // Field readers for a decoded map; each fails with Corrupt and names the field.
 class MapReader {
 public:

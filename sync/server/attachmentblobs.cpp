@@ -2,7 +2,6 @@
 
 #include "serverlog.h"
 
-#include "platform/crypto/hasher.h"
 #include "sync/protocol/attachmentmessages.h"
 #include "sync/protocol/messages.h"
 
@@ -123,16 +122,8 @@ ServiceResponse AttachmentBlobs::status(const QString &project, const QString &h
     // Every byte is here but the check did not finish (a failure or a
     // restart while hashing): check it now, so the blob neither stays
     // half-done for good nor counts as complete unchecked.
-    if (state->exists && !state->complete && state->size > 0 && state->held == state->size) {
-        auto matches = verify(project, hash, state->size);
-        if (!matches.ok())
-            return refuse(500, "internal");
-        if (!matches.value())   // discarded: the uploader starts again from nothing
-            return statusResponse(200, BlobState{}, "attachment-status");
-        BlobState done = state.value();
-        done.complete = true;
-        return statusResponse(200, done, "attachment-complete");
-    }
+    if (state->exists && !state->complete && state->size > 0 && state->held == state->size)
+        return check(project, hash, state.value(), false);
     return statusResponse(200, state.value(), "attachment-status");
 }
 
@@ -158,31 +149,72 @@ ServiceResponse AttachmentBlobs::upload(const ServiceRequest &request, const QSt
         return statusResponse(409, state.value(), "offset", "offset");
     if (state->held < size)
         return statusResponse(200, state.value(), "attachment-chunk");
-    auto matches = verify(project, hash, size);
+    return check(project, hash, state.value(), true);
+}
+
+namespace {
+
+// The answer to the chunk that completed a blob (upload) or to a status
+// request, once the blob was hashed: kept (complete) or discarded.
+ServiceResponse checkedAnswer(bool upload, const BlobState &state, const Result<bool> &matches)
+{
     if (!matches.ok())
         return refuse(500, "internal");
-    if (!matches.value())
-        return statusResponse(422, BlobState{}, "hash-mismatch", "hash-mismatch");
-    BlobState done = state.value();
+    if (!matches.value())   // discarded: the uploader starts again from nothing
+        return upload ? statusResponse(422, BlobState{}, "hash-mismatch", "hash-mismatch")
+                      : statusResponse(200, BlobState{}, "attachment-status");
+    BlobState done = state;
     done.complete = true;
     return statusResponse(200, done, "attachment-complete");
 }
 
-Result<bool> AttachmentBlobs::verify(const QString &project, const QString &hash, std::int64_t size)
+// The hash against the name, and the blob kept or discarded accordingly.
+Result<bool> finish(ServerStore &store, const QString &project, const QString &hash,
+                    const Result<QByteArray> &digest)
 {
-    crypto::Hasher hasher;
-    for (std::int64_t at = 0; at < size;) {
-        auto piece = m_store.readBlob(project, hash, at, protocol::kMaxAttachmentChunk);
-        if (!piece.ok())
-            return piece.error();
-        if (piece->isEmpty())
-            return makeError(ErrorCode::Corrupt, QStringLiteral("attachment blob ended early"));
-        hasher.update(piece.value());
-        at += piece->size();
-    }
-    const bool matches = QString::fromLatin1(hasher.finish().toHex()) == hash;
-    SAMLA_TRY(m_store.finishBlob(project, hash, matches));
+    if (!digest.ok())
+        return digest.error();
+    const bool matches = QString::fromLatin1(digest->toHex()) == hash;
+    SAMLA_TRY(store.finishBlob(project, hash, matches));
     return matches;
+}
+
+} // namespace
+
+ServiceResponse AttachmentBlobs::check(const QString &project, const QString &hash, const BlobState &state,
+                                       bool upload)
+{
+    if (!m_checks || !m_checks->offload) {
+        auto job = m_store.blobHashJob(project, hash, state.size);
+        return checkedAnswer(upload, state, job.ok() ? finish(m_store, project, hash, job.value()()) : job.error());
+    }
+    // One check per blob: a status request while the blob is hashed waits
+    // for the same result instead of hashing it again (or discarding a blob
+    // that another check has already let a new upload begin).
+    const QString key = project + QLatin1Char('/') + hash;
+    ServiceResponse r;
+    r.later = std::make_shared<ServiceResponse::Later>();
+    auto underway = m_checks->underway.find(key);
+    if (underway != m_checks->underway.end()) {
+        underway->append({r.later, upload});
+        return r;
+    }
+    auto job = m_store.blobHashJob(project, hash, state.size);
+    if (!job.ok())
+        return refuse(500, "internal");
+    m_checks->underway.insert(key, {{r.later, upload}});
+    auto digest = std::make_shared<Result<QByteArray>>(makeError(ErrorCode::Internal, QStringLiteral("not hashed")));
+    ServerStore &store = m_store;
+    BlobChecks &checks = *m_checks;
+    m_checks->offload([job = std::move(job.value()), digest] { *digest = job(); },
+                     [&store, &checks, key, project, hash, state, digest] {
+                         const QList<BlobChecks::Waiter> waiters = checks.underway.take(key);
+                         const Result<bool> matches = finish(store, project, hash, *digest);
+                         for (const BlobChecks::Waiter &w : waiters)
+                             if (w.later->deliver)
+                                 w.later->deliver(checkedAnswer(w.upload, state, matches));
+                     });
+    return r;
 }
 
 ServiceResponse AttachmentBlobs::download(const QString &project, const QString &hash, const QByteArray &query)

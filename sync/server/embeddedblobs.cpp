@@ -14,6 +14,7 @@
 #include "embeddedstore.h"
 
 #include "platform/core/files.h"
+#include "platform/crypto/hasher.h"
 #include "platform/db/database.h"
 
 #include <QDir>
@@ -158,6 +159,36 @@ Status EmbeddedStore::finishBlob(const QString &projectId, const QString &hash, 
     // After the row is gone: a crash in between leaves an orphan file, never a row without bytes.
     QFile::remove(m_blobDir + QLatin1Char('/') + QString::number(id));
     return {};
+}
+
+Result<ServerStore::BlobHashJob> EmbeddedStore::blobHashJob(const QString &projectId, const QString &hash,
+                                                             std::int64_t size)
+{
+    auto found = findBlob(*m_db, projectId, hash);
+    if (!found.ok())
+        return found.error();
+    if (!found->has_value())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such attachment blob"));
+    // The file alone: the job never touches the database connection, which
+    // stays the serving thread's.
+    const QString path = m_blobDir + QLatin1Char('/') + QString::number(found->value().id);
+    return BlobHashJob([path, size]() -> Result<QByteArray> {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return files::errorFromFile(file, "open attachment blob");
+        crypto::Hasher hasher;
+        QByteArray buffer(1024 * 1024, Qt::Uninitialized);
+        for (std::int64_t at = 0; at < size;) {
+            const qint64 n = file.read(buffer.data(), std::min<std::int64_t>(buffer.size(), size - at));
+            if (n < 0)
+                return files::errorFromFile(file, "read attachment blob");
+            if (n == 0)
+                return makeError(ErrorCode::Corrupt, QStringLiteral("attachment blob ended early"));
+            hasher.update(QByteArrayView(buffer.constData(), n));
+            at += n;
+        }
+        return hasher.finish();
+    });
 }
 
 } // namespace samla::server

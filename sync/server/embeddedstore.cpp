@@ -341,6 +341,33 @@ Result<PushResult> EmbeddedStore::push(std::int64_t deviceId, const QList<Stored
 {
     db::Transaction tx(*m_db);
     SAMLA_TRY(tx.begin());
+    auto result = pushIn(deviceId, ops, nowMs);
+    if (!result.ok())
+        return result.error();
+    SAMLA_TRY(tx.commit());
+    return result;
+}
+
+Result<QList<PushResult>> EmbeddedStore::pushGroup(const QList<PushItem> &items, std::int64_t nowMs)
+{
+    // One commit (and so one fsync at synchronous=FULL) for every device's
+    // batch: nobody gets a receipt before the commit that keeps their ops.
+    db::Transaction tx(*m_db);
+    SAMLA_TRY(tx.begin());
+    QList<PushResult> out;
+    out.reserve(items.size());
+    for (const PushItem &item : items) {
+        auto result = pushIn(item.deviceId, item.ops, nowMs);
+        if (!result.ok())
+            return result.error();
+        out.append(std::move(result.value()));
+    }
+    SAMLA_TRY(tx.commit());
+    return out;
+}
+
+Result<PushResult> EmbeddedStore::pushIn(std::int64_t deviceId, const QList<StoredOp> &ops, std::int64_t nowMs)
+{
     auto high = highIn(deviceId);
     if (!high.ok())
         return high.error();
@@ -383,7 +410,6 @@ Result<PushResult> EmbeddedStore::push(std::int64_t deviceId, const QList<Stored
         result.receipts.append(protocol::Receipt{op.opId, op.deviceSeq, m_db->lastInsertRowId()});
         result.high = op.deviceSeq;
     }
-    SAMLA_TRY(tx.commit());
     return result;
 }
 
@@ -440,7 +466,7 @@ Result<ServerStore::GrantOutcome> EmbeddedStore::putGrants(const QList<protocol:
     SAMLA_TRY(tx.begin());
     auto member = m_db->cached("SELECT d.id FROM devices d JOIN memberships m ON m.device = d.id "
                                "WHERE d.sign_key = ?1 AND m.project = ?2 AND d.revoked_ms IS NULL "
-                               "AND m.role IN ('member', 'admin')");
+                               "AND m.role IN ('member', 'admin', 'writeonly')");
     if (!member.ok())
         return member.error();
     auto insert = m_db->cached("INSERT OR IGNORE INTO key_grants (project, epoch, recipient, granter, sealed, "

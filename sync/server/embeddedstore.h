@@ -29,6 +29,7 @@ public:
     Result<QList<Membership>> memberships(std::int64_t deviceId) override;
     Status revokeDevice(const QByteArray &signKey, std::int64_t nowMs) override;
     Result<PushResult> push(std::int64_t deviceId, const QList<StoredOp> &ops, std::int64_t nowMs) override;
+    Result<QList<PushResult>> pushGroup(const QList<PushItem> &items, std::int64_t nowMs) override;
     Result<std::int64_t> highWaterMark(std::int64_t deviceId) override;
     Result<protocol::PullResponse> pull(std::int64_t deviceId, std::int64_t since, int limit,
                                         qsizetype maxBytes) override;
@@ -42,6 +43,7 @@ public:
     Result<QByteArray> readBlob(const QString &projectId, const QString &hash, std::int64_t offset,
                                 qsizetype maxBytes) override;
     Status finishBlob(const QString &projectId, const QString &hash, bool keep) override;
+    Result<BlobHashJob> blobHashJob(const QString &projectId, const QString &hash, std::int64_t size) override;
 
     db::Database &database() { return *m_db; }
 
@@ -49,6 +51,8 @@ private:
     explicit EmbeddedStore(std::unique_ptr<db::Database> db);
     Status migrate();
     Result<std::int64_t> highIn(std::int64_t deviceId);
+    // push() inside a transaction the caller holds.
+    Result<PushResult> pushIn(std::int64_t deviceId, const QList<StoredOp> &ops, std::int64_t nowMs);
 
     std::unique_ptr<db::Database> m_db;
     // Attachment blobs live as files here (next to the store file), named

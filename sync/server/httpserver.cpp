@@ -14,8 +14,14 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <atomic>
+#include <condition_variable>
 #include <csignal>
+#include <deque>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 Q_LOGGING_CATEGORY(lcServer, "samla.server", QtInfoMsg)
 
@@ -49,8 +55,63 @@ const char *loggablePath(const QByteArray &target)
 
 } // namespace
 
+// Threads: the I/O thread (the caller of run()) accepts, does TLS and reads
+// and writes HTTP; the service thread runs SyncService, taking every request
+// that waits at once (handleMany: the pushes among them share one commit, so
+// while it fsyncs the I/O thread reads the next ones); a worker thread takes
+// the work the service offloads (hashing a whole attachment blob), so
+// neither a large blob nor a commit holds up reading and writing. The service
+// and its store are only ever entered from the service thread.
 struct HttpServer::Impl {
-    Impl(SyncService &s, HttpServerOptions o) : service(s), options(std::move(o)) {}
+    Impl(SyncService &s, HttpServerOptions o) : service(s), options(std::move(o))
+    {
+        service.setOffload([this](std::function<void()> work, std::function<void()> then) {
+            std::lock_guard lock(mutex);
+            offloaded.push_back([this, work = std::move(work), then = std::move(then)]() mutable {
+                // `then` runs whatever happened: it answers whoever waits.
+                try {
+                    work();
+                } catch (const std::exception &e) {
+                    qCWarning(lcServer) << "offloaded work failed:" << e.what();
+                }
+                std::lock_guard relock(mutex);
+                finished.push_back(std::move(then));
+                ready.notify_all();
+            });
+            ready.notify_all();
+        });
+        serviceThread = std::thread([this] { serveRequests(); });
+        worker = std::thread([this] { runOffloaded(); });
+    }
+    ~Impl()
+    {
+        {
+            std::lock_guard lock(mutex);
+            stopping = true;
+            ready.notify_all();
+        }
+        serviceThread.join();
+        worker.join();
+        service.setOffload({});
+        // Requests never handled and answers never delivered hold their
+        // connections: let them go while the io_context is still here.
+        queued.clear();
+        finished.clear();
+        offloaded.clear();
+        parked.clear();
+    }
+
+    using Reply = std::function<void(ServiceResponse)>;
+    // From the I/O thread: the service thread handles the request and calls
+    // reply with the answer (on the service thread).
+    void submit(ServiceRequest request, Reply reply)
+    {
+        std::lock_guard lock(mutex);
+        queued.push_back({std::move(request), std::move(reply)});
+        ready.notify_all();
+    }
+    void serveRequests();
+    void runOffloaded();
 
     // TLS 1.3 only: every client is Samla's own, so nothing older is needed.
     Status setUpTls()
@@ -83,18 +144,84 @@ struct HttpServer::Impl {
     asio::signal_set signalSet{ioc};
     asio::steady_timer acceptRetry{ioc};
     std::optional<asio::ssl::context> tlsContext;
-    int connections = 0;
+    std::atomic<int> connections = 0;
+
+    struct Queued {
+        ServiceRequest request;
+        Reply reply;
+    };
+    std::mutex mutex;                 // guards everything below
+    std::condition_variable ready;
+    bool stopping = false;
+    std::deque<Queued> queued;                       // for the service thread
+    std::deque<std::function<void()>> finished;      // offloaded work done: the rest on the service thread
+    std::deque<std::function<void()>> offloaded;     // for the worker
+    // Connections whose answer comes later (ServiceResponse::later), kept
+    // alive here until it is delivered.
+    std::map<const void *, std::shared_ptr<void>> parked;
+    std::thread serviceThread;
+    std::thread worker;
 };
+
+void HttpServer::Impl::serveRequests()
+{
+    for (;;) {
+        std::deque<Queued> batch;
+        std::deque<std::function<void()>> done;
+        {
+            std::unique_lock lock(mutex);
+            ready.wait(lock, [this] { return stopping || !queued.empty() || !finished.empty(); });
+            if (stopping)
+                return;
+            batch.swap(queued);
+            done.swap(finished);
+        }
+        for (std::function<void()> &then : done) {
+            try {
+                then();
+            } catch (const std::exception &e) {
+                qCWarning(lcServer) << "offloaded work failed:" << e.what();
+            }
+        }
+        if (batch.empty())
+            continue;
+        QList<ServiceRequest> requests;
+        requests.reserve(qsizetype(batch.size()));
+        for (Queued &q : batch)
+            requests.append(std::move(q.request));
+        QList<ServiceResponse> answers = service.handleMany(requests);
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            Reply reply = std::move(batch[i].reply);
+            reply(std::move(answers[qsizetype(i)]));
+        }
+    }
+}
+
+void HttpServer::Impl::runOffloaded()
+{
+    for (;;) {
+        std::function<void()> job;
+        {
+            std::unique_lock lock(mutex);
+            ready.wait(lock, [this] { return stopping || !offloaded.empty(); });
+            if (stopping)
+                return;
+            job = std::move(offloaded.front());
+            offloaded.pop_front();
+        }
+        job();
+    }
+}
 
 namespace {
 
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 // One connection: reads requests one at a time (HTTP/1.1 keep-alive, no
-// pipelining beyond what Beast buffers), answers each, and closes on any
-// error. Runs on the server's single I/O thread, so the service and its
-// store are never entered concurrently. Stream is a plain TCP stream
-// (loopback behind a proxy) or a TLS stream.
+// pipelining beyond what Beast buffers), hands each to the service thread,
+// writes its answer, and closes on any error. Runs on the I/O thread; only
+// the reply callback runs on the service thread, and it posts back here.
+// Stream is a plain TCP stream (loopback behind a proxy) or a TLS stream.
 template <class Stream>
 class Session : public std::enable_shared_from_this<Session<Stream>> {
 public:
@@ -112,6 +239,11 @@ public:
 
     void start()
     {
+        // Requests and answers are whole messages, often written in two
+        // pieces (head and body, or TLS records): Nagle's algorithm would
+        // hold the second until the peer's delayed ACK, some 40 ms each.
+        beast::error_code ignored;
+        beast::get_lowest_layer(m_stream).socket().set_option(tcp::no_delay(true), ignored);
         if constexpr (std::is_same_v<Stream, TlsStream>) {
             // The handshake counts against the request deadline: a client
             // that connects and says nothing holds no slot for long.
@@ -176,12 +308,53 @@ private:
         // clients) or the tests; they are not limited here.
         if (!peerEc && !remote.address().is_loopback())
             r.peer = QByteArray::fromStdString(remote.address().to_string());
-        const ServiceResponse out = m_server.service.handle(r);
-        qCInfo(lcServer).noquote() << r.method.left(8) << loggablePath(r.target) << out.status
+        const bool keepAlive = req.keep_alive();
+        QByteArray method = r.method.left(8);
+        const char *path = loggablePath(r.target);
+        HttpServer::Impl *server = &m_server;
+        // Called on the service thread: the answer goes back to the I/O thread.
+        m_server.submit(std::move(r), [self = this->shared_from_this(), server, method, path,
+                                       keepAlive](ServiceResponse out) mutable {
+            if (!out.later) {
+                asio::post(server->ioc, [self = std::move(self), out = std::move(out), method, path, keepAlive] {
+                    self->answered(out, method, path, keepAlive);
+                });
+                return;
+            }
+            // Answered when the offloaded work is done; until then the
+            // connection is parked (nothing else holds it while no read or
+            // write is under way).
+            const void *key = self.get();
+            {
+                std::lock_guard lock(server->mutex);
+                server->parked.emplace(key, std::move(self));
+            }
+            out.later->deliver = [server, key, tag = out.deviceTag, method, path, keepAlive](ServiceResponse late) {
+                std::shared_ptr<void> held;
+                {
+                    std::lock_guard lock(server->mutex);
+                    auto it = server->parked.find(key);
+                    if (it == server->parked.end())
+                        return;
+                    held = std::move(it->second);
+                    server->parked.erase(it);
+                }
+                late.deviceTag = tag;
+                asio::post(server->ioc, [self = std::static_pointer_cast<Session>(std::move(held)),
+                                         late = std::move(late), method, path, keepAlive] {
+                    self->answered(late, method, path, keepAlive);
+                });
+            };
+        });
+    }
+
+    void answered(const ServiceResponse &out, const QByteArray &method, const char *path, bool keepAlive)
+    {
+        qCInfo(lcServer).noquote() << method << path << out.status
                                    << (out.reason.isEmpty() ? QByteArray("-") : out.reason)
                                    << (out.deviceTag.isEmpty() ? QByteArray("-") : out.deviceTag)
                                    << m_timer.elapsed() << "ms";
-        respond(out, req.keep_alive());
+        respond(out, keepAlive);
     }
 
     void respondError(int status, const char *reason)
@@ -264,10 +437,11 @@ void HttpServer::Impl::accept()
 
 void HttpServer::Impl::shutdown()
 {
-    // Every request is handled inside one handler and one store transaction,
-    // so stopping between handlers never leaves half an op: a request not yet
-    // read is retried by its device, an answer not yet written is answered
-    // again from the stored receipt.
+    // Every request (every group of pushes) is handled in one store
+    // transaction on the service thread, which finishes the group it has
+    // before it stops (~Impl), so stopping never leaves half an op: a request
+    // not yet handled is retried by its device, an answer not yet written is
+    // answered again from the stored receipt.
     beast::error_code ignored;
     acceptor.close(ignored);
     signalSet.cancel(ignored);

@@ -2,6 +2,9 @@
 
 #include "serverlog.h"
 
+#include "platform/crypto/hasher.h"
+#include "sync/protocol/attachmentmessages.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -163,7 +166,7 @@ const PreparedStatement kStatements[] = {
                "(SELECT coalesce(max(server_seq), 0) FROM ops)"},
     {"grant_member", "SELECT d.id FROM devices d JOIN memberships m ON m.device = d.id "
                      "WHERE d.sign_key = $1 AND m.project = $2 AND d.revoked_ms IS NULL "
-                     "AND m.role IN ('member', 'admin')"},
+                     "AND m.role IN ('member', 'admin', 'writeonly')"},
     {"grant_insert", "INSERT INTO key_grants (project, epoch, recipient, granter, sealed, signature, created_ms) "
                      "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (project, epoch, recipient) DO NOTHING"},
     {"grants_for", "SELECT g.project, g.epoch, d.sign_key, g.sealed, g.granter, g.signature "
@@ -650,6 +653,59 @@ Result<std::int64_t> PgStore::highWaterMark(std::int64_t deviceId)
     });
 }
 
+namespace {
+
+// One device's ops inside the caller's transaction, which holds the device's
+// row lock (device_lock). lastSeq: the server_seq counter once a push of the
+// transaction took its lock (seq_lock); the caller writes it back (seq_set)
+// before the commit.
+PushResult pushInTransaction(pqxx::work &tx, std::int64_t deviceId, const QList<StoredOp> &ops, std::int64_t nowMs,
+                             std::optional<std::int64_t> &lastSeq)
+{
+    PushResult result;
+    result.high = intOf(tx.exec_prepared1("high", deviceId)[0]);
+    // server_seq comes from one counter row, locked (FOR UPDATE) from the
+    // first new op of a push until the push commits; not from a sequence.
+    // nextval() hands out numbers when called, not when the transaction
+    // commits: a push holding 11 could commit before one holding 10, a
+    // device pulling in between would see 11, move its cursor past 10,
+    // and never receive op 10. With the lock, pushes that store ops take
+    // their numbers one after another and commit in that order (a
+    // waiting push reads the counter only after the holder committed),
+    // so whoever can see op n can see every op below n. A push that
+    // only repeats stored ops never takes the lock.
+    for (const StoredOp &op : ops) {
+        const pqxx::result found = tx.exec_prepared("op_by_id", blob(op.opId));
+        if (!found.empty()) {
+            const bool sameOp = intOf(found[0][0]) == deviceId && intOf(found[0][1]) == op.deviceSeq;
+            if (!sameOp) {
+                result.outcome = PushOutcome::OpConflict;
+                break;
+            }
+            result.receipts.append(protocol::Receipt{op.opId, op.deviceSeq, intOf(found[0][2])});
+            continue;
+        }
+        if (op.deviceSeq <= result.high) {
+            result.outcome = PushOutcome::SeqConflict;
+            break;
+        }
+        if (op.deviceSeq != result.high + 1) {
+            result.outcome = PushOutcome::Gap;
+            break;
+        }
+        if (!lastSeq)
+            lastSeq = intOf(tx.exec_prepared1("seq_lock")[0]);
+        const std::int64_t serverSeq = ++*lastSeq;
+        tx.exec_prepared("op_insert", serverSeq, blob(op.opId), deviceId, op.deviceSeq, text(op.projectId),
+                         blob(op.envelope), nowMs);
+        result.receipts.append(protocol::Receipt{op.opId, op.deviceSeq, serverSeq});
+        result.high = op.deviceSeq;
+    }
+    return result;
+}
+
+} // namespace
+
 Result<PushResult> PgStore::push(std::int64_t deviceId, const QList<StoredOp> &ops, std::int64_t nowMs)
 {
     return m_pool->run<Result<PushResult>>("push", [&](pqxx::connection &c) -> Result<PushResult> {
@@ -658,50 +714,39 @@ Result<PushResult> PgStore::push(std::int64_t deviceId, const QList<StoredOp> &o
         // true until this transaction ends, so two concurrent retries of a
         // batch cannot both take the same device_seq.
         tx.exec_prepared("device_lock", deviceId);
-        PushResult result;
-        result.high = intOf(tx.exec_prepared1("high", deviceId)[0]);
-        // server_seq comes from one counter row, locked (FOR UPDATE) from the
-        // first new op of a push until the push commits; not from a sequence.
-        // nextval() hands out numbers when called, not when the transaction
-        // commits: a push holding 11 could commit before one holding 10, a
-        // device pulling in between would see 11, move its cursor past 10,
-        // and never receive op 10. With the lock, pushes that store ops take
-        // their numbers one after another and commit in that order (a
-        // waiting push reads the counter only after the holder committed),
-        // so whoever can see op n can see every op below n. A push that
-        // only repeats stored ops never takes the lock.
         std::optional<std::int64_t> lastSeq;
-        for (const StoredOp &op : ops) {
-            const pqxx::result found = tx.exec_prepared("op_by_id", blob(op.opId));
-            if (!found.empty()) {
-                const bool sameOp = intOf(found[0][0]) == deviceId && intOf(found[0][1]) == op.deviceSeq;
-                if (!sameOp) {
-                    result.outcome = PushOutcome::OpConflict;
-                    break;
-                }
-                result.receipts.append(protocol::Receipt{op.opId, op.deviceSeq, intOf(found[0][2])});
-                continue;
-            }
-            if (op.deviceSeq <= result.high) {
-                result.outcome = PushOutcome::SeqConflict;
-                break;
-            }
-            if (op.deviceSeq != result.high + 1) {
-                result.outcome = PushOutcome::Gap;
-                break;
-            }
-            if (!lastSeq)
-                lastSeq = intOf(tx.exec_prepared1("seq_lock")[0]);
-            const std::int64_t serverSeq = ++*lastSeq;
-            tx.exec_prepared("op_insert", serverSeq, blob(op.opId), deviceId, op.deviceSeq, text(op.projectId),
-                             blob(op.envelope), nowMs);
-            result.receipts.append(protocol::Receipt{op.opId, op.deviceSeq, serverSeq});
-            result.high = op.deviceSeq;
-        }
+        PushResult result = pushInTransaction(tx, deviceId, ops, nowMs, lastSeq);
         if (lastSeq)
             tx.exec_prepared("seq_set", *lastSeq);
         tx.commit();
         return result;
+    });
+}
+
+Result<QList<PushResult>> PgStore::pushGroup(const QList<PushItem> &items, std::int64_t nowMs)
+{
+    using R = Result<QList<PushResult>>;
+    return m_pool->run<R>("pushGroup", [&](pqxx::connection &c) -> R {
+        pqxx::work tx(c);
+        // Every device's lock first, in id order (as push() takes one before
+        // the counter's): the group never waits for a device while it holds
+        // the counter, so it cannot deadlock with a push elsewhere.
+        std::vector<std::int64_t> ids;
+        for (const PushItem &item : items)
+            ids.push_back(item.deviceId);
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        for (std::int64_t id : ids)
+            tx.exec_prepared("device_lock", id);
+        std::optional<std::int64_t> lastSeq;
+        QList<PushResult> out;
+        out.reserve(items.size());
+        for (const PushItem &item : items)
+            out.append(pushInTransaction(tx, item.deviceId, item.ops, nowMs, lastSeq));
+        if (lastSeq)
+            tx.exec_prepared("seq_set", *lastSeq);
+        tx.commit();
+        return out;
     });
 }
 
@@ -905,6 +950,26 @@ Status PgStore::finishBlob(const QString &projectId, const QString &hash, bool k
                            text(hash));
         tx.commit();
         return {};
+    });
+}
+
+Result<ServerStore::BlobHashJob> PgStore::blobHashJob(const QString &projectId, const QString &hash,
+                                                       std::int64_t size)
+{
+    // readBlob borrows a connection of its own from the pool, so the job may
+    // run on another thread while requests are served.
+    return BlobHashJob([this, projectId, hash, size]() -> Result<QByteArray> {
+        crypto::Hasher hasher;
+        for (std::int64_t at = 0; at < size;) {
+            auto piece = readBlob(projectId, hash, at, protocol::kMaxAttachmentChunk);
+            if (!piece.ok())
+                return piece.error();
+            if (piece->isEmpty())
+                return makeError(ErrorCode::Corrupt, QStringLiteral("attachment blob ended early"));
+            hasher.update(piece.value());
+            at += piece->size();
+        }
+        return hasher.finish();
     });
 }
 

@@ -51,6 +51,7 @@ public:
     Result<QList<Membership>> memberships(std::int64_t deviceId) override;
     Status revokeDevice(const QByteArray &signKey, std::int64_t nowMs) override;
     Result<PushResult> push(std::int64_t deviceId, const QList<StoredOp> &ops, std::int64_t nowMs) override;
+    Result<QList<PushResult>> pushGroup(const QList<PushItem> &items, std::int64_t nowMs) override;
     Result<std::int64_t> highWaterMark(std::int64_t deviceId) override;
     Result<protocol::PullResponse> pull(std::int64_t deviceId, std::int64_t since, int limit,
                                         qsizetype maxBytes) override;
@@ -64,6 +65,7 @@ public:
     Result<QByteArray> readBlob(const QString &projectId, const QString &hash, std::int64_t offset,
                                 qsizetype maxBytes) override;
     Status finishBlob(const QString &projectId, const QString &hash, bool keep) override;
+    Result<BlobHashJob> blobHashJob(const QString &projectId, const QString &hash, std::int64_t size) override;
 
     // The schema version of this build's newest migration.
     [[nodiscard]] static int schemaVersion();

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 namespace samla::server {
@@ -92,6 +93,28 @@ public:
     // device_seq) get their old receipt; a new op must be exactly high + 1.
     [[nodiscard]] virtual Result<PushResult> push(std::int64_t deviceId, const QList<StoredOp> &ops,
                                                   std::int64_t nowMs) = 0;
+    // Several devices' pushes at once (samla-server groups the pushes that
+    // arrive while it commits): each is stored exactly as push() would store
+    // it, and every result is final only when all are. Both stores commit
+    // the group in one transaction, so one commit (one fsync) covers every
+    // batch in it; a failure then stores none of them. The default stores
+    // each in its own transaction (a failure keeps the earlier ones; their
+    // devices get the same receipts when they retry).
+    struct PushItem {
+        std::int64_t deviceId = 0;
+        QList<StoredOp> ops;
+    };
+    [[nodiscard]] virtual Result<QList<PushResult>> pushGroup(const QList<PushItem> &items, std::int64_t nowMs)
+    {
+        QList<PushResult> out;
+        for (const PushItem &item : items) {
+            auto stored = push(item.deviceId, item.ops, nowMs);
+            if (!stored.ok())
+                return stored.error();
+            out.append(stored.value());
+        }
+        return out;
+    }
     [[nodiscard]] virtual Result<std::int64_t> highWaterMark(std::int64_t deviceId) = 0;
     // Ops after server_seq `since` in the projects where the device is a member
     // (not write-only), oldest first, at most `limit` ops and about `maxBytes`
@@ -100,7 +123,8 @@ public:
                                                               qsizetype maxBytes) = 0;
 
     // Stores key grants, all or none, in one transaction. Each recipient
-    // must be an active reading member of the grant's project. A grant that
+    // must be an active member of the grant's project (a write-only one gets
+    // submission grants only; SyncService checks which is which). A grant that
     // is already stored for (project, epoch, recipient) is kept as it was:
     // retries are harmless and nobody can overwrite a device's key.
     enum class GrantOutcome { Stored, NotMember };
@@ -127,6 +151,14 @@ public:
     // After the hash was checked: keep marks the blob complete, otherwise
     // it is discarded (the next upload starts again from 0).
     [[nodiscard]] virtual Status finishBlob(const QString &projectId, const QString &hash, bool keep) = 0;
+    // The BLAKE2b-256 of a blob's first `size` bytes, taken when the job
+    // runs: made here, run on any thread while the store goes on serving
+    // requests on its own (samla-server hashes a whole blob on a worker).
+    // Only for a blob that holds all its bytes (held == size): no call
+    // changes them until finishBlob().
+    using BlobHashJob = std::function<Result<QByteArray>()>;
+    [[nodiscard]] virtual Result<BlobHashJob> blobHashJob(const QString &projectId, const QString &hash,
+                                                          std::int64_t size) = 0;
 
     struct Counts {
         std::int64_t projects = 0;

@@ -149,7 +149,8 @@ ServiceResponse SyncService::handle(const ServiceRequest &request)
             ServiceResponse refusal;
             if (!authenticate(request, &caller, &refusal))
                 return refusal;
-            ServiceResponse r = AttachmentBlobs(m_store, m_clock).handle(request, path, caller.memberships);
+            ServiceResponse r =
+                AttachmentBlobs(m_store, m_clock, &m_blobChecks).handle(request, path, caller.memberships);
             r.deviceTag = tagOf(caller.device.signKey);
             return r;
         }
@@ -177,6 +178,39 @@ ServiceResponse SyncService::handle(const ServiceRequest &request)
         // keeps a bad_alloc on one hostile request from ending the server.
         return refuse(500, "internal");
     }
+}
+
+QList<ServiceResponse> SyncService::handleMany(const QList<ServiceRequest> &requests)
+{
+    QList<ServiceResponse> out;
+    out.reserve(requests.size());
+    QList<GroupedPush> group;
+    m_group = &group;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        m_groupRequest = i;
+        out.append(handle(requests.at(i)));
+    }
+    m_group = nullptr;
+    if (group.isEmpty())
+        return out;
+    QList<ServerStore::PushItem> items;
+    items.reserve(group.size());
+    for (const GroupedPush &g : group)
+        items.append({g.deviceId, g.ops});
+    Result<QList<PushResult>> stored = makeError(ErrorCode::Internal, QStringLiteral("not stored"));
+    try {
+        stored = m_store.pushGroup(items, m_clock.nowMs());
+    } catch (const std::exception &) {
+    }
+    for (qsizetype k = 0; k < group.size(); ++k) {
+        ServiceResponse &r = out[group.at(k).request];
+        const QByteArray tag = r.deviceTag;
+        r = stored.ok() && stored->size() == group.size()
+                ? pushAnswer(group.at(k).status, group.at(k).reason, stored->at(k))
+                : refuse(500, "internal");
+        r.deviceTag = tag;
+    }
+    return out;
 }
 
 bool SyncService::admit(QHash<QByteArray, Bucket> &buckets, const QByteArray &key, int perMinute, int burst)
@@ -358,6 +392,13 @@ ServiceResponse SyncService::push(const ServiceRequest &request, const Caller &c
             reason = "forbidden-project";
             break;
         }
+        // A write-only device holds no project key: it can only submit (sealed
+        // to the submission key), and a reader never submits.
+        if (h.submission != (m->role == QLatin1String(protocol::kRoleWriteOnly))) {
+            status = 403;
+            reason = "forbidden-seal";
+            break;
+        }
         if (!protocol::verifyEnvelope(envelope.value()).ok()) {
             status = 400;
             reason = "tampered";
@@ -366,23 +407,35 @@ ServiceResponse SyncService::push(const ServiceRequest &request, const Caller &c
         valid.append(StoredOp{h.opId, h.deviceSeq, h.projectId, wire});
     }
 
-    protocol::PushResponse answer;
     if (!valid.isEmpty()) {
+        if (m_group) {
+            // handleMany() stores it with the other pushes that came with it
+            // and answers it after their one commit.
+            m_group->append(GroupedPush{m_groupRequest, caller.device.id, valid, status, reason});
+            return {};
+        }
         auto stored = m_store.push(caller.device.id, valid, m_clock.nowMs());
         if (!stored.ok())
             return refuse(500, "internal");
-        answer.receipts = stored->receipts;
-        answer.high = stored->high;
-        if (stored->outcome != PushOutcome::Stored) {
-            // The store stopped earlier in the batch than the first invalid envelope.
-            status = 409;
-            reason = pushRefusalReason(stored->outcome);
-        }
-    } else {
-        auto high = m_store.highWaterMark(caller.device.id);
-        if (!high.ok())
-            return refuse(500, "internal");
-        answer.high = high.value();
+        return pushAnswer(status, reason, stored.value());
+    }
+    auto high = m_store.highWaterMark(caller.device.id);
+    if (!high.ok())
+        return refuse(500, "internal");
+    PushResult none;
+    none.high = high.value();
+    return pushAnswer(status, reason, none);
+}
+
+ServiceResponse SyncService::pushAnswer(int status, const char *reason, const PushResult &stored)
+{
+    protocol::PushResponse answer;
+    answer.receipts = stored.receipts;
+    answer.high = stored.high;
+    if (stored.outcome != PushOutcome::Stored) {
+        // The store stopped earlier in the batch than the first invalid envelope.
+        status = 409;
+        reason = pushRefusalReason(stored.outcome);
     }
     answer.error = QString::fromLatin1(reason);
     ServiceResponse r;
@@ -426,14 +479,29 @@ ServiceResponse SyncService::putGrants(const ServiceRequest &request, const Call
     auto req = protocol::GrantList::decode(request.body);
     if (!req.ok() || req->grants.isEmpty())
         return refuse(400, "malformed");
+    QHash<QString, QHash<QByteArray, QString>> roles;   // project -> device -> role
     for (const protocol::KeyGrant &g : req->grants) {
         // Only an admin of the project approves devices, and only in its own name.
         if (!caller.isAdmin(g.projectId))
             return refuse(403, "not-admin");
         if (g.granter != caller.device.signKey)
             return refuse(403, "forbidden-granter");
-        if (!crypto::verify(g.granter, g.signedBytes(), g.signature))
+        if (!roles.contains(g.projectId)) {
+            auto members = m_store.members(g.projectId);
+            if (!members.ok())
+                return refuse(500, "internal");
+            QHash<QByteArray, QString> &byDevice = roles[g.projectId];
+            for (const protocol::Member &m : members.value())
+                byDevice.insert(m.signKey, m.role);
+        }
+        // A write-only device gets only a submission grant (the public key it
+        // seals to), never a project key; a reader never gets a submission grant.
+        const bool writeOnly = roles.value(g.projectId).value(g.recipient) == QLatin1String(protocol::kRoleWriteOnly);
+        if (!crypto::verify(g.granter, g.signedBytes(), g.signature)
+            && !crypto::verify(g.granter, g.submissionSignedBytes(), g.signature))
             return refuse(400, "tampered");
+        if (crypto::verify(g.granter, writeOnly ? g.signedBytes() : g.submissionSignedBytes(), g.signature))
+            return refuse(403, writeOnly ? "write-only" : "not-write-only");
     }
     auto stored = m_store.putGrants(req->grants, m_clock.nowMs());
     if (!stored.ok())

@@ -9,6 +9,9 @@
 #include <QByteArray>
 #include <QHash>
 
+#include <functional>
+#include <memory>
+
 namespace samla::server {
 
 // Every path the service answers (a path ending in '/' covers those below
@@ -50,6 +53,29 @@ struct ServiceResponse {
     // first 8 hex digits of its public key), never content.
     QByteArray reason;
     QByteArray deviceTag;
+    // Set when the answer comes later (a whole attachment blob being hashed
+    // off the service's thread): the HTTP layer sets `deliver`, which the
+    // service calls once, on the thread that calls handle(). The rest of this
+    // response is then only the log's (deviceTag).
+    struct Later {
+        std::function<void(ServiceResponse)> deliver;
+    };
+    std::shared_ptr<Later> later;
+};
+
+// Runs `work` on another thread, then `then` on the thread that calls
+// SyncService::handle() (samla-server's HTTP layer provides it).
+using Offload = std::function<void(std::function<void()> work, std::function<void()> then)>;
+
+// The hash checks of whole attachment blobs under way, one per blob however
+// many requests wait for it (see AttachmentBlobs); the service's thread only.
+struct BlobChecks {
+    Offload offload;   // unset: blobs are hashed inline
+    struct Waiter {
+        std::shared_ptr<ServiceResponse::Later> later;
+        bool upload = false;   // the chunk that completed the blob, or a status request
+    };
+    QHash<QString, QList<Waiter>> underway;   // "project/hash"
 };
 
 struct ServiceLimits {
@@ -73,12 +99,23 @@ public:
 
     // Never throws; anything unexpected is a 500 with reason "internal".
     ServiceResponse handle(const ServiceRequest &request);
+    // Requests that arrived together (samla-server's service thread takes
+    // every request waiting): each is handled as handle() would, but the
+    // pushes among them are stored as one group (ServerStore::pushGroup), so
+    // one commit, one fsync, covers all of them; no answer is given before
+    // that commit. Answers in the order of the requests.
+    QList<ServiceResponse> handleMany(const QList<ServiceRequest> &requests);
+    // With an offload, a blob whose last byte arrived is hashed on another
+    // thread and the requests that wait for it are answered later
+    // (ServiceResponse::later); without one (tests calling handle()), inline.
+    void setOffload(Offload offload) { m_blobChecks.offload = std::move(offload); }
     const SessionTable &sessions() const { return m_sessions; }
 
 private:
     struct Caller;
     ServiceResponse enrol(const ServiceRequest &request);
     ServiceResponse push(const ServiceRequest &request, const Caller &caller);
+    ServiceResponse pushAnswer(int status, const char *reason, const PushResult &stored);
     ServiceResponse pull(const ServiceRequest &request, const Caller &caller);
     ServiceResponse putGrants(const ServiceRequest &request, const Caller &caller);
     ServiceResponse getGrants(const Caller &caller);
@@ -101,6 +138,18 @@ private:
     ServiceLimits m_limits;
     SessionTable m_sessions;
     QHash<QByteArray, Bucket> m_buckets;            // per client address
+    BlobChecks m_blobChecks;
+    // While handleMany() runs: the pushes it stores as one group, each with
+    // the index of its request.
+    struct GroupedPush {
+        qsizetype request = 0;
+        std::int64_t deviceId = 0;
+        QList<StoredOp> ops;
+        int status = 200;
+        const char *reason = "";
+    };
+    QList<GroupedPush> *m_group = nullptr;
+    qsizetype m_groupRequest = 0;
     std::int64_t m_lastPruneMs = 0;
 };
 

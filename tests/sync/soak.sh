@@ -5,7 +5,9 @@
 #             reading device and samla-server SIGKILLed at random moments
 # FAULT_RUNS  runs of tst_sync_faults, each with a new random seed (default 20)
 # --pg        the server's store on a throwaway PostgreSQL cluster (pg-cluster.sh)
-# Every run prints its seed; SAMLA_SOAK_SEED / SAMLA_FAULT_SEED replay one.
+# PROPERTY_RUNS (environment, default 40): random schedules of tst_sync_property,
+#             4-6 devices each, with PROPERTY_STEPS steps (default 150)
+# Every run prints its seed; SAMLA_SOAK_SEED / SAMLA_FAULT_SEED / SAMLA_PROPERTY_SEED replay one.
 set -euo pipefail
 
 build=${1:?build directory}
@@ -14,8 +16,9 @@ faultRuns=${3:-20}
 pg=${4:-}
 here=$(cd "$(dirname "$0")" && pwd)
 bin="$build/tests/sync"
-[ -x "$bin/tst_sync_soak" ] && [ -x "$bin/tst_sync_faults" ] || {
-  echo "build tst_sync_soak and tst_sync_faults first: cmake --build $build --target tst_sync_soak tst_sync_faults" >&2
+[ -x "$bin/tst_sync_soak" ] && [ -x "$bin/tst_sync_faults" ] && [ -x "$bin/tst_sync_property" ] || {
+  echo "build tst_sync_soak, tst_sync_faults and tst_sync_property first:" \
+       "cmake --build $build --target tst_sync_soak tst_sync_faults tst_sync_property" >&2
   exit 2
 }
 
@@ -39,3 +42,8 @@ echo "== fault proxy: $faultRuns runs with new seeds"
 for i in $(seq 1 "$faultRuns"); do
   "$bin/tst_sync_faults" 'devicesConvergeAfterRandomFaults:new seed' 2>&1 | grep --line-buffered -E 'rounds,|FAIL|Loc:'
 done
+
+propertyRuns=${PROPERTY_RUNS:-40}
+echo "== property: $propertyRuns random schedules"
+SAMLA_PROPERTY_RUNS=$propertyRuns SAMLA_PROPERTY_STEPS=${PROPERTY_STEPS:-150} \
+  "$bin/tst_sync_property" randomSchedulesConverge 2>&1 | grep --line-buffered -E 'property run|schedules held|^#|heal|FAIL|Loc:'

@@ -2,6 +2,7 @@
 #include "synctestsupport.h"
 #include "teststore.h"
 
+#include "sync/client/attachmentsync.h"
 #include "sync/protocol/canonicalcbor.h"
 #include "sync/protocol/requestauth.h"
 #include "sync/server/attachmentblobs.h"
@@ -261,7 +262,8 @@ private slots:
         r = post(admin, {grant(admin, member, m_projectA, m_keyA), grant(admin, outsider, m_projectA, m_keyA)});
         QCOMPARE(r.status, 409);
         QCOMPARE(reasonOf(r), QStringLiteral("not-member"));
-        QCOMPARE(reasonOf(post(admin, {grant(admin, writer, m_projectA, m_keyA)})), QStringLiteral("not-member"));
+        // A write-only device never gets the project key, only a submission grant.
+        QCOMPARE(reasonOf(post(admin, {grant(admin, writer, m_projectA, m_keyA)})), QStringLiteral("write-only"));
         // All or nothing: the member got nothing from the refused batch.
         auto mine = [&](TestDevice &d) {
             return protocol::GrantList::decode(m_service->handle(signedRequest(d, "GET", "/v1/grants", {})).body);
@@ -424,6 +426,54 @@ private slots:
         QVERIFY(!refused.ok());
         QCOMPARE(client.lastRefusal().reason, QStringLiteral("revoked"));
         QCOMPARE(transport.targets.size() - before, 1);
+    }
+
+    // Found by tests/fuzz/fuzz_syncclient: a server (or whatever stands in
+    // between) that says "more" without moving the pull cursor, or answers
+    // every attachment chunk without taking it, kept the device asking for
+    // ever. The device stops after a few such answers, with an error.
+    void aServerThatNeverMovesOnIsLeft()
+    {
+        TestDevice a;
+        QVERIFY(enrolled(a, m_projectA));
+        QTemporaryDir files;
+        const QByteArray blob = crypto::randomBytes(100);
+        const QString hash = QString::fromLatin1(crypto::hash(blob).toHex());
+        QFile file(files.filePath(hash));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(blob) == blob.size());
+        file.close();
+        int pulls = 0;
+        int chunks = 0;
+        ServiceTransport transport([&](const ServiceRequest &r) {
+            ServiceResponse stuck;
+            if (r.target.startsWith("/v1/pull") && ++pulls <= 20) {
+                stuck.body = protocol::PullResponse{{}, 0, true}.encode();
+                return stuck;
+            }
+            if (r.method == "PUT" && r.target.startsWith(protocol::kAttachmentsPath) && ++chunks <= 20) {
+                stuck.body = protocol::AttachmentStatus{blob.size(), 0, false, {}}.encode();
+                return stuck;
+            }
+            if (pulls > 20 || chunks > 20) {   // without the limit: end the test, not the machine
+                stuck.status = 503;
+                return stuck;
+            }
+            return m_service->handle(r);
+        });
+        sync::SyncClientOptions fast;
+        fast.backoff = std::chrono::milliseconds(1);
+        sync::SyncClient client(transport, m_clock, a.sign, m_serverId, fast);
+        auto pulled = client.pull(0, [](const QList<sync::IncomingOp> &, std::int64_t) { return Status(); });
+        QVERIFY(!pulled.ok());
+        QCOMPARE(pulled.error().code, ErrorCode::Corrupt);
+        QCOMPARE(pulls, 1);
+
+        sync::SyncProgress progress;
+        sync::AttachmentSync attachments(client, files.path(), 32, progress);
+        const Status sent = attachments.upload(m_projectA, hash);
+        QVERIFY(!sent.ok());
+        QCOMPARE(sent.code(), ErrorCode::Corrupt);
+        QCOMPARE(chunks, 4);
     }
 
     void pushThenPullSameProject()
@@ -815,16 +865,92 @@ private slots:
         QCOMPARE(reasonOf(res), QStringLiteral("too-large"));
     }
 
+    // A write-only device (a participant's diary device) submits sealed to
+    // the submission key and reads nothing: pull, members, grants it did not
+    // get, another's attachment, a project-key envelope and a project key
+    // are each refused with 403. A reader cannot submit.
     void writeOnlyDeviceCannotRead()
     {
-        TestDevice diary, reader;
+        TestDevice admin, diary, reader;
+        QVERIFY(enrolled(admin, m_projectA, protocol::kRoleAdmin));
         QVERIFY(enrolled(diary, m_projectA, protocol::kRoleWriteOnly));
         QVERIFY(enrolled(reader, m_projectA));
-        QCOMPARE(pushOps(diary, {sealed(diary, diary.op(m_projectA, "diary entry"), m_keyA)}).status, 200);
-        auto res = pull(diary, 0);
+        const crypto::BoxKeyPair submission = protocol::submissionKeyPair(m_keyA);
+        auto submitted = [&](TestDevice &d, const QByteArray &text) {
+            sync::OutgoingOp op = d.op(m_projectA, text);
+            op.header.submission = true;
+            auto e = protocol::sealSubmission(op.header, op.plaintext, submission.publicKey, d.sign.secretKey);
+            return e.ok() ? e->encode() : QByteArray();
+        };
+        QCOMPARE(pushOps(diary, {submitted(diary, "diary entry CANARY-DIARY")}).status, 200);
+        // Sealed under the project key: a write-only device cannot have made it.
+        ServiceResponse res = pushOps(diary, {sealed(diary, diary.op(m_projectA, "not mine to seal"), m_keyA)});
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("forbidden-seal"));
+        res = pushOps(reader, {submitted(reader, "a reader does not submit")});
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("forbidden-seal"));
+
+        res = pull(diary, 0);
         QCOMPARE(res.status, 403);
         QCOMPARE(reasonOf(res), QStringLiteral("write-only"));
-        QCOMPARE(protocol::PullResponse::decode(pull(reader, 0).body)->ops.size(), 1);
+        res = m_service->handle(signedRequest(diary, "GET", "/v1/members?project=" + m_projectA.toLatin1(), {}));
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("not-admin"));
+        protocol::KeyGrant g{m_projectA, 1, diary.sign.publicKey, crypto::sealToPublicKey(diary.box.publicKey, m_keyA),
+                             diary.sign.publicKey, {}};
+        g.signature = crypto::sign(diary.sign.secretKey, g.submissionSignedBytes());
+        res = m_service->handle(signedRequest(diary, "POST", "/v1/grants", protocol::GrantList{{g}}.encode()));
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("not-admin"));
+
+        // An attachment another device uploaded: its state may be asked (an
+        // upload resumes from it), its bytes never.
+        const QByteArray bytes = crypto::randomBytes(2000);
+        const QByteArray hash = crypto::hash(bytes).toHex();
+        const QByteArray path = protocol::kAttachmentsPath + hash;
+        const QByteArray query = "?project=" + m_projectA.toLatin1();
+        QCOMPARE(m_service->handle(signedRequest(reader, "PUT", path + query + "&size=2000&offset=0", bytes)).status, 200);
+        res = m_service->handle(signedRequest(diary, "GET", path + query + "&offset=0", {}));
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("write-only"));
+        QCOMPARE(m_service->handle(signedRequest(reader, "GET", path + query + "&offset=0", {})).body, bytes);
+
+        // The administrator's project-key grant to it is refused; its
+        // submission grant is stored and is all it gets back.
+        auto grantTo = [&](const TestDevice &to, const QByteArray &content, bool asSubmission) {
+            protocol::KeyGrant k{m_projectA, 1, to.sign.publicKey, {}, admin.sign.publicKey, {}};
+            crypto::SecureBytes plain(reinterpret_cast<const std::uint8_t *>(content.constData()), std::size_t(content.size()));
+            k.sealed = crypto::sealToPublicKey(to.box.publicKey, plain);
+            k.signature = crypto::sign(admin.sign.secretKey, asSubmission ? k.submissionSignedBytes() : k.signedBytes());
+            return m_service->handle(signedRequest(admin, "POST", "/v1/grants", protocol::GrantList{{k}}.encode()));
+        };
+        const QByteArray content = protocol::encodeSubmissionContent({submission.publicKey, QStringLiteral("local-project")});
+        res = grantTo(diary, QByteArray(m_keyA.view().toByteArray()), false);
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("write-only"));
+        res = grantTo(reader, content, true);
+        QCOMPARE(res.status, 403);
+        QCOMPARE(reasonOf(res), QStringLiteral("not-write-only"));
+        QCOMPARE(grantTo(diary, content, true).status, 200);
+        auto mine = protocol::GrantList::decode(m_service->handle(signedRequest(diary, "GET", "/v1/grants", {})).body);
+        QVERIFY(mine.ok());
+        QCOMPARE(mine->grants.size(), 1);
+        auto opened = crypto::openSealed(diary.box, mine->grants.first().sealed);
+        QVERIFY(opened.ok());
+        QCOMPARE(opened->view().toByteArray(), content);
+
+        // The reader gets the submission and opens it with the key pair it
+        // derives from the project key; the body on the server is not the text.
+        auto page = protocol::PullResponse::decode(pull(reader, 0).body);
+        QVERIFY(page.ok());
+        QCOMPARE(page->ops.size(), 1);
+        QVERIFY(!page->ops.first().envelope.contains("CANARY-DIARY"));
+        auto envelope = protocol::decodeEnvelope(page->ops.first().envelope);
+        QVERIFY(envelope.ok());
+        QVERIFY(envelope->header.submission);
+        QCOMPARE(protocol::openSubmission(envelope.value(), submission).value(), QByteArray("diary entry CANARY-DIARY"));
+        QVERIFY(!protocol::openEnvelope(envelope.value(), m_keyA).ok());
     }
 
     void unknownPathsAndMethods()

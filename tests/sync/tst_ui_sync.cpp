@@ -4,6 +4,8 @@
 #include "uiapp.h"
 
 #include "app/domain/notes.h"
+#include "app/domain/participants.h"
+#include "app/store/localstore.h"
 #include "app/ui/appmodes.h"
 #include "app/ui/appservices.h"
 #include "app/ui/appsettings.h"
@@ -152,9 +154,65 @@ private slots:
         a.syncNow();
         a.waitForWorker();
         QCOMPARE(admin->session().notes()->get(noteId)->text, other);   // the choice reached the other device
-        QCOMPARE(a.conflictCount(), 1);
-        QVERIFY(a.keepCurrent(a.conflicts().first().toMap().value(QStringLiteral("id")).toLongLong()));
-        QCOMPARE(a.conflictCount(), 0);
+        QCOMPARE(a.conflictCount(), 0);   // and closed the conflict there too
+
+        // A participant changed on both: the screen says which field both
+        // changed and shows the two values side by side, in both languages;
+        // keeping one closes it on both devices.
+        {
+            store::RecordStore &adminRecords = admin->session().store()->records();
+            store::RecordStore &fieldRecords = field->session().store()->records();
+            const QString projectId = admin->session().projectId();
+            auto participant = domain::Participants(adminRecords).enrol(projectId, {});
+            QVERIFY(participant.ok());
+            a.syncNow();
+            a.waitForWorker();
+            f.syncNow();
+            f.waitForWorker();
+            domain::ParticipantProfile onAdmin = participant->profile;
+            onAdmin.capacityNotes = QStringLiteral("Prefers mornings");
+            QVERIFY(domain::Participants(adminRecords).updateProfile(participant->id, onAdmin).ok());
+            QTest::qWait(5);
+            domain::ParticipantProfile onField = participant->profile;
+            onField.capacityNotes = QStringLiteral("Prefers afternoons");
+            QVERIFY(domain::Participants(fieldRecords).updateProfile(participant->id, onField).ok());
+            a.syncNow();
+            a.waitForWorker();
+            f.syncNow();
+            f.waitForWorker();
+            QCOMPARE(f.conflictCount(), 1);
+            QVariantMap shownConflict = f.conflicts().first().toMap();
+            QVERIFY(shownConflict.value(QStringLiteral("fieldConflict")).toBool());
+            QCOMPARE(shownConflict.value(QStringLiteral("summary")).toString(),
+                     QStringLiteral("Both changed the participant's notes on capacity; the later change is in force. "
+                                    "Other changes were merged."));
+            QCOMPARE(shownConflict.value(QStringLiteral("currentDevice")).toString(), QStringLiteral("this device"));
+            QCOMPARE(shownConflict.value(QStringLiteral("otherDevice")).toString(), QStringLiteral("another device"));
+            const QVariantList fields = shownConflict.value(QStringLiteral("fields")).toList();
+            QCOMPARE(fields.size(), 1);
+            QCOMPARE(fields.first().toMap().value(QStringLiteral("label")).toString(), QStringLiteral("Notes on capacity"));
+            QCOMPARE(fields.first().toMap().value(QStringLiteral("current")).toString(), QStringLiteral("Prefers afternoons"));
+            QCOMPARE(fields.first().toMap().value(QStringLiteral("other")).toString(), QStringLiteral("Prefers mornings"));
+            QVERIFY(shownConflict.value(QStringLiteral("canUseOther")).toBool());
+            field->settings().setLanguage(QStringLiteral("sv"));
+            shownConflict = f.conflicts().first().toMap();
+            QVERIFY2(shownConflict.value(QStringLiteral("summary")).toString().startsWith(QStringLiteral("Båda ändrade")),
+                     qPrintable(shownConflict.value(QStringLiteral("summary")).toString()));
+            QCOMPARE(shownConflict.value(QStringLiteral("currentDevice")).toString(), QStringLiteral("den här enheten"));
+            field->settings().setLanguage(QStringLiteral("en"));
+            a.syncNow();
+            a.waitForWorker();
+            QCOMPARE(a.conflictCount(), 1);
+            QVERIFY(a.keepCurrent(a.conflicts().first().toMap().value(QStringLiteral("id")).toLongLong()));
+            QCOMPARE(a.conflictCount(), 0);
+            a.syncNow();
+            a.waitForWorker();
+            f.syncNow();
+            f.waitForWorker();
+            QCOMPARE(f.conflictCount(), 0);
+            QCOMPARE(domain::Participants(fieldRecords).get(participant->id)->profile.capacityNotes,
+                     QStringLiteral("Prefers afternoons"));
+        }
 
         // An administrator's device enrolled after this one joined offers it
         // a key of its own: refused, and said so in both languages; what the

@@ -2,6 +2,7 @@
 # Included from tests/unit/CMakeLists.txt; uses samla_add_unit_test() from tests/CMakeLists.txt.
 samla_add_unit_test(tst_projects SOURCES tst_projects.cpp LIBS samla_domain)
 samla_add_unit_test(tst_participants SOURCES tst_participants.cpp LIBS samla_domain)
+samla_add_unit_test(tst_conflictpolicies SOURCES tst_conflictpolicies.cpp LIBS samla_observation)
 samla_add_unit_test(tst_vault SOURCES tst_vault.cpp LIBS samla_domain)
 samla_add_unit_test(tst_consentstate SOURCES tst_consentstate.cpp LIBS samla_domain)
 samla_add_unit_test(tst_consentforms SOURCES tst_consentforms.cpp LIBS samla_domain)

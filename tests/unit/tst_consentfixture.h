@@ -9,6 +9,8 @@
 #include "app/domain/participants.h"
 #include "app/domain/projects.h"
 #include "app/store/localstore.h"
+#include "app/store/recordstore.h"
+#include "platform/db/database.h"
 
 #include <QImage>
 #include <QPainter>
@@ -133,5 +135,35 @@ struct ConsentFixture {
     domain::ConsentGate gate() { return domain::ConsentGate(store->records(), clock); }
     QString dataDir() const { return dir.path() + QStringLiteral("/data"); }
 };
+
+// Marks a project as shared through a sync server, as joining one does.
+inline bool markShared(store::LocalStore &store, const QString &projectId)
+{
+    auto s = store.database().prepare(
+        "INSERT INTO sync_projects(project_id, server_project, role, joined_ms) VALUES(?1, ?1, 'member', 0)");
+    if (!s.ok())
+        return false;
+    s->bind(1, projectId);
+    return s->run().ok();
+}
+
+// Hands every op `from` wrote after `afterSeq` to `to`, as sync would; returns the last seq sent.
+inline std::int64_t deliver(store::LocalStore &from, store::LocalStore &to, std::int64_t afterSeq = 0)
+{
+    auto entries = from.records().outbox(afterSeq, 100000);
+    if (!entries.ok())
+        return -1;
+    QList<QByteArray> ops;
+    std::int64_t last = afterSeq;
+    for (const store::OutboxEntry &e : entries.value()) {
+        ops << e.body;
+        last = e.deviceSeq;
+    }
+    if (auto applied = to.records().applyRemote(ops, nullptr, {}); !applied.ok()) {
+        qWarning() << "deliver:" << applied.error().detail;
+        return -1;
+    }
+    return last;
+}
 
 } // namespace samla::test

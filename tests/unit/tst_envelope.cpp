@@ -6,10 +6,12 @@
 #include "sync/protocol/strictcbor.h"
 
 #include <QCborArray>
+#include <QCborMap>
 #include <QTest>
 
 using namespace samla;
 using namespace samla::protocol;
+using samla::crypto::BoxKeyPair;
 
 namespace {
 
@@ -143,6 +145,51 @@ private slots:
         h = sampleHeader(m_device.publicKey);
         h.kind.clear();
         QCOMPARE(sealEnvelope(h, "b", m_projectKey, m_device.secretKey).code(), ErrorCode::Corrupt);
+    }
+
+    // A write-only device's submission: sealed to the submission public key,
+    // opened only with the key pair a reader derives from the project key;
+    // the sender holds nothing that opens it, every changed byte is refused,
+    // and a submission cannot pass for a project-key envelope or back.
+    void submissionsOpenOnlyWithTheDerivedKey()
+    {
+        const BoxKeyPair pair = submissionKeyPair(m_projectKey);
+        QCOMPARE(submissionKeyPair(m_projectKey).publicKey, pair.publicKey);   // the same for every reader
+        QVERIFY(submissionKeyPair(crypto::SecureBytes::random(32)).publicKey != pair.publicKey);
+        EnvelopeHeader h = sampleHeader(m_device.publicKey);
+        h.submission = true;
+        const QByteArray body = "CANARY diary: slept badly, walked to the shop";
+        auto sealed = sealSubmission(h, body, pair.publicKey, m_device.secretKey);
+        QVERIFY(sealed.ok());
+        const QByteArray wire = sealed->encode();
+        QVERIFY(!wire.contains("CANARY"));
+        auto decoded = decodeEnvelope(wire);
+        QVERIFY(decoded.ok());
+        QVERIFY(decoded->header.submission);
+        QCOMPARE(decoded->header, h);
+        QCOMPARE(openSubmission(decoded.value(), pair).value(), body);
+        QCOMPARE(decoded->encode(), wire);
+        // Neither the project key itself nor another key pair opens it.
+        QVERIFY(!openEnvelope(decoded.value(), m_projectKey).ok());
+        QCOMPARE(openSubmission(decoded.value(), crypto::generateBoxKeyPair()).code(), ErrorCode::Tampered);
+        // Two submissions of the same text differ (a fresh key per op).
+        QVERIFY(sealSubmission(h, body, pair.publicKey, m_device.secretKey)->body != sealed->body);
+        for (qsizetype i = 0; i < wire.size(); ++i) {
+            QByteArray bad = wire;
+            bad[i] = char(bad[i] ^ 0x01);
+            auto changed = decodeEnvelope(bad);
+            if (!changed.ok())
+                continue;
+            QVERIFY2(!openSubmission(changed.value(), pair).ok(), qPrintable(QStringLiteral("flipped byte %1 accepted").arg(i)));
+        }
+        // The header says which it is, and the sealers hold to it.
+        QCOMPARE(sealEnvelope(h, body, m_projectKey, m_device.secretKey).code(), ErrorCode::InvalidArgument);
+        QCOMPARE(sealSubmission(sampleHeader(m_device.publicKey), body, pair.publicKey, m_device.secretKey).code(),
+                 ErrorCode::InvalidArgument);
+        // Only "sub": 1 is a submission mark; any other value is refused.
+        QCborMap header = QCborValue::fromCbor(encodeHeader(h)).toMap();
+        header.insert(QStringLiteral("sub"), 0);
+        QCOMPARE(decodeHeader(encodeCanonical(header)).code(), ErrorCode::Corrupt);
     }
 };
 

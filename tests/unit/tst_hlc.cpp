@@ -5,6 +5,8 @@
 #include <QCborArray>
 #include <QTest>
 
+#include <limits>
+
 using namespace samla;
 using namespace samla::protocol;
 
@@ -58,6 +60,27 @@ private slots:
         const HlcStamp merged = hlc.receive(remote);
         QVERIFY(merged > remote);
         QVERIFY(hlc.now() > merged);
+    }
+
+    // Found by fuzz_hlc: a stamp whose counter is full (any peer can send one)
+    // wrapped the counter to 0, so the next stamp sorted before the remote one
+    // and this device's later edits lost to an older version.
+    void counterFullMovesToNextMillisecond()
+    {
+        ManualClock clock(1000);
+        HlcClock hlc(clock, QByteArray(16, 'a'));
+        const HlcStamp remote{5000, std::numeric_limits<std::uint32_t>::max(), QByteArray(16, 'b')};
+        const HlcStamp received = hlc.receive(remote);
+        QVERIFY2(received > remote, qPrintable(received.toString()));
+        QCOMPARE(received.physicalMs, 5001);
+        QCOMPARE(received.counter, 0u);
+        const HlcStamp next = hlc.now();
+        QVERIFY(next > received);
+
+        HlcClock local(clock, QByteArray(16, 'c'), HlcStamp{1000, std::numeric_limits<std::uint32_t>::max(), {}});
+        const HlcStamp after = local.now();
+        QCOMPARE(after.physicalMs, 1001);
+        QCOMPARE(after.counter, 0u);
     }
 
     void bytesRoundTripAndSortLikeStamps()

@@ -338,7 +338,10 @@ private slots:
         QCOMPARE(stored.value()->logPoint(QStringLiteral("smile")).code(), ErrorCode::ReadOnly);
 
         // A correction is a new version; the finalised one stays as it was.
-        auto correction = sessions->correct(s->id());
+        QCOMPARE(sessions->correct(s->id(), QStringLiteral("  "), QStringLiteral("R2")).error().detail,
+                 QStringLiteral("reason_required"));
+        auto correction = sessions->correct(s->id(), QStringLiteral("Smile was coded for the wrong bed"),
+                                            QStringLiteral("R2"));
         QVERIFY2(correction.ok(), qPrintable(why(correction)));
         ObservationSession &v2 = *correction.value();
         QCOMPARE(v2.info().versionNo, 2);
@@ -355,11 +358,341 @@ private slots:
         QVERIFY(corrected.ok());
         QVERIFY(corrected.value()->events().isEmpty());
         // A later correction corrects the latest version.
-        auto third = sessions->correct(v2.id());
+        QCOMPARE(sessions->correct(s->id(), QStringLiteral("again"), QStringLiteral("R2")).error().detail,
+                 QStringLiteral("superseded"));
+        auto third = sessions->correct(v2.id(), QStringLiteral("One more"), QStringLiteral("R1"));
         QVERIFY(third.ok());
         QCOMPARE(third.value()->info().versionNo, 3);
         QVERIFY(third.value()->events().isEmpty());
-        QVERIFY(!sessions->correct(third.value()->id()).ok());   // not finalised yet
+        QCOMPARE(sessions->correct(third.value()->id(), QStringLiteral("x"), QStringLiteral("R1")).error().detail,
+                 QStringLiteral("not_finalised"));
+        QCOMPARE(sessions->correct(v2.id(), QStringLiteral("x"), QStringLiteral("R1")).error().detail,
+                 QStringLiteral("correction_open"));
+    }
+
+    // A finalised session coded live: smile at 1:00 (patient), sitting 2:00-5:00
+    // (patient), a pause from 6:00 to 8:00 on the elapsed clock, smile at 9:00
+    // elapsed (7:00 observed), stopped at 10:00 elapsed (8:00 observed).
+    std::unique_ptr<ObservationSession> codedAndFinalised(const QStringList &codes = {})
+    {
+        auto s = begin(setup(postureScheme(), codes));
+        if (!s)
+            return nullptr;
+        pass(kMinute);
+        const Subject patient = Subject::role(QStringLiteral("patient"));
+        bool ok = s->logPoint(QStringLiteral("smile"), patient).ok();
+        pass(kMinute);
+        ok = ok && s->toggleState(QStringLiteral("sit"), patient).ok();
+        pass(3 * kMinute);
+        ok = ok && s->toggleState(QStringLiteral("sit"), patient).ok();
+        pass(kMinute);
+        ok = ok && s->pause().ok();
+        pass(2 * kMinute);
+        ok = ok && s->resume().ok();
+        pass(kMinute);
+        ok = ok && s->logPoint(QStringLiteral("smile"), patient).ok();
+        pass(kMinute);
+        ok = ok && s->stop().ok() && s->finalise().ok();
+        return ok ? std::move(s) : nullptr;
+    }
+
+    void correctionsAreRefusedOutsideAnUnfinalisedCorrection()
+    {
+        auto done = codedAndFinalised();
+        QVERIFY(done);
+        const QString smile = done->events().constFirst().id;
+        QCOMPARE(done->insertAt(kMinute, QStringLiteral("smile")).code(), ErrorCode::ReadOnly);
+        QCOMPARE(done->change(smile, QStringLiteral("smile")).code(), ErrorCode::ReadOnly);
+        QCOMPARE(done->retract(smile).code(), ErrorCode::ReadOnly);
+        QCOMPARE(done->insertStopAt(kMinute, smile).code(), ErrorCode::ReadOnly);
+
+        // A session being coded changes by coding, not by corrections.
+        auto running = begin(setup(postureScheme()));
+        QVERIFY(running);
+        pass(kMinute);
+        auto tap = running->logPoint(QStringLiteral("smile"));
+        QVERIFY(tap.ok());
+        QCOMPARE(running->insertAt(0, QStringLiteral("smile")).error().detail, QStringLiteral("running"));
+        QCOMPARE(running->change(tap->id, QStringLiteral("smile")).error().detail, QStringLiteral("running"));
+        QVERIFY(running->pause().ok());
+        QCOMPARE(running->insertAt(0, QStringLiteral("smile")).error().detail, QStringLiteral("running"));
+        // Stopped but never finalised: the first version is checked and finalised, not corrected.
+        QVERIFY(running->stop().ok());
+        QCOMPARE(running->insertAt(0, QStringLiteral("smile")).error().detail, QStringLiteral("not_a_correction"));
+        QCOMPARE(running->change(tap->id, QStringLiteral("smile")).error().detail, QStringLiteral("not_a_correction"));
+        QCOMPARE(sessions->correct(running->id(), QStringLiteral("why"), QStringLiteral("R1")).error().detail,
+                 QStringLiteral("not_finalised"));
+
+        // Once a correction is finalised it refuses changes like any finalised version.
+        auto v2 = sessions->correct(done->id(), QStringLiteral("Checked against the paper notes"),
+                                    QStringLiteral("R2"));
+        QVERIFY2(v2.ok(), qPrintable(why(v2)));
+        QCOMPARE(sessions->correct(done->id(), QStringLiteral("again"), QStringLiteral("R2")).error().detail,
+                 QStringLiteral("correction_open"));
+        QVERIFY(v2.value()->finalise().ok());
+        QCOMPARE(v2.value()->insertAt(kMinute, QStringLiteral("smile")).code(), ErrorCode::ReadOnly);
+        QCOMPARE(v2.value()->change(smile, QStringLiteral("smile")).code(), ErrorCode::ReadOnly);
+        QCOMPARE(v2.value()->retract(smile).code(), ErrorCode::ReadOnly);
+        QCOMPARE(sessions->discard(v2.value()->id()).code(), ErrorCode::ReadOnly);
+    }
+
+    void aCorrectionInsertsAMissedEventOnTheSessionsTimeLine()
+    {
+        auto done = codedAndFinalised();
+        QVERIFY(done);
+        const SessionInfo &v1 = done->info();
+        pass(24 * 60 * kMinute);   // the next day
+        auto opened = sessions->correct(done->id(), QStringLiteral("A smile at 0:30 was missed"),
+                                        QStringLiteral("R2"));
+        QVERIFY2(opened.ok(), qPrintable(why(opened)));
+        ObservationSession &v2 = *opened.value();
+        QCOMPARE(v2.info().correctionReason, QStringLiteral("A smile at 0:30 was missed"));
+        QCOMPARE(v2.info().correctedBy, QStringLiteral("R2"));
+        QCOMPARE(v2.info().correctedWallMs, f->clock.nowMs());
+
+        const Subject staff = Subject::role(QStringLiteral("staff"));
+        auto early = v2.insertAt(30 * kSecond, QStringLiteral("smile"), staff, {}, QStringLiteral("from notes"));
+        QVERIFY2(early.ok(), qPrintable(why(early)));
+        QCOMPARE(early->offsetMs, 30 * kSecond);
+        QCOMPARE(early->elapsedMs, 30 * kSecond);
+        QCOMPARE(early->wallMs, v1.startedWallMs + 30 * kSecond);     // then, not now
+        QCOMPARE(early->utcOffsetS, done->events().constFirst().utcOffsetS);
+        QCOMPARE(early->observer, QStringLiteral("R1"));
+        // After the pause: 7:30 observed is 9:30 on the elapsed clock, and on the wall.
+        auto late = v2.insertAt(7 * kMinute + 30 * kSecond, QStringLiteral("smile"), staff);
+        QVERIFY(late.ok());
+        QCOMPARE(late->elapsedMs, 9 * kMinute + 30 * kSecond);
+        QCOMPARE(late->wallMs, v1.startedWallMs + 9 * kMinute + 30 * kSecond);
+        // Where the pause began, the event sits just before it.
+        auto atPause = v2.insertAt(6 * kMinute, QStringLiteral("smile"), staff);
+        QVERIFY(atPause.ok());
+        QCOMPARE(atPause->elapsedMs, 6 * kMinute);
+        // A missed state, with its end.
+        auto talk = v2.insertAt(3 * kMinute, QStringLiteral("talk"), staff);
+        QVERIFY(talk.ok());
+        QCOMPARE(talk->kind, EventKind::Start);
+        QCOMPARE(v2.unpaired().size(), 1);
+        QCOMPARE(v2.insertStopAt(2 * kMinute, talk->id).error().detail, QStringLiteral("before_start"));
+        QVERIFY(v2.insertStopAt(4 * kMinute, talk->id).ok());
+        QCOMPARE(v2.insertStopAt(5 * kMinute, talk->id).error().detail, QStringLiteral("already_ended"));
+        QVERIFY(v2.unpaired().isEmpty());
+        // A note.
+        QVERIFY(v2.insertAt(kMinute, QString(), {}, {}, QStringLiteral("Lunch trolley arrives")).ok());
+
+        // Refusals, each with its reason.
+        QCOMPARE(v2.insertAt(-1, QStringLiteral("smile")).error().detail, QStringLiteral("outside_session"));
+        QCOMPARE(v2.insertAt(8 * kMinute + 1, QStringLiteral("smile")).error().detail,
+                 QStringLiteral("outside_session"));
+        QCOMPARE(v2.insertAt(kMinute, QStringLiteral("wave")).error().detail, QStringLiteral("unknown_behaviour"));
+        QCOMPARE(v2.insertAt(kMinute, QStringLiteral("smile"), Subject::role(QStringLiteral("cat"))).error().detail,
+                 QStringLiteral("unknown_role"));
+        QCOMPARE(v2.insertAt(kMinute, QString()).error().detail, QStringLiteral("empty_note"));
+
+        // In time order, the new events among the old.
+        const QList<ObservationEvent> events = v2.events();
+        QCOMPARE(events.size(), 10);
+        for (qsizetype i = 1; i < events.size(); ++i)
+            QVERIFY(events[i - 1].offsetMs <= events[i].offsetMs);
+        QCOMPARE(events.constFirst().id, early->id);
+        QList<StateInterval> talking;
+        for (const StateInterval &i : v2.intervals()) {
+            if (i.behaviour == QStringLiteral("talk"))
+                talking << i;
+        }
+        QCOMPARE(talking.size(), 1);
+        QCOMPARE(talking.constFirst().startOffsetMs, 3 * kMinute);
+        QCOMPARE(talking.constFirst().endOffsetMs, 4 * kMinute);
+        QVERIFY(!talking.constFirst().needsReview);
+
+        // Stored: reopened, the correction reads the same; the original is as it was.
+        QVERIFY(v2.finalise().ok());
+        auto again = sessions->open(v2.id());
+        QVERIFY(again.ok());
+        QCOMPARE(again.value()->events().size(), 10);
+        QCOMPARE(again.value()->info().correctionReason, QStringLiteral("A smile at 0:30 was missed"));
+        auto original = sessions->open(done->id());
+        QVERIFY(original.ok());
+        QCOMPARE(original.value()->events().size(), 4);
+    }
+
+    void aChangeKeepsTheTimeAndTheStatePairs()
+    {
+        auto done = codedAndFinalised();
+        QVERIFY(done);
+        const QList<ObservationEvent> before = done->events();
+        QCOMPARE(before.size(), 4);
+        const ObservationEvent smile = before[0];
+        const ObservationEvent sit = before[1];
+        const ObservationEvent sitEnd = before[2];
+        QCOMPARE(sit.kind, EventKind::Start);
+        QCOMPARE(sitEnd.kind, EventKind::Stop);
+        pass(60 * kMinute);
+        auto opened = sessions->correct(done->id(), QStringLiteral("Sitting was standing; smile was staff"),
+                                        QStringLiteral("R2"));
+        QVERIFY(opened.ok());
+        ObservationSession &v2 = *opened.value();
+
+        const Subject staff = Subject::role(QStringLiteral("staff"));
+        auto changed = v2.change(smile.id, QStringLiteral("smile"), staff, {}, QStringLiteral("nurse"));
+        QVERIFY2(changed.ok(), qPrintable(why(changed)));
+        QCOMPARE(changed->offsetMs, smile.offsetMs);
+        QCOMPARE(changed->elapsedMs, smile.elapsedMs);
+        QCOMPARE(changed->wallMs, smile.wallMs);
+        QCOMPARE(changed->replaces, smile.id);
+        QCOMPARE(v2.events().size(), 4);
+        QCOMPARE(v2.events().constFirst().id, changed->id);
+        QCOMPARE(v2.events().constFirst().subject, staff);
+        QCOMPARE(v2.events().constFirst().comment, QStringLiteral("nurse"));
+        // The old one is gone from the correction; changing it again is refused.
+        QCOMPARE(v2.change(smile.id, QStringLiteral("smile")).error().detail, QStringLiteral("unknown_event"));
+        QCOMPARE(v2.change(changed->id, QStringLiteral("talk")).error().detail, QStringLiteral("kind_mismatch"));
+        QCOMPARE(v2.change(sitEnd.id, QStringLiteral("sit")).error().detail, QStringLiteral("not_changeable"));
+
+        // A start changed: its end follows, the interval keeps its times.
+        auto standing = v2.change(sit.id, QStringLiteral("stand"), Subject::role(QStringLiteral("patient")));
+        QVERIFY2(standing.ok(), qPrintable(why(standing)));
+        QVERIFY(v2.unpaired().isEmpty());
+        const QList<StateInterval> intervals = v2.intervals();
+        QCOMPARE(intervals.size(), 1);
+        QCOMPARE(intervals.constFirst().behaviour, QStringLiteral("stand"));
+        QCOMPARE(intervals.constFirst().startOffsetMs, 2 * kMinute);
+        QCOMPARE(intervals.constFirst().endOffsetMs, 5 * kMinute);
+        QVERIFY(!intervals.constFirst().needsReview);
+        const ObservationEvent end = v2.events()[2];
+        QCOMPARE(end.kind, EventKind::Stop);
+        QCOMPARE(end.behaviour, QStringLiteral("stand"));
+        QCOMPARE(end.target, standing->id);
+
+        // Removing the end leaves the start unpaired, and says so; a new end pairs it again.
+        QVERIFY(v2.retract(sitEnd.id).ok());
+        QCOMPARE(v2.unpaired().size(), 1);
+        QCOMPARE(v2.unpaired().constFirst().kind, UnpairedEvent::Kind::StartWithoutEnd);
+        QCOMPARE(v2.unpaired().constFirst().eventId, standing->id);
+        QVERIFY(v2.intervals().constFirst().needsReview);
+        QCOMPARE(v2.intervals().constFirst().endOffsetMs, 8 * kMinute);
+        QVERIFY(v2.insertStopAt(4 * kMinute, standing->id).ok());
+        QVERIFY(v2.unpaired().isEmpty());
+        QCOMPARE(v2.intervals().constFirst().endOffsetMs, 4 * kMinute);
+        // Removing a start takes its end with it: nothing is left unpaired.
+        auto removed = v2.retract(standing->id);
+        QVERIFY(removed.ok());
+        QVERIFY(v2.unpaired().isEmpty());
+        QVERIFY(v2.intervals().isEmpty());
+        QCOMPARE(v2.events().size(), 2);
+
+        // Stored as records: reopened, the same.
+        auto again = sessions->open(v2.id());
+        QVERIFY(again.ok());
+        QCOMPARE(again.value()->events().size(), 2);
+        QCOMPARE(again.value()->events().constFirst().subject, staff);
+        QVERIFY(again.value()->intervals().isEmpty());
+        // The finalised original is unchanged.
+        auto original = sessions->open(done->id());
+        QVERIFY(original.ok());
+        QCOMPARE(original.value()->events().size(), 4);
+        QCOMPARE(original.value()->events().constFirst().subject, Subject::role(QStringLiteral("patient")));
+        QCOMPARE(original.value()->intervals().constFirst().behaviour, QStringLiteral("sit"));
+    }
+
+    void aWallTimeMapsToTheObservationTimeOrSaysWhyNot()
+    {
+        auto done = codedAndFinalised();
+        QVERIFY(done);
+        auto opened = sessions->correct(done->id(), QStringLiteral("times"), QStringLiteral("R2"));
+        QVERIFY(opened.ok());
+        const ObservationSession &v2 = *opened.value();
+        const std::int64_t t0 = done->info().startedWallMs;
+        QCOMPARE(v2.offsetAtWall(t0 + 90 * kSecond).value(), 90 * kSecond);
+        QCOMPARE(v2.offsetAtWall(t0 + 9 * kMinute).value(), 7 * kMinute);
+        QCOMPARE(v2.offsetAtWall(t0 - 1).error().detail, QStringLiteral("before_start"));
+        QCOMPARE(v2.offsetAtWall(t0 + 7 * kMinute).error().detail, QStringLiteral("in_pause"));
+        const auto pause = v2.pauseAtWall(t0 + 7 * kMinute);
+        QVERIFY(pause.has_value());
+        QCOMPARE(pause->first, t0 + 6 * kMinute);
+        QCOMPARE(pause->second, t0 + 8 * kMinute);
+        QCOMPARE(v2.offsetAtWall(t0 + 10 * kMinute + 1).error().detail, QStringLiteral("after_stop"));
+    }
+
+    void aCorrectionCannotTagWhoTheGateRefuses()
+    {
+        const domain::Participant p = consented();
+        const domain::Participant absent = consented();
+        auto done = codedAndFinalised({p.code});
+        QVERIFY(done);
+        auto opened = sessions->correct(done->id(), QStringLiteral("tags"), QStringLiteral("R2"));
+        QVERIFY(opened.ok());
+        ObservationSession &v2 = *opened.value();
+        // Present and consenting: tagged.
+        auto tagged = v2.insertAt(kMinute, QStringLiteral("smile"), Subject::participant(p.code));
+        QVERIFY2(tagged.ok(), qPrintable(why(tagged)));
+        // Not present at the session.
+        QCOMPARE(v2.insertAt(kMinute, QStringLiteral("smile"), Subject::participant(absent.code)).error().detail,
+                 QStringLiteral("participant_not_present"));
+        const QString smile = done->events().constFirst().id;
+        QCOMPARE(v2.change(smile, QStringLiteral("smile"), Subject::participant(absent.code)).error().detail,
+                 QStringLiteral("participant_not_present"));
+        // Consent withdrawn since the session: no new tag, by insert or change.
+        domain::ConsentEvent withdrawal;
+        withdrawal.participantId = p.id;
+        withdrawal.type = domain::ConsentEventType::Withdrawal;
+        withdrawal.scope = domain::WithdrawalScope::NoNewData;
+        withdrawal.obtainedBy = QStringLiteral("R2");
+        auto log = f->log();
+        QVERIFY(log.record(withdrawal).ok());
+        QCOMPARE(v2.insertAt(2 * kMinute, QStringLiteral("smile"), Subject::participant(p.code)).error().detail,
+                 QStringLiteral("consent_refused: withdrawn"));
+        QCOMPARE(v2.change(smile, QStringLiteral("smile"), Subject::participant(p.code)).error().detail,
+                 QStringLiteral("consent_refused: withdrawn"));
+        // Taking a tag away is always possible.
+        QVERIFY(v2.retract(tagged->id).ok());
+    }
+
+    void versionsListAndAnUnfinishedCorrectionCanBeDiscarded()
+    {
+        auto done = codedAndFinalised();
+        QVERIFY(done);
+        auto v2 = sessions->correct(done->id(), QStringLiteral("first"), QStringLiteral("R2"));
+        QVERIFY(v2.ok());
+        const QString v2Id = v2.value()->id();
+        auto all = sessions->list(f->project.id);
+        QVERIFY(all.ok());
+        // Being made, it replaces nothing and is not in force itself.
+        QVERIFY(!replacedByCorrection(all.value(), done->id()));
+        QCOMPARE(sessionsInForce(all.value()).size(), 1);
+        QCOMPARE(sessionsInForce(all.value()).constFirst().id, done->id());
+        QCOMPARE(openCorrectionOf(all.value(), done->id())->id, v2Id);
+        QCOMPARE(versionHistory(all.value(), done->id()).size(), 2);
+
+        QCOMPARE(sessions->discard(done->id()).error().code, ErrorCode::ReadOnly);
+        QVERIFY(sessions->discard(v2Id).ok());
+        all = sessions->list(f->project.id);
+        QCOMPARE(all->size(), 1);
+        QVERIFY(!sessions->open(v2Id).ok());
+        QVERIFY(!openCorrectionOf(all.value(), done->id()));
+
+        // Corrected again, finalised, and corrected once more: version 3.
+        auto second = sessions->correct(done->id(), QStringLiteral("second"), QStringLiteral("R2"));
+        QVERIFY(second.ok());
+        QVERIFY(second.value()->retract(done->events().constFirst().id).ok());
+        QVERIFY(second.value()->finalise().ok());
+        auto third = sessions->correct(second.value()->id(), QStringLiteral("third"), QStringLiteral("R1"));
+        QVERIFY(third.ok());
+        QVERIFY(third.value()->insertAt(0, QStringLiteral("smile")).ok());
+        QVERIFY(third.value()->finalise().ok());
+        all = sessions->list(f->project.id);
+        const QList<SessionInfo> history = versionHistory(all.value(), third.value()->id());
+        QCOMPARE(history.size(), 3);
+        QCOMPARE(history[0].id, done->id());
+        QCOMPARE(history[1].correctionReason, QStringLiteral("second"));
+        QCOMPARE(history[2].versionNo, 3);
+        QCOMPARE(history[2].correctionReason, QStringLiteral("third"));
+        QCOMPARE(versionHistory(all.value(), done->id()).size(), 3);
+        const QList<SessionInfo> inForce = sessionsInForce(all.value());
+        QCOMPARE(inForce.size(), 1);
+        QCOMPARE(inForce.constFirst().versionNo, 3);
+        auto v3 = sessions->open(third.value()->id());
+        QVERIFY(v3.ok());
+        QCOMPARE(v3.value()->events().size(), 4);   // one removed in 2, one added in 3
     }
 
     void onlyConsentedParticipantsCanBeTagged()

@@ -11,6 +11,8 @@
 
 using namespace samla;
 using namespace samla::domain;
+using samla::test::deliver;
+using samla::test::markShared;
 
 namespace {
 
@@ -36,34 +38,6 @@ QByteArray researchDatabaseBytes(store::LocalStore &store)
             all += storedBody ? store::storedBodyToCbor(s->columnBlob(0)) : s->columnBlob(0);
     }
     return all;
-}
-
-// Marks a project as shared through a sync server, as joining one does.
-bool markShared(store::LocalStore &store, const QString &projectId)
-{
-    auto s = store.database().prepare(
-        "INSERT INTO sync_projects(project_id, server_project, role, joined_ms) VALUES(?1, ?1, 'member', 0)");
-    if (!s.ok())
-        return false;
-    s->bind(1, projectId);
-    return s->run().ok();
-}
-
-// Hands every op `from` wrote after `afterSeq` to `to`, as sync would; returns the last seq sent.
-std::int64_t deliver(store::LocalStore &from, store::LocalStore &to, std::int64_t afterSeq = 0)
-{
-    auto entries = from.records().outbox(afterSeq, 100000);
-    if (!entries.ok())
-        return -1;
-    QList<QByteArray> ops;
-    std::int64_t last = afterSeq;
-    for (const store::OutboxEntry &e : entries.value()) {
-        ops << e.body;
-        last = e.deviceSeq;
-    }
-    if (!to.records().applyRemote(ops, nullptr, {}).ok())
-        return -1;
-    return last;
 }
 
 } // namespace

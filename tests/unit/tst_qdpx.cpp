@@ -179,6 +179,110 @@ private slots:
         QCOMPARE(trail->last().details.value(QStringLiteral("sources")).toInteger(), 2);
     }
 
+    void consentIsReadAgainAtExport()
+    {
+        // Two devices of a project whose policy erases on withdrawal.
+        ProjectSettings settings = test::cafeSettings();
+        settings.withdrawalPolicy = WithdrawalPolicy::StopAndErase;
+        test::ConsentFixture here;
+        QVERIFY(here.setUp(settings));
+        test::ConsentFixture there;
+        QVERIFY(there.setUp(settings));
+
+        const Participant ella = here.enrol();
+        const Participant bo = here.enrol();
+        const Participant cai = here.enrol();
+        QVERIFY(here.log().takeConsent(here.capture(ella.id, {QStringLiteral("quotes")})).ok());
+        QVERIFY(here.log().takeConsent(here.capture(bo.id)).ok());
+        QVERIFY(here.log().takeConsent(here.capture(cai.id)).ok());
+        Notes notes(here.store->records());
+        QStringList noteIds;
+        for (const Participant &p : {ella, bo, cai}) {
+            auto n = notes.create(here.project.id, QStringLiteral("Om ") + p.code, QStringLiteral("Fältanteckning."));
+            QVERIFY(n.ok());
+            NoteDetails d;
+            d.participantId = p.id;
+            QVERIFY(notes.setDetails(n->id, d, here.gate()).ok());
+            noteIds << n->id;
+        }
+        QVERIFY(notes.create(here.project.id, QStringLiteral("Memo"), QStringLiteral("Om ingen särskild.")).ok());
+        QVERIFY(test::deliver(*here.store, *there.store) >= 0);
+        QVERIFY(test::markShared(*here.store, here.project.id));
+        QVERIFY(test::markShared(*there.store, here.project.id));
+        const std::int64_t sent = there.store->records().lastDeviceSeq().value();
+
+        // On the other device Bo withdraws and asks for his data to be removed;
+        // Cai withdraws from new data only.
+        ConsentEvent removal;
+        removal.participantId = bo.id;
+        removal.type = ConsentEventType::Withdrawal;
+        removal.scope = WithdrawalScope::RemoveExistingData;
+        removal.obtainedBy = QStringLiteral("R2");
+        QVERIFY(there.log().record(removal).ok());
+        ConsentEvent stop = removal;
+        stop.participantId = cai.id;
+        stop.scope = WithdrawalScope::NoNewData;
+        QVERIFY(there.log().record(stop).ok());
+        // The withdrawals have reached this device; the erasure has not yet.
+        auto outbox = there.store->records().outbox(sent, 1000);
+        QVERIFY(outbox.ok());
+        QList<QByteArray> consentOps;
+        for (const store::OutboxEntry &e : outbox.value()) {
+            if (e.kind == ConsentLog::kKind)
+                consentOps << e.body;
+        }
+        QCOMPARE(consentOps.size(), 2);
+        QVERIFY(here.store->records().applyRemote(consentOps, nullptr, {}).ok());
+        QVERIFY(notes.get(noteIds[1]).ok()); // Bo's note is still on this device
+
+        const QString path = here.dir.filePath(QStringLiteral("cafe.qdpx"));
+        auto summary = QdpxExport(*here.store, here.clock).write(here.project.id, path);
+        QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().detail));
+        QCOMPARE(summary->participantsLeftOut, 1);
+        QCOMPARE(summary->notesLeftOut, 1);
+        QCOMPARE(summary->cases, 2);
+        QCOMPARE(summary->sources, 3); // Ella's, Cai's and the memo about no one
+
+        const QByteArray qde = readZipEntry(path, QStringLiteral("project.qde"));
+        QVERIFY(!qde.contains(bo.id.toUtf8()));
+        QVERIFY(!qde.contains(bo.code.toUtf8()));
+        QVERIFY(!qde.contains(noteIds[1].toUtf8()));
+        QVERIFY(!zipEntries(path).contains(QStringLiteral("Sources/") + noteIds[1] + QStringLiteral(".txt")));
+        const QString qdePath = here.dir.filePath(QStringLiteral("project.qde"));
+        QFile out(qdePath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(qde);
+        out.close();
+        const auto [code, said] = xmllint(qdePath);
+        QVERIFY2(code == 0, qPrintable(said));
+
+        // Each case says whether quotes are allowed and whether the person withdrew.
+        QDomDocument doc;
+        QVERIFY(doc.setContent(qde));
+        const auto values = [&](const QString &participantId) {
+            QMap<QString, QString> byVariable;
+            const QDomElement c = firstWithAttribute(doc, QStringLiteral("Case"), QStringLiteral("guid"), participantId);
+            for (QDomElement v = c.firstChildElement(QStringLiteral("VariableValue")); !v.isNull();
+                 v = v.nextSiblingElement(QStringLiteral("VariableValue"))) {
+                const QString guid = v.firstChildElement(QStringLiteral("VariableRef")).attribute(QStringLiteral("targetGUID"));
+                const QDomElement variable = firstWithAttribute(doc, QStringLiteral("Variable"), QStringLiteral("guid"), guid);
+                byVariable.insert(variable.attribute(QStringLiteral("name")),
+                                  v.firstChildElement(QStringLiteral("BooleanValue")).text());
+            }
+            return byVariable;
+        };
+        const QMap<QString, QString> ellaSays = values(ella.id);
+        QCOMPARE(ellaSays.value(QStringLiteral("Direct quotes allowed")), QStringLiteral("false"));
+        QCOMPARE(ellaSays.value(QStringLiteral("Withdrawn")), QStringLiteral("false"));
+        const QMap<QString, QString> caiSays = values(cai.id);
+        QCOMPARE(caiSays.value(QStringLiteral("Direct quotes allowed")), QStringLiteral("true"));
+        QCOMPARE(caiSays.value(QStringLiteral("Withdrawn")), QStringLiteral("true"));
+
+        // The audit entry counts what was left out.
+        auto trail = AuditLog(*here.store, here.clock).entries();
+        QCOMPARE(trail->last().details.value(QStringLiteral("participants_left_out")).toInteger(), 1);
+    }
+
     void theSchemaCheckHasTeeth()
     {
         // The same validation refuses a project.qde without its required name.

@@ -7,8 +7,10 @@
 #include "app/store/recordstore.h"
 #include "platform/crypto/crypto.h"
 #include "platform/db/database.h"
+#include "sync/protocol/canonicalcbor.h"
 #include "sync/protocol/hlc.h"
 
+#include <QCborMap>
 #include <QCborValue>
 #include <QSet>
 #include <QTemporaryDir>
@@ -145,6 +147,37 @@ private slots:
         QCOMPARE(versions->last().text, QStringLiteral("first"));
         QCOMPARE(versions->at(1).title, QStringLiteral("v4"));
         QCOMPARE(notes.get(note->id)->title, QStringLiteral("v5"));
+    }
+
+    // Found by tests/fuzz/fuzz_applyremote: an op cut short (by a broken
+    // device or in transit) was read as the fields before the cut, and
+    // applied as a version that lost the rest. It is skipped and counted.
+    void aRemoteOpCutShortIsSkipped()
+    {
+        const QString id = QStringLiteral("0190f0c2-0000-7000-8000-000000000042");
+        QCborMap body;
+        body.insert(QStringLiteral("title"), QStringLiteral("from another device"));
+        QCborMap op;
+        op.insert(QStringLiteral("id"), id);
+        op.insert(QStringLiteral("kind"), QStringLiteral("note"));
+        op.insert(QStringLiteral("project"), m_project);
+        op.insert(QStringLiteral("version"), 1);
+        op.insert(QStringLiteral("hlc"), protocol::HlcStamp{m_clock.nowMs(), 0, QByteArray(16, 'r')}.toBytes());
+        op.insert(QStringLiteral("body"), body);
+        // Sorts last in the canonical encoding, so the cut loses only this field.
+        op.insert(QStringLiteral("participant"), QStringLiteral("a participant reference"));
+        const QByteArray whole = protocol::encodeCanonical(op);
+
+        auto report = m_store->records().applyRemote({whole.chopped(5)}, nullptr, {});
+        QVERIFY(report.ok());
+        QCOMPARE(report->applied, 0);
+        QCOMPARE(report->ignored, 1);
+        QVERIFY(!m_store->records().get(id).ok());
+
+        report = m_store->records().applyRemote({whole}, nullptr, {});
+        QVERIFY(report.ok());
+        QCOMPARE(report->applied, 1);
+        QCOMPARE(m_store->records().get(id)->participantRef, QStringLiteral("a participant reference"));
     }
 
     void hlcStaysMonotonicAcrossRestartAndClockJumpBack()

@@ -247,6 +247,97 @@ private slots:
             QStringLiteral("Sitting"));
     }
 
+    void anArchivedSchemeIsNotOfferedButKept()
+    {
+        auto saved = library().save(f->project.id, mobilityScheme());
+        QVERIFY(saved.ok());
+        QVERIFY(library().setArchived(saved->recordId, true).ok());
+        QCOMPARE(library().setArchived(saved->recordId, true).code(), ErrorCode::AlreadyExists);
+        QVERIFY(library().active(f->project.id)->isEmpty());
+        auto all = library().list(f->project.id);
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), 1);
+        QVERIFY(all->constFirst().archived);
+        QCOMPARE(all->constFirst().scheme, saved->scheme);
+        // A new scheme cannot take an archived one's code: restore it instead.
+        auto again = library().save(f->project.id, mobilityScheme());
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().detail, QStringLiteral("id_archived"));
+        QVERIFY(library().setArchived(saved->recordId, false).ok());
+        QCOMPARE(library().active(f->project.id)->size(), 1);
+        // Archiving and restoring are versions of the record, so they sync.
+        QCOMPARE(f->store->records().versions(saved->recordId)->size(), 3);
+    }
+
+    void onlyASchemeNoSessionUsedCanBeRemoved()
+    {
+        auto used = library().save(f->project.id, mobilityScheme());
+        QVERIFY(used.ok());
+        CodingScheme other = mobilityScheme();
+        other.id = QStringLiteral("mobility-draft");
+        auto unused = library().save(f->project.id, other);
+        QVERIFY(unused.ok());
+
+        ManualMonotonicClock mono { 1'000 };
+        Sessions sessions(*f->store, f->clock, mono, QTimeZone("Europe/Stockholm"));
+        SessionSetup setup;
+        setup.projectId = f->project.id;
+        setup.observer = QStringLiteral("R1");
+        setup.observers = { setup.observer };
+        setup.scheme = used->scheme;
+        QVERIFY(sessions.start(setup).ok());
+
+        QCOMPARE(library().sessionsUsing(f->project.id, QStringLiteral("mobility")).value(), 1);
+        const Status refused = library().remove(used->recordId);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().detail, QStringLiteral("in_use"));
+        QVERIFY(library().remove(unused->recordId).ok());
+        auto left = library().list(f->project.id);
+        QVERIFY(left.ok());
+        QCOMPARE(left->size(), 1);
+        QCOMPARE(left->constFirst().scheme.id, QStringLiteral("mobility"));
+        // The code is free again; a new scheme with it continues the removed record.
+        auto remade = library().save(f->project.id, other);
+        QVERIFY2(remade.ok(), qPrintable(remade.ok() ? QString() : remade.error().detail));
+        QCOMPARE(remade->recordId, unused->recordId);
+    }
+
+    void oneCodeMadeOnTwoDevicesOfflineIsOneScheme()
+    {
+        test::ConsentFixture other;
+        QVERIFY(other.setUp());
+        QVERIFY(test::deliver(*f->store, *other.store) >= 0);
+        QVERIFY(test::markShared(*f->store, f->project.id));
+        QVERIFY(test::markShared(*other.store, f->project.id));
+        const std::int64_t sentA = f->store->records().lastDeviceSeq().value();
+        const std::int64_t sentB = other.store->records().lastDeviceSeq().value();
+
+        // Both observers build "mobility" while offline, worded differently.
+        auto a = library().save(f->project.id, mobilityScheme());
+        QVERIFY(a.ok());
+        CodingScheme theirs = mobilityScheme();
+        theirs.name = both("Rörlighet", "Mobility");
+        auto b = SchemeLibrary(other.store->records()).save(f->project.id, theirs);
+        QVERIFY(b.ok());
+        QCOMPARE(a->recordId, b->recordId);
+
+        QVERIFY(test::deliver(*f->store, *other.store, sentA) >= 0);
+        QVERIFY(test::deliver(*other.store, *f->store, sentB) >= 0);
+
+        // One scheme with the code on each device, the same version in force,
+        // both wordings kept and the pair listed for a person to look at.
+        auto hereList = library().list(f->project.id);
+        auto thereList = SchemeLibrary(other.store->records()).list(f->project.id);
+        QVERIFY(hereList.ok() && thereList.ok());
+        QCOMPARE(hereList->size(), 1);
+        QCOMPARE(thereList->size(), 1);
+        QCOMPARE(hereList->constFirst().scheme, thereList->constFirst().scheme);
+        QCOMPARE(f->store->records().versions(a->recordId)->size(), 2);
+        QCOMPARE(other.store->records().versions(a->recordId)->size(), 2);
+        QCOMPARE(f->store->records().openConflicts()->size(), 1);
+        QCOMPARE(other.store->records().openConflicts()->size(), 1);
+    }
+
     void everyProblemIsListed()
     {
         CodingScheme s = mobilityScheme();

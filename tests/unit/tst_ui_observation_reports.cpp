@@ -174,6 +174,7 @@ private slots:
     void exportWritesOneRowPerEvent();
     void exportToAFolderThatCannotBeWrittenSaysSo();
     void refusalsAreInSwedish();
+    void aSummaryChangesWhenACorrectionIsFinalised();
 };
 
 void TestUiObservationReports::initTestCase()
@@ -238,8 +239,15 @@ void TestUiObservationReports::aPairThatCannotBeComparedSaysWhy()
     QVERIFY(!original.isEmpty());
     {
         Sessions sessions(*services().session().store(), m_wall, m_mono, QTimeZone("Europe/Stockholm"));
-        auto correction = sessions.correct(original);
+        auto correction = sessions.correct(original, QStringLiteral("Second code was misread"), QStringLiteral("KB"));
         QVERIFY(correction.ok());
+        // A correction still being made replaces nothing yet.
+        agreement().refresh();
+        agreement().clearChoice();
+        agreement().setSessionA(m_pairA);
+        agreement().setSessionB(original);
+        QVERIFY(agreement().problem() != pairProblemText(PairProblem::Superseded));
+        QVERIFY(correction.value()->finalise().ok());
     }
     agreement().refresh();
     refusedWith(m_pairA, original, PairProblem::Superseded);
@@ -796,6 +804,62 @@ void TestUiObservationReports::refusalsAreInSwedish()
         QStringLiteral("0,76"));
     services().settings().setLanguage(QStringLiteral("en"));
     agreement().clearChoice();
+}
+
+void TestUiObservationReports::aSummaryChangesWhenACorrectionIsFinalised()
+{
+    // A scheme of its own, so the sessions of the other tests do not count here.
+    Script script;
+    script.scheme.id = QStringLiteral("quis-corrected");
+    script.attendees = { { QStringLiteral("patient"), 2 } };
+    script.steps = { Step { 30, QStringLiteral("ps") }, Step { 90, QStringLiteral("n") },
+        Step { 150, QStringLiteral("n") } };
+    const QString original = record(script);
+    QVERIFY(!original.isEmpty());
+    const auto shown = [&] {
+        reports().showAll();
+        reports().setSchemeId(QStringLiteral("quis-corrected"));
+        return reports().summaries();
+    };
+    QCOMPARE(shown().size(), 1);
+    QCOMPARE(shown().constFirst().sessionId, original);
+    QCOMPARE(shown().constFirst().pointCounts.value(QStringLiteral("n")), 2);
+    QCOMPARE(shown().constFirst().interactions, 3);
+
+    Sessions sessions(*services().session().store(), m_wall, m_mono, QTimeZone("Europe/Stockholm"));
+    auto opened = sessions.correct(original, QStringLiteral("1:30 was positive care"), QStringLiteral("AL"));
+    QVERIFY(opened.ok());
+    ObservationSession &v2 = *opened.value();
+    const ObservationEvent second = v2.events()[1];
+    QVERIFY(v2.change(second.id, QStringLiteral("pc")).ok());
+    QVERIFY(v2.insertAt(200'000, QStringLiteral("ps")).ok());
+
+    // Until it is finalised the correction changes nothing anyone reads.
+    QCOMPARE(shown().size(), 1);
+    QCOMPARE(shown().constFirst().sessionId, original);
+    QCOMPARE(shown().constFirst().interactions, 3);
+
+    QVERIFY(v2.finalise().ok());
+    QCOMPARE(shown().size(), 1);
+    QCOMPARE(shown().constFirst().sessionId, v2.id());
+    QCOMPARE(shown().constFirst().interactions, 4);
+    QCOMPARE(shown().constFirst().pointCounts.value(QStringLiteral("ps")), 2);
+    QCOMPARE(shown().constFirst().pointCounts.value(QStringLiteral("pc")), 1);
+    QCOMPARE(shown().constFirst().pointCounts.value(QStringLiteral("n")), 1);
+    const QVariantList headline = reports().headline();
+    QCOMPARE(entry(headline, QStringLiteral("key"), QStringLiteral("interactions")).value(QStringLiteral("value")).toString(),
+        QStringLiteral("4"));
+
+    // The export of all sessions has the newest version only, with its number.
+    QVERIFY(reports().exportEvents(QStringLiteral("csv")));
+    QFile all(reports().lastExportPath());
+    QVERIFY(all.open(QIODevice::ReadOnly));
+    const QStringList rows = QString::fromUtf8(all.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(rows.filter(original + QLatin1Char(',')).size(), 0);
+    QCOMPARE(rows.filter(v2.id() + QStringLiteral(",2,AL,")).size(), 4);
+    // The original is still there, unchanged, for anyone who opens it.
+    reports().showSession(original);
+    QCOMPARE(reports().summaries().constFirst().interactions, 3);
 }
 
 QTEST_MAIN(TestUiObservationReports)

@@ -122,6 +122,8 @@ private slots:
     void exportThenImportRoundTrips();
     void badFilesAreRefusedAndTheSchemesStay_data();
     void badFilesAreRefusedAndTheSchemesStay();
+    void anArchivedSchemeIsNotOfferedForNewSessions();
+    void aSchemeNoSessionUsedCanBeRemoved();
 };
 
 void TestUiSchemes::initTestCase()
@@ -464,6 +466,68 @@ void TestUiSchemes::badFilesAreRefusedAndTheSchemesStay()
     const QString swedish = editor().importErrorString();
     m_services->settings().setLanguage(kEn);
     QVERIFY2(!swedish.contains(says) && !swedish.isEmpty(), qPrintable(swedish));
+}
+
+namespace {
+
+QStringList offeredSchemes(ObservationSetup &setup)
+{
+    setup.reset();
+    QStringList offered;
+    for (const QVariant &choice : setup.schemeChoices())
+        offered << choice.toMap().value(QStringLiteral("key")).toString();
+    return offered;
+}
+
+} // namespace
+
+void TestUiSchemes::anArchivedSchemeIsNotOfferedForNewSessions()
+{
+    editor().refresh();
+    const QString key = schemeNamed(QStringLiteral("mobility")).value(QStringLiteral("key")).toString();
+    QVERIFY(!key.isEmpty());
+    QVERIFY(offeredSchemes(m_services->observationSetup()).contains(QStringLiteral("mobility")));
+
+    QVERIFY(editor().archiveScheme(key));
+    QVERIFY(schemeNamed(QStringLiteral("mobility")).value(QStringLiteral("archived")).toBool());
+    QCOMPARE(editor().exportKey(), key);
+    QVERIFY(!editor().exportFailed());
+    QVERIFY2(editor().exportMessage().contains(QStringLiteral("is archived")), qPrintable(editor().exportMessage()));
+    m_services->settings().setLanguage(kSv);
+    QVERIFY2(editor().exportMessage().contains(QStringLiteral("arkiverat")), qPrintable(editor().exportMessage()));
+    m_services->settings().setLanguage(kEn);
+    QVERIFY(!offeredSchemes(m_services->observationSetup()).contains(QStringLiteral("mobility")));
+
+    // Built-in schemes cannot be archived.
+    QVERIFY(!editor().archiveScheme(QStringLiteral("builtin:quis")));
+    QVERIFY(editor().exportFailed());
+
+    QVERIFY(editor().restoreScheme(key));
+    QVERIFY(!schemeNamed(QStringLiteral("mobility")).value(QStringLiteral("archived")).toBool());
+    QVERIFY(offeredSchemes(m_services->observationSetup()).contains(QStringLiteral("mobility")));
+}
+
+void TestUiSchemes::aSchemeNoSessionUsedCanBeRemoved()
+{
+    editor().refresh();
+    QVERIFY(editor().duplicateScheme(QStringLiteral("builtin:quis")));
+    editor().setSchemeId(QStringLiteral("quis-trial"));
+    QVERIFY(editor().save());
+    const QVariantMap trial = schemeNamed(QStringLiteral("quis-trial"));
+    QCOMPARE(trial.value(QStringLiteral("sessions")).toInt(), 0);
+    const QVariantList before = editor().schemes();
+    QVERIFY(editor().removeScheme(trial.value(QStringLiteral("key")).toString()));
+    QVERIFY(schemeNamed(QStringLiteral("quis-trial")).isEmpty());
+    QCOMPARE(editor().schemes().size(), before.size() - 1);
+    QVERIFY2(editor().listInfoString().contains(QStringLiteral("was removed")), qPrintable(editor().listInfoString()));
+    // Gone after a restart too.
+    m_services.reset();
+    startServices();
+    m_services->session().unlock(kPassphrase);
+    m_services->session().waitForWorker();
+    editor().refresh();
+    QVERIFY(schemeNamed(QStringLiteral("quis-trial")).isEmpty());
+    QVERIFY(!schemeNamed(QStringLiteral("mobility")).isEmpty());
 }
 
 QTEST_MAIN(TestUiSchemes)

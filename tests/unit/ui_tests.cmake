@@ -23,4 +23,5 @@ samla_add_unit_test(tst_ui_observation SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_
 samla_add_unit_test(tst_ui_observation_reports SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_observation_reports.cpp LIBS samla_ui samla_qml Qt6::Quick)
 samla_add_unit_test(tst_ui_consentforms SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_consentforms.cpp LIBS samla_ui samla_qml)
 samla_add_unit_test(tst_ui_schemes SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_schemes.cpp LIBS samla_ui samla_qml)
+samla_add_unit_test(tst_ui_qrscanner SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_qrscanner.cpp LIBS samla_ui samla_media samla_server_core)
 samla_add_unit_test(tst_ui_qdpx SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ui_qdpx.cpp LIBS samla_ui samla_qml QuaZip::QuaZip Qt6::Xml)

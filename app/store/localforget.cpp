@@ -1,0 +1,82 @@
+// RecordStore::forgetSent: a write-only device forgets what it has handed to the server.
+#include "recordrows.h"
+#include "recordstore.h"
+#include "schema.h"
+
+#include "platform/db/database.h"
+#include "sync/protocol/canonicalcbor.h"
+
+#include <QScopeGuard>
+
+namespace samla::store {
+
+Result<QStringList> RecordStore::forgetSent(const QStringList &ids)
+{
+    QStringList attachments;
+    if (ids.isEmpty())
+        return attachments;
+    // Zeroed as an erasure is: a tablet shared at home must not keep the
+    // words in the file's free pages either.
+    SAMLA_TRY(m_db.exec("PRAGMA secure_delete = ON"));
+    auto restore = qScopeGuard([this] { (void)m_db.exec("PRAGMA secure_delete = OFF"); });
+    {
+        db::Transaction tx(m_db);
+        SAMLA_TRY(tx.begin());
+        for (const QString &id : ids) {
+            auto row = m_db.prepare("SELECT rid, body FROM records WHERE id = ?1");
+            if (!row.ok())
+                return row.error();
+            row->bind(1, id);
+            auto found = row->step();
+            if (!found.ok())
+                return found.error();
+            if (!found.value())
+                continue;
+            const std::int64_t rid = row->columnInt(0);
+            detail::collectAttachmentHashes(QCborValue(detail::decodeBody(row->columnBlob(1))), attachments);
+            row->reset();
+            auto history = versions(id);
+            if (!history.ok())
+                return history.error();
+            for (const RecordVersion &v : history.value())
+                detail::collectAttachmentHashes(QCborValue(v.body), attachments);
+            for (const char *sqlText : {"DELETE FROM record_versions WHERE rid = ?1",
+                                        "DELETE FROM search_index WHERE docid = ?1"}) {
+                auto s = m_db.prepare(sqlText);
+                if (!s.ok())
+                    return s.error();
+                s->bind(1, rid);
+                SAMLA_TRY(s->run());
+            }
+            // The outbox keeps its sequence numbers (the wire sequence is
+            // gapless) but not the content it sent.
+            auto ops = m_db.prepare("SELECT device_seq, body FROM outbox WHERE rid = ?1");
+            if (!ops.ok())
+                return ops.error();
+            ops->bind(1, rid);
+            QList<std::pair<std::int64_t, QByteArray>> stripped;
+            SAMLA_TRY(ops->forEachRow([&] { stripped.append({ops->columnInt(0), detail::strippedOp(ops->columnBlob(1))}); }));
+            auto strip = m_db.prepare("UPDATE outbox SET body = ?2 WHERE device_seq = ?1");
+            if (!strip.ok())
+                return strip.error();
+            for (const auto &[seq, body] : stripped) {
+                strip->bind(1, seq).bindBlob(2, body);
+                SAMLA_TRY(strip->run());
+                strip->reset();
+            }
+            // An empty, deleted row: no list or search shows it, and no op is written.
+            auto s = m_db.prepare("UPDATE records SET body = ?2, deleted = 1, updated_ms = ?3 WHERE rid = ?1");
+            if (!s.ok())
+                return s.error();
+            s->bind(1, rid).bindBlob(2, detail::packBody(protocol::encodeCanonical(QCborMap()))).bind(3, m_clock.nowMs());
+            SAMLA_TRY(s->run());
+        }
+        SAMLA_TRY(tx.commit());
+    }
+    SAMLA_TRY(m_db.exec("INSERT INTO search_index(search_index) VALUES('optimize')"));
+    SAMLA_TRY(m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    attachments.removeDuplicates();
+    return attachments;
+}
+
+} // namespace samla::store
