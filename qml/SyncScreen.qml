@@ -290,6 +290,15 @@ ScrollPage {
             text: SyncController.scheduleText
         }
         MessageBanner {
+            objectName: "heldBanner"
+            error: true
+            text: SyncController.heldCount > 0
+                  ? qsTr("%n change(s) from other devices are dated more than a day after this device's clock "
+                         + "and wait until then. They are kept. Check this device's date and time.", "",
+                         SyncController.heldCount)
+                  : ""
+        }
+        MessageBanner {
             objectName: "conflictsBanner"
             error: false
             text: SyncController.conflictCount > 0 && !SyncController.submitsOnly

@@ -7,6 +7,7 @@
 #include "platform/crypto/crypto.h"
 #include "platform/db/database.h"
 #include "sync/protocol/canonicalcbor.h"
+#include "sync/protocol/envelope.h"
 
 #include <QCborArray>
 #include <QCborValue>
@@ -270,7 +271,7 @@ Status RecordStore::setMeta(const char *key, const QByteArray &value)
     return s.value()->run();
 }
 
-Result<Record> RecordStore::write(const RecordChange &change, bool erasing)
+Result<Record> RecordStore::write(const RecordChange &change, bool erasing, const QStringList &erasedBlobs)
 {
     Record record;
     record.id = change.id.isEmpty() ? newRecordId(m_clock.nowMs()) : change.id;
@@ -376,8 +377,11 @@ Result<Record> RecordStore::write(const RecordChange &change, bool erasing)
     if (!baseHlc.isEmpty())
         opMap.insert(QStringLiteral("base"), QCborValue(baseHlc));
     opMap.insert(QStringLiteral("deleted"), record.deleted);
-    if (erasing)
+    if (erasing) {
         opMap.insert(QStringLiteral("erased"), true);
+        if (!erasedBlobs.isEmpty())
+            opMap.insert(QStringLiteral("blobs"), QCborArray::fromStringList(erasedBlobs));
+    }
     opMap.insert(QStringLiteral("body"), record.body);
     {
         auto s = m_db.cached(sql::kInsertOutbox);
@@ -453,24 +457,36 @@ Result<Erasure> RecordStore::erase(const QStringList &ids)
             auto current = get(id);
             if (!current.ok())
                 return current.error();
-            detail::collectAttachmentHashes(QCborValue(current->body), result.attachmentHashes);
+            QStringList hashes;
+            detail::collectAttachmentHashes(QCborValue(current->body), hashes);
             auto history = versions(id);
             if (!history.ok())
                 return history.error();
             for (const RecordVersion &v : *history)
-                detail::collectAttachmentHashes(QCborValue(v.body), result.attachmentHashes);
+                detail::collectAttachmentHashes(QCborValue(v.body), hashes);
+            hashes.removeDuplicates();
+            result.attachmentHashes += hashes;
 
             // The tombstone: an empty body, deleted, and an op that tells
-            // other devices to erase the record too.
+            // other devices, and the server, to erase the record too. It
+            // names the record's attachment files, which the server then
+            // deletes; one op names at most protocol::kMaxErasedBlobs, so a
+            // record with more gets a tombstone for each batch.
             RecordChange tombstone;
             tombstone.id = id;
             tombstone.kind = current->kind;
             tombstone.projectId = current->projectId;
             tombstone.participantRef = current->participantRef;
             tombstone.deleted = true;
-            auto written = write(tombstone, true);
-            if (!written.ok())
-                return written.error();
+            std::optional<Record> written;
+            qsizetype from = 0;
+            do {
+                auto w = write(tombstone, true, hashes.mid(from, protocol::kMaxErasedBlobs));
+                if (!w.ok())
+                    return w.error();
+                written = std::move(w.value());
+                from += protocol::kMaxErasedBlobs;
+            } while (from < hashes.size());
 
             auto rid = m_db.prepare("SELECT rid FROM records WHERE id = ?1");
             if (!rid.ok())

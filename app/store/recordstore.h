@@ -206,7 +206,8 @@ public:
     [[nodiscard]] Result<std::int64_t> lastDeviceSeq() const;
 
 private:
-    Result<Record> write(const RecordChange &change, bool erasing);
+    // erasedBlobs: with erasing, the attachment files the op tells the server to delete.
+    Result<Record> write(const RecordChange &change, bool erasing, const QStringList &erasedBlobs = {});
     Status applyOne(const QByteArray &op, RemoteApplyReport &report);
     // Marks the record's open sync conflicts resolved (it was erased).
     Status closeConflictsOf(const QString &recordId);

@@ -280,47 +280,48 @@ Status DeviceSync::approve(const QString &serverProject, const QList<protocol::M
     if (!readers.isEmpty())
         for (const auto &[epoch, key] : keys)
             SAMLA_TRY(m_client->grantKey(serverProject, epoch, key, readers));
+    SAMLA_TRY(endorseAdministrators(serverProject, readers));
     return grantSubmissionKeys(serverProject, keys.back().first, keys.back().second, writers);
+}
+
+// An administrator's device this one approved is endorsed to the devices
+// that pinned this one (see admintrust.h): it is pinned here at once, and
+// the endorsement goes out with the next sync.
+Status DeviceSync::endorseAdministrators(const QString &serverProject, const QList<protocol::Member> &approved)
+{
+    QList<QByteArray> admins;
+    for (const protocol::Member &m : approved)
+        if (m.role == QLatin1String(protocol::kRoleAdmin) && !m.revoked)
+            admins.append(m.signKey);
+    if (admins.isEmpty())
+        return {};
+    auto local = linkedLocalProject(serverProject);
+    if (!local.ok())
+        return local.error();
+    if (local->isEmpty())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no local project for this server project"));
+    const QString localProject = local.value();
+    auto pins = pinnedAdmins();
+    if (!pins.ok())
+        return pins.error();
+    for (const QByteArray &key : admins) {
+        auto written = m_store.records().put(adminEndorsement(localProject, key));
+        if (!written.ok())
+            return written.error();
+        if (!pins.value()[serverProject].contains(key))
+            pins.value()[serverProject].append(key);
+    }
+    return savePinnedAdmins(pins.value());
 }
 
 Result<QHash<QString, QList<QByteArray>>> DeviceSync::pinnedAdmins() const
 {
-    auto raw = m_store.records().meta(kMetaPinnedAdmins);
-    if (!raw.ok())
-        return raw.error();
-    QHash<QString, QList<QByteArray>> pins;
-    if (raw->isEmpty())
-        return pins;
-    const Error malformed = makeError(ErrorCode::Corrupt, QStringLiteral("stored administrator keys are malformed"));
-    const QCborValue value = QCborValue::fromCbor(raw.value());
-    if (!value.isMap())
-        return malformed;
-    const QCborMap m = value.toMap();
-    for (auto it = m.begin(); it != m.end(); ++it) {
-        QList<QByteArray> &keys = pins[it.key().toString()];
-        for (const QCborValue &k : it.value().toArray()) {
-            if (!k.isByteArray() || k.toByteArray().size() != 32)
-                return malformed;
-            keys.append(k.toByteArray());
-        }
-    }
-    return pins;
+    return loadPinnedAdmins(m_store.records());
 }
 
 Status DeviceSync::savePinnedAdmins(const QHash<QString, QList<QByteArray>> &pins)
 {
-    QCborMap m;
-    for (auto it = pins.begin(); it != pins.end(); ++it) {
-        QCborArray keys;
-        for (const QByteArray &k : it.value())
-            keys.append(k);
-        m.insert(it.key(), keys);
-    }
-    auto s = m_store.database().prepare("INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
-    if (!s.ok())
-        return s.error();
-    s->bind(1, QString::fromLatin1(kMetaPinnedAdmins)).bindBlob(2, protocol::encodeCanonical(m));
-    return s->run();
+    return appsync::savePinnedAdmins(m_store.database(), pins);
 }
 
 Result<sync::FetchedKeys> DeviceSync::fetchKeys()
@@ -395,11 +396,12 @@ Result<std::uint32_t> DeviceSync::rotateKeyIfRevoked(const QString &serverProjec
     return next;
 }
 
-Result<SyncReport> DeviceSync::syncNow()
+// Keys granted since the last sync; each is kept wrapped in the store.
+// Problems with grants are counted afresh each time.
+Status DeviceSync::receiveKeys(SyncReport &report)
 {
-    SAMLA_TRY(ensureClient());
-    SyncReport report;
-    // Keys granted since the last sync; each is kept wrapped in the store.
+    report.untrustedGrants = 0;
+    report.conflictingGrants = 0;
     auto fetched = fetchKeys();
     if (!fetched.ok())
         return fetched.error();
@@ -432,6 +434,17 @@ Result<SyncReport> DeviceSync::syncNow()
         return after.error();
     report.keysReceived += int(grants->columnInt(0) - keysBefore);
     grants->reset();   // an open read would block the writes below
+    return {};
+}
+
+Result<SyncReport> DeviceSync::syncNow()
+{
+    SAMLA_TRY(ensureClient());
+    SyncReport report;
+    SAMLA_TRY(receiveKeys(report));
+    auto joined = projects();
+    if (!joined.ok())
+        return joined.error();
 
     bool anyKey = false;
     bool reads = false, submits = false;
@@ -466,7 +479,15 @@ Result<SyncReport> DeviceSync::syncNow()
     m_journal.resetApplied();
     // A write-only device may not read: it only sends, and then forgets
     // what the server acknowledged (the entries are the research team's now).
-    const Status synced = m_client->sync(m_journal, reads);
+    Status synced = m_client->sync(m_journal, reads);
+    // An endorsement pinned another administrator: its key grants count now,
+    // and what it sealed with them (which stopped the pull) can be read.
+    if (m_journal.learntAdmins()) {
+        const int keysBefore = report.keysReceived;
+        SAMLA_TRY(receiveKeys(report));
+        if (report.keysReceived > keysBefore)
+            synced = m_client->sync(m_journal, reads);
+    }
     if (submits) {
         auto forgotten = forgetSentSubmissions();
         if (!forgotten.ok())

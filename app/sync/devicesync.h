@@ -111,6 +111,8 @@ private:
     // The administrator devices pinned per server project (at joining).
     Result<QHash<QString, QList<QByteArray>>> pinnedAdmins() const;
     Status savePinnedAdmins(const QHash<QString, QList<QByteArray>> &pins);
+    Status receiveKeys(SyncReport &report);
+    Status endorseAdministrators(const QString &serverProject, const QList<protocol::Member> &approved);
     Result<sync::FetchedKeys> fetchKeys();
     // Write-only devices (writeonly.cpp).
     struct HeldSubmissionKey {

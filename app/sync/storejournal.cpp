@@ -1,5 +1,7 @@
 #include "storejournal.h"
 
+#include "admintrust.h"
+
 #include "attachmentrefs.h"
 #include "submissionpolicy.h"
 #include "sync/client/attachmentsync.h"
@@ -9,6 +11,8 @@
 #include "platform/core/logging.h"
 #include "platform/crypto/crypto.h"
 #include "platform/db/database.h"
+#include "sync/protocol/attachmentmessages.h"
+#include "sync/protocol/envelope.h"
 #include "sync/protocol/strictcbor.h"
 
 #include <QCborArray>
@@ -16,6 +20,8 @@
 #include <QCborValue>
 #include <QFile>
 #include <QHash>
+
+#include <optional>
 
 namespace samla::appsync {
 
@@ -85,6 +91,28 @@ Status StoreJournal::numberNewOps()
     return {};
 }
 
+namespace {
+
+// An op that erases its record (RecordStore::erase, or one stripped by it)
+// says so in its clear header, with the attachment files to delete, so the
+// server deletes the ciphertext it holds of the record (serverstore.h). A
+// write-only device's ops are never erasures: it reads nothing back and
+// forgets what it sent on its own (localforget.cpp).
+void markErasure(sync::OutgoingOp &op)
+{
+    const QCborMap m = protocol::decodeWhole(op.plaintext).toMap();
+    if (!m.value(QStringLiteral("erased")).toBool())
+        return;
+    op.header.erasure = true;
+    for (const QCborValue &hash : m.value(QStringLiteral("blobs")).toArray()) {
+        const QByteArray name = hash.toString().toLatin1();
+        if (protocol::isAttachmentName(name) && op.header.erasedBlobs.size() < protocol::kMaxErasedBlobs)
+            op.header.erasedBlobs.append(QByteArray::fromHex(name));
+    }
+}
+
+} // namespace
+
 Result<QList<sync::OutgoingOp>> StoreJournal::pending(int limit)
 {
     SAMLA_TRY(numberNewOps());
@@ -112,6 +140,8 @@ Result<QList<sync::OutgoingOp>> StoreJournal::pending(int limit)
         // A write-only device seals to the project's submission key (the
         // client picks the newest epoch it was granted).
         op.header.submission = s->columnText(8) == QLatin1String(protocol::kRoleWriteOnly);
+        if (!op.header.submission)
+            markErasure(op);
         out.append(op);
     }));
     // Attachment keys travel opened inside the sealed op (see attachmentrefs.h),
@@ -192,6 +222,7 @@ Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newC
     QList<sync::WantedAttachment> wanted = wantedNow.value();
     const qsizetype wantedBefore = wanted.size();
     QHash<QString, QString> wantedFor = m_wantedFor;   // "project/hash" -> the record that names it
+    std::optional<AdminPins> pins;   // loaded when an endorsement comes
     {
         db::Transaction tx(db);
         SAMLA_TRY(tx.begin());
@@ -233,6 +264,32 @@ Status StoreJournal::apply(const QList<sync::IncomingOp> &ops, std::int64_t newC
             if (localFor.value(server) != project || project.isEmpty()) {
                 ++skipped;
                 continue;
+            }
+            if (op.header.kind == QLatin1String(kAdminEndorsementKind)) {
+                // Taken only from an administrator this device pinned (admintrust.h).
+                if (!pins) {
+                    auto loaded = loadPinnedAdmins(m_store.records());
+                    if (!loaded.ok())
+                        return loaded.error();
+                    pins = loaded.value();
+                }
+                const QByteArray endorsed = protocol::decodeWhole(op.plaintext)
+                                                .toMap()
+                                                .value(QStringLiteral("body"))
+                                                .toMap()
+                                                .value(QStringLiteral("device"))
+                                                .toByteArray();
+                QList<QByteArray> &admins = (*pins)[server];
+                if (op.header.submission || endorsed.size() != 32 || !admins.contains(op.header.authorDevice)) {
+                    qCWarning(lcSync) << "sync: an administrator endorsement not from a pinned administrator was skipped";
+                    ++skipped;
+                    continue;
+                }
+                if (!admins.contains(endorsed)) {
+                    admins.append(endorsed);
+                    SAMLA_TRY(savePinnedAdmins(db, *pins));
+                    m_learntAdmins = true;
+                }
             }
             RewrittenOp rewritten = rewriteAttachmentKeys(op.plaintext, m_store.attachmentKeyFor(opRecordId(op.plaintext)),
                                                           KeyDirection::FromWire);

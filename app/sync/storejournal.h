@@ -37,10 +37,14 @@ public:
     const store::RemoteApplyReport &applied() const { return m_applied; }
     // Of those: submissions from write-only devices refused (submissionpolicy.h).
     int refusedSubmissions() const { return m_refusedSubmissions; }
+    // Whether an endorsement pinned another administrator (admintrust.h):
+    // key grants from it, refused before, can be taken now.
+    bool learntAdmins() const { return m_learntAdmins; }
     void resetApplied()
     {
         m_applied = {};
         m_refusedSubmissions = 0;
+        m_learntAdmins = false;
     }
 
 private:
@@ -52,6 +56,7 @@ private:
     store::LocalStore &m_store;
     store::RemoteApplyReport m_applied;
     int m_refusedSubmissions = 0;
+    bool m_learntAdmins = false;
     QHash<QString, QString> m_wantedFor;   // "project/hash" -> the record that names it
 };
 

@@ -32,6 +32,9 @@
 #include "platform/db/database.h"
 #include "sync/protocol/canonicalcbor.h"
 #include "sync/protocol/messages.h"
+
+#include <QDateTime>
+#include <QUuid>
 #include "platform/crypto/crypto.h"
 
 #include <QCborArray>
@@ -385,6 +388,27 @@ void shootSyncScreens(Shooter &shooter, AppServices &services)
         } else {
             shooter.fail(QStringLiteral("sync: no participant for the demo conflict"));
         }
+    }
+    // A note from a device whose clock runs weeks ahead: held back until
+    // this clock catches up, and the screen says so.
+    {
+        protocol::HlcStamp stamp;
+        stamp.physicalMs = QDateTime::currentMSecsSinceEpoch() + 30LL * 24 * 3600 * 1000;
+        stamp.deviceId = QByteArray(16, '\x43');
+        QCborMap body;
+        body.insert(QStringLiteral("title"), QStringLiteral("Handover"));
+        body.insert(QStringLiteral("text"), QStringLiteral("Written on a laptop whose clock was wrong."));
+        QCborMap op;
+        op.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        op.insert(QStringLiteral("kind"), domain::Notes::kKind);
+        op.insert(QStringLiteral("project"), services.session().projectId());
+        op.insert(QStringLiteral("version"), 1);
+        op.insert(QStringLiteral("hlc"), QCborValue(stamp.toBytes()));
+        op.insert(QStringLiteral("deleted"), false);
+        op.insert(QStringLiteral("body"), body);
+        auto applied = store->records().applyRemote({protocol::encodeCanonical(op)}, nullptr, {});
+        if (!applied.ok() || applied->deferred != 1)
+            shooter.fail(QStringLiteral("sync: demo note from the future not held back"));
     }
     // The demo server does not exist: no automatic attempt while the screens are shot.
     SyncController::AutoTimings never;

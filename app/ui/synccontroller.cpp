@@ -28,6 +28,10 @@ QString syncErrorText(const Error &e)
     if (e.code == ErrorCode::Tampered && d == QLatin1String(sync::kCertificateMismatch))
         return SyncController::tr("The server did not show the certificate named in the enrolment code, so Samla "
                                   "did not connect. Nothing was sent. Tell your administrator.");
+    if (e.code == ErrorCode::Tampered && d == QLatin1String(sync::kUnsignedBoxKey))
+        return SyncController::tr("The server listed a device with a key that the device did not sign, so Samla "
+                                  "did not give it the project key. Nobody was approved. Tell whoever runs the "
+                                  "server: it may have been tampered with.");
     if (d.contains(QLatin1String("bad-token")))
         return SyncController::tr("This enrolment code has already been used or has expired. Ask your "
                                   "administrator for a new one.");
@@ -164,9 +168,13 @@ void SyncController::reloadState()
     }
     auto pending = m_sync->pendingCount();
     m_pending = pending.ok() ? pending.value() : 0;
-    if (store::LocalStore *store = m_session.store())
+    m_held = 0;
+    if (store::LocalStore *store = m_session.store()) {
         if (auto conflicts = store->records().openConflicts(); conflicts.ok())
             m_conflicts = int(conflicts->size());
+        if (auto held = store->records().heldRemoteOps(); held.ok())
+            m_held = held.value();
+    }
     auto lastMs = m_sync->lastSyncMs();
     const std::int64_t last = lastMs.ok() ? lastMs.value() : 0;
     m_lastSync = last > 0 ? QDateTime::fromMSecsSinceEpoch(last) : QDateTime();

@@ -49,6 +49,9 @@ class SyncController : public QObject {
     Q_PROPERTY(QString deviceIdText READ deviceIdText NOTIFY stateChanged)
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY stateChanged)
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY stateChanged)
+    // Changes from other devices dated more than a day ahead of this
+    // device's clock: kept, and applied once the clock has caught up.
+    Q_PROPERTY(int heldCount READ heldCount NOTIFY stateChanged)
     Q_PROPERTY(QString lastSyncText READ lastSyncText NOTIFY stateChanged)
     Q_PROPERTY(QString resultText READ resultText NOTIFY stateChanged)
     Q_PROPERTY(QVariantList devices READ devices NOTIFY devicesChanged)
@@ -87,6 +90,7 @@ public:
     QString deviceIdText() const { return m_deviceId; }
     int pendingCount() const { return m_pending; }
     int conflictCount() const { return m_conflicts; }
+    int heldCount() const { return m_held; }
     QString lastSyncText() const;
     QString resultText() const { return m_resultText ? m_resultText() : QString(); }
     QVariantList devices() const { return m_devices; }
@@ -204,6 +208,7 @@ private:
     QString m_deviceId;
     int m_pending = 0;
     int m_conflicts = 0;
+    int m_held = 0;
     QDateTime m_lastSync;
     QVariantList m_devices;
     QList<protocol::Member> m_members;

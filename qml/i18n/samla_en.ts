@@ -162,6 +162,13 @@
             <numerusform>Received so far: %n changes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) from other devices are dated more than a day after this device&apos;s clock and wait until then. They are kept. Check this device&apos;s date and time.</source>
+        <translation>
+            <numerusform>%n change from another device is dated more than a day after this device&apos;s clock and waits until then. It is kept. Check this device&apos;s date and time.</numerusform>
+            <numerusform>%n changes from other devices are dated more than a day after this device&apos;s clock and wait until then. They are kept. Check this device&apos;s date and time.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>samla::ui::ConsentFormEditor</name>

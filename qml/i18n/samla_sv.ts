@@ -3893,6 +3893,13 @@
         <source>Your administrator gives you an enrolment code: a line of text that starts with samla-enrol:, also shown as a QR code. Paste the text here, scan the code with the camera, or open its image. Everything you write stays encrypted; the server can read none of it.</source>
         <translation>Din administratör ger dig en anslutningskod: en textrad som börjar med samla-enrol:, som också visas som en QR-kod. Klistra in texten här, skanna koden med kameran eller öppna bilden av den. Allt du skriver förblir krypterat; servern kan inte läsa något av det.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) from other devices are dated more than a day after this device&apos;s clock and wait until then. They are kept. Check this device&apos;s date and time.</source>
+        <translation>
+            <numerusform>%n ändring från en annan enhet är daterad mer än ett dygn efter den här enhetens klocka och väntar till dess. Den sparas. Kontrollera enhetens datum och tid.</numerusform>
+            <numerusform>%n ändringar från andra enheter är daterade mer än ett dygn efter den här enhetens klocka och väntar till dess. De sparas. Kontrollera enhetens datum och tid.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>
@@ -5968,6 +5975,10 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     <message>
         <source>The participant&apos;s device is approved. From its next sync it can send entries; it cannot read anything of the project.</source>
         <translation>Deltagarens enhet är godkänd. Från nästa synkronisering kan den skicka anteckningar; den kan inte läsa något i projektet.</translation>
+    </message>
+    <message>
+        <source>The server listed a device with a key that the device did not sign, so Samla did not give it the project key. Nobody was approved. Tell whoever runs the server: it may have been tampered with.</source>
+        <translation>Servern visade en enhet med en nyckel som enheten själv inte har signerat, så Samla gav den inte projektnyckeln. Ingen godkändes. Kontakta den som driver servern: den kan ha manipulerats.</translation>
     </message>
 </context>
 </TS>

@@ -90,6 +90,14 @@ bool cannotEverGo(const Error &error)
     return error.detail.endsWith(QLatin1String(": too-large")) || error.detail.endsWith(QLatin1String(": hash-mismatch"));
 }
 
+// The server deleted the blob for an erasure of its record, and takes it
+// never again: nothing to send, nothing to fetch (the erasure op, pulled
+// next, removes the record and the file here too).
+bool erasedOnServer(const Error &error)
+{
+    return error.detail.endsWith(QLatin1String(": erased"));
+}
+
 } // namespace
 
 Status AttachmentSync::uploadFor(const QList<OutgoingOp> &ops)
@@ -132,6 +140,10 @@ Status AttachmentSync::upload(const QString &projectId, const QString &hash)
     if (size <= 0 || size > protocol::kMaxAttachmentBytes)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("server refused (413): too-large"));
     auto held = status(projectId, hash);
+    if (!held.ok() && erasedOnServer(held.error())) {
+        m_onServer.insert(key);
+        return {};
+    }
     if (!held.ok())
         return held.error();
     if (held->complete) {
@@ -183,7 +195,12 @@ Status AttachmentSync::upload(const QString &projectId, const QString &hash)
             offset = answer->held;
             continue;
         }
-        return refusalError(refusalOf(response.value()));
+        const Error refused = refusalError(refusalOf(response.value()));
+        if (erasedOnServer(refused)) {
+            m_onServer.insert(key);
+            return {};
+        }
+        return refused;
     }
     if (!complete) {
         // Every byte is there but the server has not confirmed the whole:
@@ -239,7 +256,7 @@ Result<bool> AttachmentSync::fetch(const QString &projectId, const QString &hash
         return true;
     auto held = status(projectId, hash);
     if (!held.ok())
-        return held.error();
+        return erasedOnServer(held.error()) ? Result<bool>(false) : Result<bool>(held.error());
     if (!held->complete)
         return false;   // its device has not finished sending it
     const std::int64_t size = held->size;
@@ -263,8 +280,10 @@ Result<bool> AttachmentSync::fetch(const QString &projectId, const QString &hash
         auto response = m_client.signedRequest("GET", base + QByteArray::number(qint64(offset)), {});
         if (!response.ok())
             return response.error();   // what arrived stays in the partial file
-        if (response->status != 200)
-            return refusalError(refusalOf(response.value()));
+        if (response->status != 200) {
+            const Error refused = refusalError(refusalOf(response.value()));
+            return erasedOnServer(refused) ? Result<bool>(false) : Result<bool>(refused);
+        }
         if (response->body.isEmpty() || offset + response->body.size() > size)
             return makeError(ErrorCode::Corrupt, QStringLiteral("attachment download of the wrong length"));
         if (!partial.seek(offset) || partial.write(response->body) != response->body.size() || !partial.flush())

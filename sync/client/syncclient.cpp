@@ -189,6 +189,7 @@ Result<protocol::EnrolResponse> SyncClient::enrol(const QByteArray &token, const
     req.signKey = m_device.publicKey;
     req.boxKey = boxPublicKey;
     req.proof = crypto::sign(m_device.secretKey, protocol::enrolProofBytes(token, m_device.publicKey, boxPublicKey));
+    req.boxProof = crypto::sign(m_device.secretKey, protocol::boxKeyProofBytes(boxPublicKey));
     auto response = request("POST", "/v1/enrol", req.encode(), false);
     if (!response.ok())
         return response.error();
@@ -338,11 +339,24 @@ Result<QList<protocol::Member>> SyncClient::members(const QString &projectId)
     return list->members;
 }
 
+// A key is sealed only to a box key its device signed (EnrolRequest::boxProof):
+// the member list comes from the server, which must not be able to slip in
+// a box key of its own next to a device's id. Nothing is granted to anyone
+// when one of them fails.
+Status SyncClient::checkBoxKeys(const QList<protocol::Member> &recipients)
+{
+    for (const protocol::Member &m : recipients)
+        if (!protocol::boxKeyProven(m.signKey, m.boxKey, m.boxProof))
+            return makeError(ErrorCode::Tampered, QString::fromLatin1(kUnsignedBoxKey));
+    return {};
+}
+
 Status SyncClient::grantKey(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &key,
                             const QList<protocol::Member> &recipients)
 {
     if (key.size() != 32)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("a project key is 32 bytes"));
+    SAMLA_TRY(checkBoxKeys(recipients));
     protocol::GrantList req;
     for (const protocol::Member &m : recipients) {
         protocol::KeyGrant g;
@@ -373,6 +387,7 @@ Status SyncClient::grantSubmissionKey(const QString &projectId, std::uint32_t ep
 {
     if (projectKey.size() != 32)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("a project key is 32 bytes"));
+    SAMLA_TRY(checkBoxKeys(recipients));
     const QByteArray content = protocol::encodeSubmissionContent(
         {protocol::submissionKeyPair(projectKey).publicKey, localProjectId});
     if (!protocol::decodeSubmissionContent(content).ok())

@@ -43,6 +43,8 @@ struct BeastTransportOptions {
 // A server that presented a certificate other than the pinned one: never
 // retried (it is not a network glitch), and reported as such to the user.
 inline constexpr char kCertificateMismatch[] = "server certificate does not match the pinned fingerprint";
+// A member list naming a box key its device did not sign (SyncClient::checkBoxKeys).
+inline constexpr char kUnsignedBoxKey[] = "the server named a device key that the device did not sign";
 
 // HTTP/1.1 over TCP (or TLS 1.3) with Boost.Beast, one keep-alive connection
 // reused and rebuilt after any error. Blocking: the sync engine runs on its

@@ -4,6 +4,7 @@
 
 #include "platform/crypto/crypto.h"
 
+#include <QCborArray>
 #include <QCborMap>
 
 #include <limits>
@@ -41,6 +42,15 @@ QByteArray encodeHeader(const EnvelopeHeader &h)
         m.insert(QStringLiteral("sup"), h.supersedes);
     if (h.submission)
         m.insert(QStringLiteral("sub"), 1);
+    if (h.erasure) {
+        m.insert(QStringLiteral("era"), 1);
+        if (!h.erasedBlobs.isEmpty()) {
+            QCborArray blobs;
+            for (const QByteArray &hash : h.erasedBlobs)
+                blobs.append(hash);
+            m.insert(QStringLiteral("eblobs"), blobs);
+        }
+    }
     return encodeCanonical(m);
 }
 
@@ -53,7 +63,8 @@ Result<EnvelopeHeader> decodeHeader(QByteArrayView bytes)
         return makeError(ErrorCode::Corrupt, QStringLiteral("header is not a map"));
     const QCborMap m = value->toMap();
     MapReader r(m, "header");
-    SAMLA_TRY(r.onlyKeys({"v", "project", "record", "kind", "pref", "epoch", "dev", "seq", "op", "hlc", "sup", "sub"}));
+    SAMLA_TRY(r.onlyKeys({"v", "project", "record", "kind", "pref", "epoch", "dev", "seq", "op", "hlc", "sup", "sub", "era",
+                          "eblobs"}));
     // Each field is checked in turn; the first bad one is the error.
 #define SAMLA_FIELD(var, expr)                                                                                         \
     auto var = (expr);                                                                                                 \
@@ -76,6 +87,28 @@ Result<EnvelopeHeader> decodeHeader(QByteArrayView bytes)
         SAMLA_FIELD(sub, r.integer(QStringLiteral("sub"), 1, 1))
         Q_UNUSED(sub);
     }
+    const bool erasure = m.contains(QStringLiteral("era"));
+    QList<QByteArray> erasedBlobs;
+    if (erasure) {
+        SAMLA_FIELD(era, r.integer(QStringLiteral("era"), 1, 1))
+        Q_UNUSED(era);
+        // A write-only device reads nothing, so it has nothing to erase.
+        if (submission)
+            return makeError(ErrorCode::Corrupt, QStringLiteral("header: a submission cannot erase"));
+        if (m.contains(QStringLiteral("eblobs"))) {
+            const QCborValue list = m.value(QStringLiteral("eblobs"));
+            if (!list.isArray() || list.toArray().isEmpty() || list.toArray().size() > kMaxErasedBlobs)
+                return makeError(ErrorCode::Corrupt, QStringLiteral("header.eblobs: 1 to %1 hashes expected")
+                                                         .arg(kMaxErasedBlobs));
+            for (const QCborValue &item : list.toArray()) {
+                if (!item.isByteArray() || item.toByteArray().size() != 32)
+                    return makeError(ErrorCode::Corrupt, QStringLiteral("header.eblobs: a hash is not 32 bytes"));
+                erasedBlobs.append(item.toByteArray());
+            }
+        }
+    } else if (m.contains(QStringLiteral("eblobs"))) {
+        return makeError(ErrorCode::Corrupt, QStringLiteral("header.eblobs without era"));
+    }
 #undef SAMLA_FIELD
     Q_UNUSED(version);
     if (project->isEmpty() || record->isEmpty() || kind->isEmpty())
@@ -92,6 +125,8 @@ Result<EnvelopeHeader> decodeHeader(QByteArrayView bytes)
     h.hlc = HlcStamp::fromBytes(hlc.value());
     h.supersedes = sup.value();
     h.submission = submission;
+    h.erasure = erasure;
+    h.erasedBlobs = erasedBlobs;
     return h;
 }
 

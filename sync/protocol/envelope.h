@@ -9,6 +9,7 @@
 #include "platform/crypto/securebytes.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <cstdint>
@@ -16,6 +17,9 @@
 namespace samla::protocol {
 
 inline constexpr int kEnvelopeVersion = 1;
+// Attachment blobs one erasure may name (a record with more is erased by
+// several ops: see RecordStore::erase).
+inline constexpr int kMaxErasedBlobs = 512;
 
 // What the server may see: enough to authorise, order and deduplicate, nothing of the content.
 struct EnvelopeHeader {
@@ -33,6 +37,13 @@ struct EnvelopeHeader {
     // submission public key of `keyEpoch` (see sealSubmission), not under
     // the project key. Encoded as "sub": 1, absent otherwise.
     bool submission = false;
+    // An erasure (GDPR Art. 17): the record's content is gone on the
+    // author's device, and the server must delete the ciphertext of every
+    // op of this record (earlier and later) and the attachment blobs named
+    // here (hashes of ciphertext, 32 bytes each). The op itself carries no
+    // content. Encoded as "era": 1 and "eblobs": [...] (only with "era").
+    bool erasure = false;
+    QList<QByteArray> erasedBlobs;
 
     bool operator==(const EnvelopeHeader &) const = default;
 };

@@ -2,6 +2,8 @@
 
 #include "canonicalcbor.h"
 
+#include "platform/crypto/crypto.h"
+
 #include <QCborArray>
 #include <QCborMap>
 
@@ -65,6 +67,7 @@ QByteArray EnrolRequest::encode() const
     m.insert(QStringLiteral("sign"), signKey);
     m.insert(QStringLiteral("box"), boxKey);
     m.insert(QStringLiteral("proof"), proof);
+    m.insert(QStringLiteral("bproof"), boxProof);
     return encodeCanonical(m);
 }
 
@@ -74,15 +77,27 @@ Result<EnrolRequest> EnrolRequest::decode(QByteArrayView bytes)
     if (!m.ok())
         return m.error();
     MapReader r(m.value(), "enrol");
-    SAMLA_TRY(r.onlyKeys({"v", "token", "sign", "box", "proof"}));
+    SAMLA_TRY(r.onlyKeys({"v", "token", "sign", "box", "proof", "bproof"}));
     auto token = r.bytes(QStringLiteral("token"), 32, 32);
     auto sign = r.bytes(QStringLiteral("sign"), 32, 32);
     auto box = r.bytes(QStringLiteral("box"), 32, 32);
     auto proof = r.bytes(QStringLiteral("proof"), 64, 64);
-    for (const auto *field : {&token, &sign, &box, &proof})
+    auto boxProof = r.bytes(QStringLiteral("bproof"), 64, 64);
+    for (const auto *field : {&token, &sign, &box, &proof, &boxProof})
         if (!field->ok())
             return field->error();
-    return EnrolRequest{token.value(), sign.value(), box.value(), proof.value()};
+    return EnrolRequest{token.value(), sign.value(), box.value(), proof.value(), boxProof.value()};
+}
+
+QByteArray boxKeyProofBytes(const QByteArray &boxKey)
+{
+    return QByteArrayLiteral("samla-box-key-v1") + boxKey;
+}
+
+bool boxKeyProven(const QByteArray &signKey, const QByteArray &boxKey, const QByteArray &boxProof)
+{
+    return signKey.size() == 32 && boxKey.size() == 32 && boxProof.size() == 64
+           && crypto::verify(signKey, boxKeyProofBytes(boxKey), boxProof);
 }
 
 QByteArray EnrolResponse::encode() const
@@ -410,6 +425,8 @@ QByteArray MemberList::encode() const
         mm.insert(QStringLiteral("role"), member.role);
         mm.insert(QStringLiteral("revoked"), member.revoked);
         mm.insert(QStringLiteral("epochs"), epochs);
+        if (!member.boxProof.isEmpty())
+            mm.insert(QStringLiteral("bproof"), member.boxProof);
         a.append(mm);
     }
     QCborMap m = versioned();
@@ -433,7 +450,10 @@ Result<MemberList> MemberList::decode(QByteArrayView bytes)
             return makeError(ErrorCode::Corrupt, QStringLiteral("members: map expected"));
         const QCborMap mm = v.toMap();
         MapReader mr(mm, "member");
-        SAMLA_TRY(mr.onlyKeys({"sign", "box", "role", "revoked", "epochs"}));
+        SAMLA_TRY(mr.onlyKeys({"sign", "box", "role", "revoked", "epochs", "bproof"}));
+        auto boxProof = mr.bytes(QStringLiteral("bproof"), 64, 64, true);
+        if (!boxProof.ok())
+            return boxProof.error();
         auto sign = mr.bytes(QStringLiteral("sign"), 32, 32);
         auto box = mr.bytes(QStringLiteral("box"), 32, 32);
         auto role = mr.text(QStringLiteral("role"), kMaxIdText);
@@ -449,7 +469,7 @@ Result<MemberList> MemberList::decode(QByteArrayView bytes)
         auto epochs = arrayField(mm, "epochs", 1024, "member");
         if (!epochs.ok())
             return epochs.error();
-        Member member{sign.value(), box.value(), role.value(), revoked.toBool(), {}};
+        Member member{sign.value(), box.value(), role.value(), revoked.toBool(), {}, boxProof.value()};
         for (const QCborValue &e : epochs.value()) {
             if (!e.isInteger() || e.toInteger() < 1 || e.toInteger() > std::numeric_limits<std::uint32_t>::max()
                 || (!member.grantedEpochs.isEmpty() && std::uint32_t(e.toInteger()) <= member.grantedEpochs.last()))

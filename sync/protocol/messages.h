@@ -37,11 +37,20 @@ struct EnrolRequest {
     QByteArray signKey;    // Ed25519 public key (the device id)
     QByteArray boxKey;     // X25519 public key, to which project keys will be sealed
     QByteArray proof;      // Ed25519 signature over enrolProofBytes()
+    // Ed25519 signature over boxKeyProofBytes(boxKey): the server keeps it
+    // and hands it on with the member list, so an administrator seals the
+    // project key only to a box key the device itself vouched for. Without
+    // it, a server could put its own box key next to a device's id and be
+    // handed the key to everything.
+    QByteArray boxProof;
 
     QByteArray encode() const;
     [[nodiscard]] static Result<EnrolRequest> decode(QByteArrayView bytes);
 };
 QByteArray enrolProofBytes(const QByteArray &token, const QByteArray &signKey, const QByteArray &boxKey);
+QByteArray boxKeyProofBytes(const QByteArray &boxKey);
+// Whether boxProof is signKey's signature over boxKeyProofBytes(boxKey).
+bool boxKeyProven(const QByteArray &signKey, const QByteArray &boxKey, const QByteArray &boxProof);
 
 struct EnrolResponse {
     QString projectId;
@@ -144,6 +153,7 @@ struct Member {
     QString role;
     bool revoked = false;
     QList<std::uint32_t> grantedEpochs;   // ascending
+    QByteArray boxProof;                  // the device's signature of its box key (EnrolRequest)
 };
 struct MemberList {
     QList<Member> members;

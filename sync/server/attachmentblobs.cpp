@@ -119,6 +119,9 @@ ServiceResponse AttachmentBlobs::status(const QString &project, const QString &h
     auto state = m_store.blobState(project, hash);
     if (!state.ok())
         return refuse(500, "internal");
+    // Named by an erasure: gone for good (the uploader stops sending it).
+    if (state->erased)
+        return statusResponse(410, BlobState{}, "erased", "erased");
     // Every byte is here but the check did not finish (a failure or a
     // restart while hashing): check it now, so the blob neither stays
     // half-done for good nor counts as complete unchecked.
@@ -141,6 +144,8 @@ ServiceResponse AttachmentBlobs::upload(const ServiceRequest &request, const QSt
     auto state = m_store.appendBlob(project, hash, size, offset, request.body, m_clock.nowMs());
     if (!state.ok())
         return refuse(500, "internal");
+    if (state->erased)
+        return statusResponse(410, BlobState{}, "erased", "erased");
     if (state->exists && state->size != size)
         return statusResponse(409, state.value(), "size-mismatch", "size-mismatch");
     if (state->complete)
@@ -228,6 +233,8 @@ ServiceResponse AttachmentBlobs::download(const QString &project, const QString 
     auto state = m_store.blobState(project, hash);
     if (!state.ok())
         return refuse(500, "internal");
+    if (state->erased)
+        return refuse(410, "erased");
     if (!state->complete)
         return refuse(404, "not-found");
     if (offset > state->size)

@@ -48,6 +48,26 @@ Result<std::optional<BlobRow>> findBlob(db::Database &db, const QString &project
     return out;
 }
 
+Result<bool> blobErased(db::Database &db, const QString &projectId, const QString &hash)
+{
+    auto s = db.cached("SELECT 1 FROM erased_blobs WHERE project = ?1 AND hash = ?2");
+    if (!s.ok())
+        return s.error();
+    auto row = s.value()->bind(1, projectId).bind(2, hash).step();
+    if (!row.ok())
+        return row.error();
+    const bool erased = row.value();
+    s.value()->reset();
+    return erased;
+}
+
+BlobState erasedBlob()
+{
+    BlobState state;
+    state.erased = true;
+    return state;
+}
+
 } // namespace
 
 Result<BlobState> EmbeddedStore::blobState(const QString &projectId, const QString &hash)
@@ -55,7 +75,12 @@ Result<BlobState> EmbeddedStore::blobState(const QString &projectId, const QStri
     auto found = findBlob(*m_db, projectId, hash);
     if (!found.ok())
         return found.error();
-    return found->has_value() ? found->value().state : BlobState{};
+    if (found->has_value())
+        return found->value().state;
+    auto erased = blobErased(*m_db, projectId, hash);
+    if (!erased.ok())
+        return erased.error();
+    return erased.value() ? erasedBlob() : BlobState{};
 }
 
 Result<BlobState> EmbeddedStore::appendBlob(const QString &projectId, const QString &hash, std::int64_t size,
@@ -63,6 +88,11 @@ Result<BlobState> EmbeddedStore::appendBlob(const QString &projectId, const QStr
 {
     db::Transaction tx(*m_db);
     SAMLA_TRY(tx.begin());
+    auto erased = blobErased(*m_db, projectId, hash);
+    if (!erased.ok())
+        return erased.error();
+    if (erased.value())
+        return erasedBlob();
     auto found = findBlob(*m_db, projectId, hash);
     if (!found.ok())
         return found.error();
@@ -159,6 +189,33 @@ Status EmbeddedStore::finishBlob(const QString &projectId, const QString &hash, 
     // After the row is gone: a crash in between leaves an orphan file, never a row without bytes.
     QFile::remove(m_blobDir + QLatin1Char('/') + QString::number(id));
     return {};
+}
+
+Result<int> EmbeddedStore::expireUnfinishedBlobs(std::int64_t createdBeforeMs)
+{
+    QList<std::int64_t> ids;
+    {
+        db::Transaction tx(*m_db);
+        SAMLA_TRY(tx.begin());
+        auto s = m_db->prepare("SELECT id FROM attachment_blobs WHERE complete = 0 AND held < size AND created_ms < ?1");
+        if (!s.ok())
+            return s.error();
+        s->bind(1, createdBeforeMs);
+        SAMLA_TRY(s->forEachRow([&] { ids.append(s->columnInt(0)); }));
+        auto drop = m_db->prepare("DELETE FROM attachment_blobs WHERE id = ?1");
+        if (!drop.ok())
+            return drop.error();
+        for (std::int64_t id : std::as_const(ids)) {
+            drop->bind(1, id);
+            SAMLA_TRY(drop->run());
+            drop->reset();
+        }
+        SAMLA_TRY(tx.commit());
+    }
+    // After the rows are gone (as in finishBlob).
+    for (std::int64_t id : std::as_const(ids))
+        QFile::remove(m_blobDir + QLatin1Char('/') + QString::number(id));
+    return int(ids.size());
 }
 
 Result<ServerStore::BlobHashJob> EmbeddedStore::blobHashJob(const QString &projectId, const QString &hash,

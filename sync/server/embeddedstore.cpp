@@ -1,6 +1,7 @@
 #include "embeddedstore.h"
 
 #include "platform/db/database.h"
+#include "sync/protocol/envelope.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -91,7 +92,52 @@ CREATE TABLE attachment_blobs (
     R"sql(
 DROP TABLE nonces;
 )sql",
+    // 5: each device's signature of its box key (see protocol::EnrolRequest);
+    // erasure: each op's record id (from its clear header; filled in for
+    // older rows by backfillRecordIds), the records and blobs erased.
+    R"sql(
+ALTER TABLE devices ADD COLUMN box_proof BLOB;
+ALTER TABLE ops ADD COLUMN record_id TEXT;
+ALTER TABLE ops ADD COLUMN erasure INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX ops_record ON ops(project, record_id);
+CREATE TABLE erased_records (
+    project TEXT NOT NULL REFERENCES projects(id),
+    record_id TEXT NOT NULL,
+    erased_ms INTEGER NOT NULL,
+    PRIMARY KEY (project, record_id)
+) WITHOUT ROWID;
+CREATE TABLE erased_blobs (
+    project TEXT NOT NULL REFERENCES projects(id),
+    hash TEXT NOT NULL,
+    erased_ms INTEGER NOT NULL,
+    PRIMARY KEY (project, hash)
+) WITHOUT ROWID;
+)sql",
 };
+
+// Migration 5 added ops.record_id: the ops stored before it get theirs from
+// their own clear headers.
+Status backfillRecordIds(db::Database &db)
+{
+    auto s = db.prepare("SELECT server_seq, envelope FROM ops WHERE record_id IS NULL");
+    if (!s.ok())
+        return s.error();
+    QList<std::pair<std::int64_t, QString>> found;
+    SAMLA_TRY(s->forEachRow([&] {
+        auto envelope = protocol::decodeEnvelope(s->columnBlob(1), {protocol::kMaxEnvelopeBytes});
+        if (envelope.ok())
+            found.append({s->columnInt(0), envelope->header.recordId});
+    }));
+    auto set = db.prepare("UPDATE ops SET record_id = ?2 WHERE server_seq = ?1");
+    if (!set.ok())
+        return set.error();
+    for (const auto &[seq, recordId] : found) {
+        set->bind(1, seq).bind(2, recordId);
+        SAMLA_TRY(set->run());
+        set->reset();
+    }
+    return {};
+}
 
 DeviceInfo deviceFromRow(const db::Statement &s)
 {
@@ -131,6 +177,8 @@ Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const QString &path, 
     // with synchronous=NORMAL can lose the last commits on power loss, so the
     // server syncs every commit.
     SAMLA_TRY(db.value()->exec("PRAGMA synchronous = FULL"));
+    // Erasure deletes envelopes: their freed pages are zeroed, not left in the file.
+    SAMLA_TRY(db.value()->exec("PRAGMA secure_delete = ON"));
     std::unique_ptr<EmbeddedStore> store(new EmbeddedStore(std::move(db.value())));
     store->m_blobDir = path + QStringLiteral(".blobs");
     SAMLA_TRY(store->migrate());
@@ -149,6 +197,8 @@ Status EmbeddedStore::migrate()
         db::Transaction tx(*m_db);
         SAMLA_TRY(tx.begin());
         SAMLA_TRY(m_db->exec(kMigrations[v]));
+        if (v + 1 == 5)
+            SAMLA_TRY(backfillRecordIds(*m_db));
         SAMLA_TRY(m_db->setUserVersion(v + 1));
         SAMLA_TRY(tx.commit());
     }
@@ -204,7 +254,7 @@ Status EmbeddedStore::addEnrolToken(const QByteArray &tokenHash, const QString &
 }
 
 Result<EnrolResult> EmbeddedStore::enrol(const QByteArray &tokenHash, const QByteArray &signKey,
-                                         const QByteArray &boxKey, std::int64_t nowMs)
+                                         const QByteArray &boxKey, const QByteArray &boxProof, std::int64_t nowMs)
 {
     db::Transaction tx(*m_db);
     SAMLA_TRY(tx.begin());
@@ -238,11 +288,17 @@ Result<EnrolResult> EmbeddedStore::enrol(const QByteArray &tokenHash, const QByt
     std::int64_t deviceId = 0;
     if (existing->has_value()) {
         deviceId = existing->value().id;
+        // A device enrolled before box keys were signed gets its signature now.
+        auto proof = m_db->prepare("UPDATE devices SET box_proof = ?1 WHERE id = ?2 AND box_proof IS NULL AND box_key = ?3");
+        if (!proof.ok())
+            return proof.error();
+        proof->bindBlob(1, boxProof).bind(2, deviceId).bindBlob(3, boxKey);
+        SAMLA_TRY(proof->run());
     } else {
-        auto ins = m_db->prepare("INSERT INTO devices (sign_key, box_key, enrolled_ms) VALUES (?1, ?2, ?3)");
+        auto ins = m_db->prepare("INSERT INTO devices (sign_key, box_key, enrolled_ms, box_proof) VALUES (?1, ?2, ?3, ?4)");
         if (!ins.ok())
             return ins.error();
-        ins->bindBlob(1, signKey).bindBlob(2, boxKey).bind(3, nowMs);
+        ins->bindBlob(1, signKey).bindBlob(2, boxKey).bind(3, nowMs).bindBlob(4, boxProof);
         SAMLA_TRY(ins->run());
         deviceId = m_db->lastInsertRowId();
     }
@@ -341,10 +397,12 @@ Result<PushResult> EmbeddedStore::push(std::int64_t deviceId, const QList<Stored
 {
     db::Transaction tx(*m_db);
     SAMLA_TRY(tx.begin());
+    m_erasedBlobFiles.clear();
     auto result = pushIn(deviceId, ops, nowMs);
     if (!result.ok())
         return result.error();
     SAMLA_TRY(tx.commit());
+    removeErasedBlobFiles();
     return result;
 }
 
@@ -354,6 +412,7 @@ Result<QList<PushResult>> EmbeddedStore::pushGroup(const QList<PushItem> &items,
     // batch: nobody gets a receipt before the commit that keeps their ops.
     db::Transaction tx(*m_db);
     SAMLA_TRY(tx.begin());
+    m_erasedBlobFiles.clear();
     QList<PushResult> out;
     out.reserve(items.size());
     for (const PushItem &item : items) {
@@ -363,7 +422,75 @@ Result<QList<PushResult>> EmbeddedStore::pushGroup(const QList<PushItem> &items,
         out.append(std::move(result.value()));
     }
     SAMLA_TRY(tx.commit());
+    removeErasedBlobFiles();
     return out;
+}
+
+// After the commit that deleted their rows: a crash in between leaves an
+// orphan file (ciphertext whose keys the devices destroyed), never a row
+// without bytes.
+void EmbeddedStore::removeErasedBlobFiles()
+{
+    for (std::int64_t id : std::as_const(m_erasedBlobFiles))
+        QFile::remove(m_blobDir + QLatin1Char('/') + QString::number(id));
+    m_erasedBlobFiles.clear();
+}
+
+Result<bool> EmbeddedStore::recordErased(const QString &projectId, const QString &recordId)
+{
+    auto s = m_db->cached("SELECT 1 FROM erased_records WHERE project = ?1 AND record_id = ?2");
+    if (!s.ok())
+        return s.error();
+    auto row = s.value()->bind(1, projectId).bind(2, recordId).step();
+    if (!row.ok())
+        return row.error();
+    const bool erased = row.value();
+    s.value()->reset();
+    return erased;
+}
+
+// Inside the push transaction, after the erasure op (serverSeq) is stored.
+Status EmbeddedStore::eraseIn(const StoredOp &op, std::int64_t serverSeq, std::int64_t nowMs, PushResult &result)
+{
+    auto mark = m_db->cached("INSERT OR IGNORE INTO erased_records (project, record_id, erased_ms) VALUES (?1, ?2, ?3)");
+    if (!mark.ok())
+        return mark.error();
+    mark.value()->bind(1, op.projectId).bind(2, op.recordId).bind(3, nowMs);
+    SAMLA_TRY(mark.value()->run());
+    auto strip = m_db->cached("UPDATE ops SET envelope = X'' WHERE project = ?1 AND record_id = ?2 "
+                              "AND erasure = 0 AND server_seq <> ?3 AND length(envelope) > 0");
+    if (!strip.ok())
+        return strip.error();
+    strip.value()->bind(1, op.projectId).bind(2, op.recordId).bind(3, serverSeq);
+    SAMLA_TRY(strip.value()->run());
+    result.erasedOps += int(m_db->changes());
+    for (const QString &hash : op.erasedBlobs) {
+        auto find = m_db->cached("SELECT id FROM attachment_blobs WHERE project = ?1 AND hash = ?2");
+        if (!find.ok())
+            return find.error();
+        auto row = find.value()->bind(1, op.projectId).bind(2, hash).step();
+        if (!row.ok())
+            return row.error();
+        if (row.value()) {
+            const std::int64_t id = find.value()->columnInt(0);
+            find.value()->reset();
+            auto drop = m_db->cached("DELETE FROM attachment_blobs WHERE id = ?1");
+            if (!drop.ok())
+                return drop.error();
+            drop.value()->bind(1, id);
+            SAMLA_TRY(drop.value()->run());
+            m_erasedBlobFiles.append(id);
+            ++result.erasedBlobs;
+        } else {
+            find.value()->reset();
+        }
+        auto gone = m_db->cached("INSERT OR IGNORE INTO erased_blobs (project, hash, erased_ms) VALUES (?1, ?2, ?3)");
+        if (!gone.ok())
+            return gone.error();
+        gone.value()->bind(1, op.projectId).bind(2, hash).bind(3, nowMs);
+        SAMLA_TRY(gone.value()->run());
+    }
+    return {};
 }
 
 Result<PushResult> EmbeddedStore::pushIn(std::int64_t deviceId, const QList<StoredOp> &ops, std::int64_t nowMs)
@@ -400,14 +527,28 @@ Result<PushResult> EmbeddedStore::pushIn(std::int64_t deviceId, const QList<Stor
             result.outcome = PushOutcome::Gap;
             break;
         }
-        auto ins = m_db->cached("INSERT INTO ops (op_id, device, device_seq, project, envelope, received_ms) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        // An op of a record erased already keeps its place, not its content.
+        bool keep = true;
+        if (!op.erasure) {
+            auto erased = recordErased(op.projectId, op.recordId);
+            if (!erased.ok())
+                return erased.error();
+            keep = !erased.value();
+            if (!keep)
+                ++result.erasedOps;
+        }
+        auto ins = m_db->cached("INSERT INTO ops (op_id, device, device_seq, project, envelope, received_ms, "
+                                "record_id, erasure) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         if (!ins.ok())
             return ins.error();
         ins.value()->bindBlob(1, op.opId).bind(2, deviceId).bind(3, op.deviceSeq).bind(4, op.projectId);
-        ins.value()->bindBlob(5, op.envelope).bind(6, nowMs);
+        ins.value()->bindBlob(5, keep ? op.envelope : QByteArray("")).bind(6, nowMs);
+        ins.value()->bind(7, op.recordId).bind(8, op.erasure ? 1 : 0);
         SAMLA_TRY(ins.value()->run());
-        result.receipts.append(protocol::Receipt{op.opId, op.deviceSeq, m_db->lastInsertRowId()});
+        const std::int64_t serverSeq = m_db->lastInsertRowId();
+        if (op.erasure)
+            SAMLA_TRY(eraseIn(op, serverSeq, nowMs, result));
+        result.receipts.append(protocol::Receipt{op.opId, op.deviceSeq, serverSeq});
         result.high = op.deviceSeq;
     }
     return result;
@@ -416,9 +557,10 @@ Result<PushResult> EmbeddedStore::pushIn(std::int64_t deviceId, const QList<Stor
 Result<protocol::PullResponse> EmbeddedStore::pull(std::int64_t deviceId, std::int64_t since, int limit,
                                                    qsizetype maxBytes)
 {
+    // Erased envelopes (empty) are stepped over.
     auto s = m_db->cached("SELECT server_seq, envelope FROM ops WHERE server_seq > ?1 AND project IN "
                           "(SELECT project FROM memberships WHERE device = ?2 AND role IN ('member', 'admin')) "
-                          "ORDER BY server_seq LIMIT ?3");
+                          "AND length(envelope) > 0 ORDER BY server_seq LIMIT ?3");
     if (!s.ok())
         return s.error();
     db::Statement &st = *s.value();
@@ -450,13 +592,17 @@ Result<ServerStore::Counts> EmbeddedStore::counts()
 {
     auto s = m_db->prepare("SELECT (SELECT count(*) FROM projects), (SELECT count(*) FROM devices), "
                            "(SELECT count(*) FROM devices WHERE revoked_ms IS NOT NULL), (SELECT count(*) FROM ops), "
-                           "(SELECT coalesce(max(server_seq), 0) FROM ops)");
+                           "(SELECT coalesce(max(server_seq), 0) FROM ops), "
+                           "(SELECT count(*) FROM ops WHERE length(envelope) = 0), "
+                           "(SELECT count(*) FROM (SELECT device FROM ops GROUP BY device "
+                           " HAVING count(*) <> max(device_seq) OR min(device_seq) <> 1))");
     if (!s.ok())
         return s.error();
     auto row = s->step();
     if (!row.ok())
         return row.error();
-    return Counts{s->columnInt(0), s->columnInt(1), s->columnInt(2), s->columnInt(3), s->columnInt(4)};
+    return Counts{s->columnInt(0), s->columnInt(1), s->columnInt(2), s->columnInt(3), s->columnInt(4),
+                  s->columnInt(5), s->columnInt(6)};
 }
 
 Result<ServerStore::GrantOutcome> EmbeddedStore::putGrants(const QList<protocol::KeyGrant> &grants,
@@ -517,7 +663,7 @@ Result<QList<protocol::Member>> EmbeddedStore::members(const QString &projectId)
 {
     auto s = m_db->prepare("SELECT d.sign_key, d.box_key, m.role, d.revoked_ms IS NOT NULL, "
                            "(SELECT group_concat(epoch) FROM (SELECT epoch FROM key_grants g "
-                           " WHERE g.project = m.project AND g.recipient = d.id ORDER BY epoch)) "
+                           " WHERE g.project = m.project AND g.recipient = d.id ORDER BY epoch)), d.box_proof "
                            "FROM memberships m JOIN devices d ON d.id = m.device "
                            "WHERE m.project = ?1 ORDER BY d.enrolled_ms, d.id");
     if (!s.ok())
@@ -525,7 +671,8 @@ Result<QList<protocol::Member>> EmbeddedStore::members(const QString &projectId)
     s->bind(1, projectId);
     QList<protocol::Member> out;
     SAMLA_TRY(s->forEachRow([&] {
-        protocol::Member m{s->columnBlob(0), s->columnBlob(1), s->columnText(2), s->columnInt(3) != 0, {}};
+        protocol::Member m{s->columnBlob(0), s->columnBlob(1), s->columnText(2), s->columnInt(3) != 0, {},
+                           s->columnBlob(5)};
         const QString epochs = s->columnText(4);
         for (const QString &e : epochs.split(QLatin1Char(','), Qt::SkipEmptyParts))
             m.grantedEpochs.append(e.toUInt());

@@ -23,7 +23,7 @@ public:
     Status addEnrolToken(const QByteArray &tokenHash, const QString &projectId, const QString &role,
                          std::int64_t expiresMs) override;
     Result<EnrolResult> enrol(const QByteArray &tokenHash, const QByteArray &signKey, const QByteArray &boxKey,
-                              std::int64_t nowMs) override;
+                              const QByteArray &boxProof, std::int64_t nowMs) override;
     Result<std::optional<DeviceInfo>> device(const QByteArray &signKey) override;
     Result<QList<DeviceInfo>> devices() override;
     Result<QList<Membership>> memberships(std::int64_t deviceId) override;
@@ -44,6 +44,7 @@ public:
                                 qsizetype maxBytes) override;
     Status finishBlob(const QString &projectId, const QString &hash, bool keep) override;
     Result<BlobHashJob> blobHashJob(const QString &projectId, const QString &hash, std::int64_t size) override;
+    Result<int> expireUnfinishedBlobs(std::int64_t createdBeforeMs) override;
 
     db::Database &database() { return *m_db; }
 
@@ -53,11 +54,15 @@ private:
     Result<std::int64_t> highIn(std::int64_t deviceId);
     // push() inside a transaction the caller holds.
     Result<PushResult> pushIn(std::int64_t deviceId, const QList<StoredOp> &ops, std::int64_t nowMs);
+    Result<bool> recordErased(const QString &projectId, const QString &recordId);
+    Status eraseIn(const StoredOp &op, std::int64_t serverSeq, std::int64_t nowMs, PushResult &result);
+    void removeErasedBlobFiles();
 
     std::unique_ptr<db::Database> m_db;
     // Attachment blobs live as files here (next to the store file), named
     // by their row id; see embeddedblobs.cpp.
     QString m_blobDir;
+    QList<std::int64_t> m_erasedBlobFiles;   // deleted in the open push transaction
 };
 
 } // namespace samla::server

@@ -397,6 +397,7 @@ int cmdStatus(const QStringList &args)
         return fail(QStringLiteral("status"), counts.error());
     out() << "projects " << counts->projects << "\ndevices " << counts->devices << " (revoked "
           << counts->revokedDevices << ")\nops " << counts->ops << "\nlast server_seq " << counts->lastServerSeq
+          << "\nerased envelopes " << counts->erasedOps << "\ndevice sequences with gaps " << counts->devicesWithGaps
           << '\n';
     if (auto identity = loadTlsIdentity(c.paths(), c.storeKey); identity.ok())
         out() << "certificate sha256 " << tls::formatFingerprint(tls::fingerprint(identity->certificateDer)) << '\n';

@@ -4,6 +4,7 @@
 
 #include "platform/crypto/hasher.h"
 #include "sync/protocol/attachmentmessages.h"
+#include "sync/protocol/envelope.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -118,6 +119,27 @@ ALTER TABLE attachment_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
     R"sql(
 DROP TABLE nonces;
 )sql",
+    // 5: each device's signature of its box key (see protocol::EnrolRequest);
+    // erasure: each op's record id (from its clear header; older rows get
+    // theirs in backfillRecordIds), the records and blobs erased.
+    R"sql(
+ALTER TABLE devices ADD COLUMN box_proof bytea;
+ALTER TABLE ops ADD COLUMN record_id text;
+ALTER TABLE ops ADD COLUMN erasure boolean NOT NULL DEFAULT false;
+CREATE INDEX ops_record ON ops(project, record_id);
+CREATE TABLE erased_records (
+    project text NOT NULL REFERENCES projects(id),
+    record_id text NOT NULL,
+    erased_ms bigint NOT NULL,
+    PRIMARY KEY (project, record_id)
+);
+CREATE TABLE erased_blobs (
+    project text NOT NULL REFERENCES projects(id),
+    hash text NOT NULL,
+    erased_ms bigint NOT NULL,
+    PRIMARY KEY (project, hash)
+);
+)sql",
 };
 
 // Taken while the schema is checked or changed, so two samla-server
@@ -139,8 +161,10 @@ const PreparedStatement kStatements[] = {
     {"token_lock", "SELECT project, role, expires_ms, used_by FROM enrol_tokens WHERE token_hash = $1 FOR UPDATE"},
     {"token_use", "UPDATE enrol_tokens SET used_by = $1, used_ms = $2 WHERE token_hash = $3"},
     {"device_by_key", "SELECT id, sign_key, box_key, enrolled_ms, revoked_ms FROM devices WHERE sign_key = $1"},
-    {"device_insert", "INSERT INTO devices (sign_key, box_key, enrolled_ms) VALUES ($1, $2, $3) "
+    {"device_insert", "INSERT INTO devices (sign_key, box_key, enrolled_ms, box_proof) VALUES ($1, $2, $3, $4) "
                       "ON CONFLICT (sign_key) DO NOTHING RETURNING id"},
+    // A device enrolled before box keys were signed gets its signature now.
+    {"device_box_proof", "UPDATE devices SET box_proof = $1 WHERE id = $2 AND box_proof IS NULL AND box_key = $3"},
     {"devices", "SELECT id, sign_key, box_key, enrolled_ms, revoked_ms FROM devices ORDER BY id"},
     {"device_revoke", "UPDATE devices SET revoked_ms = $1 WHERE sign_key = $2 AND revoked_ms IS NULL"},
     // A later token for the same project replaces the role, as in the embedded store.
@@ -152,18 +176,32 @@ const PreparedStatement kStatements[] = {
     {"op_by_id", "SELECT device, device_seq, server_seq FROM ops WHERE op_id = $1"},
     {"seq_lock", "SELECT last FROM server_seq FOR UPDATE"},
     {"seq_set", "UPDATE server_seq SET last = $1"},
-    {"op_insert", "INSERT INTO ops (server_seq, op_id, device, device_seq, project, envelope, received_ms) "
-                  "VALUES ($1, $2, $3, $4, $5, $6, $7)"},
-    // Sizes first (octet_length reads no envelope), then the envelopes of the page.
+    {"op_insert", "INSERT INTO ops (server_seq, op_id, device, device_seq, project, envelope, received_ms, "
+                  "record_id, erasure) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"},
+    // Erasure (see serverstore.h): the envelopes of a record's other ops go.
+    {"record_erased", "SELECT 1 FROM erased_records WHERE project = $1 AND record_id = $2"},
+    {"record_erase", "INSERT INTO erased_records (project, record_id, erased_ms) VALUES ($1, $2, $3) "
+                     "ON CONFLICT DO NOTHING"},
+    {"record_strip", "UPDATE ops SET envelope = '' WHERE project = $1 AND record_id = $2 AND NOT erasure "
+                     "AND server_seq <> $3 AND octet_length(envelope) > 0"},
+    {"blob_erase", "DELETE FROM attachment_blobs WHERE project = $1 AND hash = $2"},
+    {"blob_erased_insert", "INSERT INTO erased_blobs (project, hash, erased_ms) VALUES ($1, $2, $3) "
+                           "ON CONFLICT DO NOTHING"},
+    {"blob_erased", "SELECT 1 FROM erased_blobs WHERE project = $1 AND hash = $2"},
+    // Sizes first (octet_length reads no envelope), then the envelopes of the
+    // page; erased envelopes (empty) are stepped over.
     {"pull_sizes", "SELECT server_seq, octet_length(envelope) FROM ops WHERE server_seq > $1 AND project IN "
                    "(SELECT project FROM memberships WHERE device = $2 AND role IN ('member', 'admin')) "
-                   "ORDER BY server_seq LIMIT $3"},
+                   "AND octet_length(envelope) > 0 ORDER BY server_seq LIMIT $3"},
     {"pull_page", "SELECT server_seq, envelope FROM ops WHERE server_seq > $1 AND server_seq <= $2 AND project IN "
                   "(SELECT project FROM memberships WHERE device = $3 AND role IN ('member', 'admin')) "
-                  "ORDER BY server_seq"},
+                  "AND octet_length(envelope) > 0 ORDER BY server_seq"},
     {"counts", "SELECT (SELECT count(*) FROM projects), (SELECT count(*) FROM devices), "
                "(SELECT count(*) FROM devices WHERE revoked_ms IS NOT NULL), (SELECT count(*) FROM ops), "
-               "(SELECT coalesce(max(server_seq), 0) FROM ops)"},
+               "(SELECT coalesce(max(server_seq), 0) FROM ops), "
+               "(SELECT count(*) FROM ops WHERE octet_length(envelope) = 0), "
+               "(SELECT count(*) FROM (SELECT device FROM ops GROUP BY device "
+               " HAVING count(*) <> max(device_seq) OR min(device_seq) <> 1) gaps)"},
     {"grant_member", "SELECT d.id FROM devices d JOIN memberships m ON m.device = d.id "
                      "WHERE d.sign_key = $1 AND m.project = $2 AND d.revoked_ms IS NULL "
                      "AND m.role IN ('member', 'admin', 'writeonly')"},
@@ -174,7 +212,7 @@ const PreparedStatement kStatements[] = {
                    "WHERE g.recipient = $1 ORDER BY g.project, g.epoch"},
     {"members", "SELECT d.sign_key, d.box_key, m.role, d.revoked_ms IS NOT NULL, "
                 "(SELECT string_agg(g.epoch::text, ',' ORDER BY g.epoch) FROM key_grants g "
-                " WHERE g.project = m.project AND g.recipient = d.id) "
+                " WHERE g.project = m.project AND g.recipient = d.id), d.box_proof "
                 "FROM memberships m JOIN devices d ON d.id = m.device "
                 "WHERE m.project = $1 ORDER BY d.enrolled_ms, d.id"},
 };
@@ -447,6 +485,19 @@ void defaultConnectTimeout()
     });
 }
 
+// Migration 5 added ops.record_id: the ops stored before it get theirs from
+// their own clear headers.
+void backfillRecordIds(pqxx::work &tx)
+{
+    const pqxx::result rows = tx.exec("SELECT server_seq, envelope FROM ops WHERE record_id IS NULL");
+    for (const pqxx::row &r : rows) {
+        auto envelope = protocol::decodeEnvelope(blobOf(r[1]), {protocol::kMaxEnvelopeBytes});
+        if (envelope.ok())
+            tx.exec_params("UPDATE ops SET record_id = $1 WHERE server_seq = $2", text(envelope->header.recordId),
+                           intOf(r[0]));
+    }
+}
+
 } // namespace
 
 Status PgStore::checkEmpty(const QString &url)
@@ -498,8 +549,11 @@ Result<std::unique_ptr<PgStore>> PgStore::open(const QString &url, Mode mode, Op
                                             "knows up to %2): upgrade samla-server")
                                  .arg(version)
                                  .arg(known));
-        for (int v = version; v < known; ++v)
+        for (int v = version; v < known; ++v) {
             tx.exec(kMigrations[v]);
+            if (v + 1 == 5)
+                backfillRecordIds(tx);
+        }
         if (version < known)
             tx.exec_params("UPDATE samla_schema SET version = $1", known);
         tx.commit();
@@ -546,7 +600,7 @@ Status PgStore::addEnrolToken(const QByteArray &tokenHash, const QString &projec
 }
 
 Result<EnrolResult> PgStore::enrol(const QByteArray &tokenHash, const QByteArray &signKey, const QByteArray &boxKey,
-                                   std::int64_t nowMs)
+                                   const QByteArray &boxProof, std::int64_t nowMs)
 {
     return m_pool->run<Result<EnrolResult>>("enrol", [&](pqxx::connection &c) -> Result<EnrolResult> {
         pqxx::work tx(c);
@@ -575,8 +629,9 @@ Result<EnrolResult> PgStore::enrol(const QByteArray &tokenHash, const QByteArray
         std::int64_t deviceId = 0;
         if (known) {
             deviceId = known->id;
+            tx.exec_prepared("device_box_proof", blob(boxProof), deviceId, blob(boxKey));
         } else {
-            const pqxx::result inserted = tx.exec_prepared("device_insert", blob(signKey), blob(boxKey), nowMs);
+            const pqxx::result inserted = tx.exec_prepared("device_insert", blob(signKey), blob(boxKey), nowMs, blob(boxProof));
             if (inserted.empty()) {
                 // The same key enrolled through another token in a transaction
                 // that committed meanwhile: join that device row.
@@ -696,8 +751,22 @@ PushResult pushInTransaction(pqxx::work &tx, std::int64_t deviceId, const QList<
         if (!lastSeq)
             lastSeq = intOf(tx.exec_prepared1("seq_lock")[0]);
         const std::int64_t serverSeq = ++*lastSeq;
+        // An op of a record erased already keeps its place, not its content.
+        const bool keep = op.erasure || tx.exec_prepared("record_erased", text(op.projectId), text(op.recordId)).empty();
+        if (!keep)
+            ++result.erasedOps;
         tx.exec_prepared("op_insert", serverSeq, blob(op.opId), deviceId, op.deviceSeq, text(op.projectId),
-                         blob(op.envelope), nowMs);
+                         blob(keep ? op.envelope : QByteArray()), nowMs, text(op.recordId), op.erasure);
+        if (op.erasure) {
+            tx.exec_prepared("record_erase", text(op.projectId), text(op.recordId), nowMs);
+            result.erasedOps += int(
+                tx.exec_prepared("record_strip", text(op.projectId), text(op.recordId), serverSeq).affected_rows());
+            // The blob's chunks go with it (ON DELETE CASCADE).
+            for (const QString &hash : op.erasedBlobs) {
+                result.erasedBlobs += int(tx.exec_prepared("blob_erase", text(op.projectId), text(hash)).affected_rows());
+                tx.exec_prepared("blob_erased_insert", text(op.projectId), text(hash), nowMs);
+            }
+        }
         result.receipts.append(protocol::Receipt{op.opId, op.deviceSeq, serverSeq});
         result.high = op.deviceSeq;
     }
@@ -791,7 +860,7 @@ Result<ServerStore::Counts> PgStore::counts()
     return m_pool->run<Result<Counts>>("counts", [](pqxx::connection &c) -> Result<Counts> {
         pqxx::nontransaction tx(c);
         const pqxx::row r = tx.exec_prepared1("counts");
-        return Counts{intOf(r[0]), intOf(r[1]), intOf(r[2]), intOf(r[3]), intOf(r[4])};
+        return Counts{intOf(r[0]), intOf(r[1]), intOf(r[2]), intOf(r[3]), intOf(r[4]), intOf(r[5]), intOf(r[6])};
     });
 }
 
@@ -831,7 +900,8 @@ Result<QList<protocol::Member>> PgStore::members(const QString &projectId)
         pqxx::nontransaction tx(c);
         QList<protocol::Member> out;
         for (const pqxx::row &r : tx.exec_prepared("members", text(projectId))) {
-            protocol::Member m{blobOf(r[0]), blobOf(r[1]), textOf(r[2]), r[3].as<bool>(), {}};
+            protocol::Member m{blobOf(r[0]), blobOf(r[1]), textOf(r[2]), r[3].as<bool>(), {},
+                               r[5].is_null() ? QByteArray() : blobOf(r[5])};
             if (!r[4].is_null())
                 for (const QString &e : textOf(r[4]).split(QLatin1Char(','), Qt::SkipEmptyParts))
                     m.grantedEpochs.append(e.toUInt());
@@ -865,7 +935,11 @@ Result<BlobState> PgStore::blobState(const QString &projectId, const QString &ha
         const pqxx::result r = tx.exec_params("SELECT size, held, complete FROM attachment_blobs "
                                               "WHERE project = $1 AND hash = $2",
                                               text(projectId), text(hash));
-        return r.empty() ? BlobState{} : blobStateOf(r[0]);
+        if (!r.empty())
+            return blobStateOf(r[0]);
+        BlobState state;
+        state.erased = !tx.exec_prepared("blob_erased", text(projectId), text(hash)).empty();
+        return state;
     });
 }
 
@@ -875,6 +949,11 @@ Result<BlobState> PgStore::appendBlob(const QString &projectId, const QString &h
     using R = Result<BlobState>;
     return m_pool->run<R>("appendBlob", [&](pqxx::connection &c) -> R {
         pqxx::work tx(c);
+        if (!tx.exec_prepared("blob_erased", text(projectId), text(hash)).empty()) {
+            BlobState erased;
+            erased.erased = true;
+            return erased;
+        }
         if (offset == 0)
             tx.exec_params("INSERT INTO attachment_blobs (project, hash, size, held, complete, created_ms) "
                            "VALUES ($1, $2, $3, 0, false, $4) ON CONFLICT (project, hash) DO NOTHING",
@@ -950,6 +1029,19 @@ Status PgStore::finishBlob(const QString &projectId, const QString &hash, bool k
                            text(hash));
         tx.commit();
         return {};
+    });
+}
+
+Result<int> PgStore::expireUnfinishedBlobs(std::int64_t createdBeforeMs)
+{
+    return m_pool->run<Result<int>>("expireUnfinishedBlobs", [&](pqxx::connection &c) -> Result<int> {
+        pqxx::work tx(c);
+        // The chunks go with their blob (ON DELETE CASCADE).
+        const pqxx::result r = tx.exec_params("DELETE FROM attachment_blobs WHERE NOT complete AND held < size "
+                                              "AND created_ms < $1",
+                                              createdBeforeMs);
+        tx.commit();
+        return int(r.affected_rows());
     });
 }
 

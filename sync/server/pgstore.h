@@ -45,7 +45,7 @@ public:
     Status addEnrolToken(const QByteArray &tokenHash, const QString &projectId, const QString &role,
                          std::int64_t expiresMs) override;
     Result<EnrolResult> enrol(const QByteArray &tokenHash, const QByteArray &signKey, const QByteArray &boxKey,
-                              std::int64_t nowMs) override;
+                              const QByteArray &boxProof, std::int64_t nowMs) override;
     Result<std::optional<DeviceInfo>> device(const QByteArray &signKey) override;
     Result<QList<DeviceInfo>> devices() override;
     Result<QList<Membership>> memberships(std::int64_t deviceId) override;
@@ -66,6 +66,7 @@ public:
                                 qsizetype maxBytes) override;
     Status finishBlob(const QString &projectId, const QString &hash, bool keep) override;
     Result<BlobHashJob> blobHashJob(const QString &projectId, const QString &hash, std::int64_t size) override;
+    Result<int> expireUnfinishedBlobs(std::int64_t createdBeforeMs) override;
 
     // The schema version of this build's newest migration.
     [[nodiscard]] static int schemaVersion();

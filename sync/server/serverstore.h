@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <cstdint>
@@ -29,11 +30,25 @@ struct Membership {
 
 // One op as the server keeps it: the clear header fields it indexes and the
 // envelope exactly as the device sent it (body still sealed).
+//
+// Erasure (ARCHITECTURE §6: "delete ciphertext on server and devices"): an
+// op whose header says it erases its record makes the store delete, in the
+// same transaction, the envelope of every other op of that record and the
+// attachment blobs the header names. The rows stay, without their
+// envelopes, so device_seq stays gapless, retries get their receipts, and
+// pulls step over them. An op of an erased record that arrives later (a
+// device that was offline) is stored the same way: its content is never
+// kept. The erasure ops themselves carry no content and are kept, so every
+// device learns of the erasure. A blob named by an erasure is refused if it
+// is uploaded again.
 struct StoredOp {
     QByteArray opId;
     std::int64_t deviceSeq = 0;
     QString projectId;
     QByteArray envelope;
+    QString recordId;             // from the clear header
+    bool erasure = false;
+    QStringList erasedBlobs;      // attachment names (64 hex digits)
 };
 
 enum class PushOutcome {
@@ -47,6 +62,8 @@ struct PushResult {
     QList<protocol::Receipt> receipts;   // for the stored prefix of the batch
     std::int64_t high = 0;               // the device's highest stored device_seq, after the batch
     PushOutcome outcome = PushOutcome::Stored;
+    int erasedOps = 0;                   // envelopes deleted by erasures in the batch (or not kept)
+    int erasedBlobs = 0;                 // attachment blobs deleted by erasures in the batch
 };
 
 enum class EnrolOutcome {
@@ -66,6 +83,7 @@ struct BlobState {
     std::int64_t size = 0;       // declared by the first chunk
     std::int64_t held = 0;       // bytes stored, from the start
     bool complete = false;       // every byte held and the hash checked
+    bool erased = false;         // named by an erasure: gone, and never taken again
 };
 
 // Every method runs in its own transaction; a failure leaves nothing half-written.
@@ -80,8 +98,10 @@ public:
                                                const QString &role, std::int64_t expiresMs) = 0;
     // Consumes the token and enrols the device in its project. Idempotent for
     // the device that used the token (a retry after a lost answer succeeds).
+    // boxProof is kept and named in members() (SyncService checked it).
     [[nodiscard]] virtual Result<EnrolResult> enrol(const QByteArray &tokenHash, const QByteArray &signKey,
-                                                    const QByteArray &boxKey, std::int64_t nowMs) = 0;
+                                                    const QByteArray &boxKey, const QByteArray &boxProof,
+                                                    std::int64_t nowMs) = 0;
 
     [[nodiscard]] virtual Result<std::optional<DeviceInfo>> device(const QByteArray &signKey) = 0;
     [[nodiscard]] virtual Result<QList<DeviceInfo>> devices() = 0;
@@ -160,12 +180,22 @@ public:
     [[nodiscard]] virtual Result<BlobHashJob> blobHashJob(const QString &projectId, const QString &hash,
                                                           std::int64_t size) = 0;
 
+    // Deletes attachment uploads that were started before `createdBeforeMs`
+    // and never finished (held < size): a device that gave up, or was
+    // revoked mid-upload, leaves nothing behind for ever. An upload resumed
+    // later starts again from 0. Returns how many were deleted.
+    [[nodiscard]] virtual Result<int> expireUnfinishedBlobs(std::int64_t createdBeforeMs) = 0;
+
     struct Counts {
         std::int64_t projects = 0;
         std::int64_t devices = 0;
         std::int64_t revokedDevices = 0;
         std::int64_t ops = 0;
         std::int64_t lastServerSeq = 0;
+        std::int64_t erasedOps = 0;          // ops kept without their envelope (erasure)
+        // Devices whose stored ops are not numbered 1..n exactly (always 0:
+        // a check an operator or a test can run on the store itself).
+        std::int64_t devicesWithGaps = 0;
     };
     [[nodiscard]] virtual Result<Counts> counts() = 0;
 };

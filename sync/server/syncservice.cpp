@@ -111,9 +111,25 @@ SyncService::SyncService(ServerStore &store, const Clock &clock, QByteArray serv
 {
 }
 
+// Once an hour at most, on the service thread between requests: uploads
+// left unfinished past ServiceLimits::unfinishedUploadMs are deleted.
+void SyncService::expireUnfinishedUploads()
+{
+    const std::int64_t now = m_clock.nowMs();
+    if (now < m_nextExpiryMs)
+        return;
+    m_nextExpiryMs = now + 3600LL * 1000;
+    auto expired = m_store.expireUnfinishedBlobs(now - m_limits.unfinishedUploadMs);
+    if (!expired.ok())
+        qCWarning(lcServer).noquote() << "expiring unfinished uploads failed:" << expired.error().detail;
+    else if (expired.value() > 0)
+        qCInfo(lcServer).noquote() << "expired unfinished uploads:" << expired.value();
+}
+
 ServiceResponse SyncService::handle(const ServiceRequest &request)
 {
     try {
+        expireUnfinishedUploads();
         if (!request.peer.isEmpty()
             && !admit(m_buckets, request.peer, m_limits.requestsPerMinute, m_limits.requestBurst))
             return refuse(429, "rate-limited");
@@ -333,7 +349,11 @@ ServiceResponse SyncService::enrol(const ServiceRequest &request)
     const QByteArray tag = tagOf(req->signKey);
     if (!crypto::verify(req->signKey, protocol::enrolProofBytes(req->token, req->signKey, req->boxKey), req->proof))
         return refuse(401, "bad-signature", tag);
-    auto result = m_store.enrol(crypto::hash(req->token), req->signKey, req->boxKey, m_clock.nowMs());
+    // The box key administrators will seal project keys to, vouched for by
+    // the device; they check it again themselves (SyncClient::grantKey).
+    if (!protocol::boxKeyProven(req->signKey, req->boxKey, req->boxProof))
+        return refuse(401, "bad-box-proof", tag);
+    auto result = m_store.enrol(crypto::hash(req->token), req->signKey, req->boxKey, req->boxProof, m_clock.nowMs());
     if (!result.ok())
         return refuse(500, "internal", tag);
     switch (result->outcome) {
@@ -404,7 +424,10 @@ ServiceResponse SyncService::push(const ServiceRequest &request, const Caller &c
             reason = "tampered";
             break;
         }
-        valid.append(StoredOp{h.opId, h.deviceSeq, h.projectId, wire});
+        StoredOp op{h.opId, h.deviceSeq, h.projectId, wire, h.recordId, h.erasure, {}};
+        for (const QByteArray &hash : h.erasedBlobs)
+            op.erasedBlobs.append(QString::fromLatin1(hash.toHex()));
+        valid.append(std::move(op));
     }
 
     if (!valid.isEmpty()) {
@@ -441,6 +464,10 @@ ServiceResponse SyncService::pushAnswer(int status, const char *reason, const Pu
     ServiceResponse r;
     r.status = status;
     r.reason = status == 200 ? QByteArray("pushed ") + QByteArray::number(answer.receipts.size()) : QByteArray(reason);
+    // Counts only: which records were erased is nobody's business in a log.
+    if (stored.erasedOps > 0 || stored.erasedBlobs > 0)
+        r.reason += " erased-envelopes " + QByteArray::number(stored.erasedOps) + " erased-blobs "
+                    + QByteArray::number(stored.erasedBlobs);
     r.body = answer.encode();
     return r;
 }

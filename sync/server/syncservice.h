@@ -89,6 +89,9 @@ struct ServiceLimits {
     int requestBurst = 120;
     // How long challenges and sessions last, and live sessions per device.
     SessionTable::Limits sessions;
+    // Attachment uploads started this long ago and never finished are
+    // deleted (looked for at most once an hour, while requests come).
+    std::int64_t unfinishedUploadMs = 14LL * 24 * 3600 * 1000;
 };
 
 class SyncService {
@@ -115,6 +118,7 @@ private:
     struct Caller;
     ServiceResponse enrol(const ServiceRequest &request);
     ServiceResponse push(const ServiceRequest &request, const Caller &caller);
+    void expireUnfinishedUploads();
     ServiceResponse pushAnswer(int status, const char *reason, const PushResult &stored);
     ServiceResponse pull(const ServiceRequest &request, const Caller &caller);
     ServiceResponse putGrants(const ServiceRequest &request, const Caller &caller);
@@ -138,6 +142,7 @@ private:
     ServiceLimits m_limits;
     SessionTable m_sessions;
     QHash<QByteArray, Bucket> m_buckets;            // per client address
+    std::int64_t m_nextExpiryMs = 0;                // when to look for unfinished uploads again
     BlobChecks m_blobChecks;
     // While handleMany() runs: the pushes it stores as one group, each with
     // the index of its request.

@@ -500,7 +500,8 @@ int runDevices(const Options &o)
                 fail("cannot add an enrolment token");
                 return 1;
             }
-            auto enrolled = store->enrol(tokenHash, d.sign.publicKey, d.box.publicKey, now);
+            auto enrolled = store->enrol(tokenHash, d.sign.publicKey, d.box.publicKey,
+                                         crypto::sign(d.sign.secretKey, protocol::boxKeyProofBytes(d.box.publicKey)), now);
             if (!enrolled.ok() || enrolled->outcome != server::EnrolOutcome::Enrolled) {
                 fail("cannot enrol a device");
                 return 1;

@@ -74,6 +74,7 @@ void writeSeeds(SeedWriter &out)
     const QByteArray token(32, '\x07');
     EnrolRequest enrol{token, device.publicKey, fixedBoxKey(2).publicKey, {}};
     enrol.proof = crypto::sign(device.secretKey, enrolProofBytes(token, enrol.signKey, enrol.boxKey));
+    enrol.boxProof = crypto::sign(device.secretKey, boxKeyProofBytes(enrol.boxKey));
     out.add("enrol", with(Enrol, enrol.encode()));
     out.add("enrolled", with(Enrolled, EnrolResponse{QStringLiteral("p1"), QString::fromLatin1(kRoleMember),
                                                      {fixedSignKey(1).publicKey}}

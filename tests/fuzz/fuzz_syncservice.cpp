@@ -77,8 +77,10 @@ std::unique_ptr<Server> makeServer()
     SAMLA_FUZZ_CHECK(s->store->addEnrolToken(crypto::hash(QByteArray(32, '\x61')), kProject, QString::fromLatin1(kRoleAdmin), later).ok());
     SAMLA_FUZZ_CHECK(s->store->addEnrolToken(crypto::hash(QByteArray(32, '\x63')), kProject, QString::fromLatin1(kRoleWriteOnly), later).ok());
     SAMLA_FUZZ_CHECK(s->store->addEnrolToken(crypto::hash(kMemberToken), kProject, QString::fromLatin1(kRoleMember), later).ok());
-    auto admin = s->store->enrol(crypto::hash(QByteArray(32, '\x61')), fixedSignKey(1).publicKey, fixedBoxKey(1).publicKey, now);
-    auto diary = s->store->enrol(crypto::hash(QByteArray(32, '\x63')), fixedSignKey(3).publicKey, fixedBoxKey(3).publicKey, now);
+    auto admin = s->store->enrol(crypto::hash(QByteArray(32, '\x61')), fixedSignKey(1).publicKey, fixedBoxKey(1).publicKey,
+                                 crypto::sign(fixedSignKey(1).secretKey, boxKeyProofBytes(fixedBoxKey(1).publicKey)), now);
+    auto diary = s->store->enrol(crypto::hash(QByteArray(32, '\x63')), fixedSignKey(3).publicKey, fixedBoxKey(3).publicKey,
+                                 crypto::sign(fixedSignKey(3).secretKey, boxKeyProofBytes(fixedBoxKey(3).publicKey)), now);
     SAMLA_FUZZ_CHECK(admin.ok() && admin->outcome == EnrolOutcome::Enrolled);
     SAMLA_FUZZ_CHECK(diary.ok() && diary->outcome == EnrolOutcome::Enrolled);
     s->service = std::make_unique<SyncService>(*s->store, s->clock, kServerId);
@@ -135,6 +137,7 @@ void writeSeeds(SeedWriter &out)
     const crypto::SignKeyPair device = fixedSignKey(2);
     EnrolRequest enrol{kMemberToken, device.publicKey, fixedBoxKey(2).publicKey, {}};
     enrol.proof = crypto::sign(device.secretKey, enrolProofBytes(enrol.token, enrol.signKey, enrol.boxKey));
+    enrol.boxProof = crypto::sign(device.secretKey, boxKeyProofBytes(enrol.boxKey));
     out.add("enrol", request(1, NoToken, "/v1/enrol", enrol.encode()));
     out.add("challenge", request(1, NoToken, "/v1/session/challenge", ChallengeRequest{fixedSignKey(1).publicKey}.encode()));
     SessionRequest session{fixedSignKey(1).publicKey, QByteArray(32, 'c'), {}};

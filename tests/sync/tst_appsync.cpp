@@ -9,6 +9,7 @@
 #include "app/domain/notes.h"
 #include "app/domain/projects.h"
 #include "app/store/localstore.h"
+#include "app/sync/admintrust.h"
 #include "app/sync/devicesync.h"
 #include "app/sync/qrimage.h"
 #include "platform/db/database.h"
@@ -246,6 +247,73 @@ private slots:
 
     // The QR image samla-server writes is read back (by zxing, a decoder we
     // did not write) into the very code it printed, and a device joins with it.
+    // A second administrator's device, enrolled after the members joined:
+    // the members pinned only the first. Once the first approves it, its
+    // endorsement (a signed record) teaches the members to take its keys,
+    // so when the first is lost and revoked, the second moves everyone to a
+    // new epoch and nothing stops. An endorsement from a member is no
+    // endorsement.
+    void anAdministratorApprovedByAPinnedOneIsTrusted()
+    {
+        ServerProcess server;
+        QVERIFY(server.init());
+        const QString serverProject = server.createProject();
+        QVERIFY(server.start(0, {}, ServerProcess::Tls::On));
+        AppDevice first, member, second, stranger;
+        for (AppDevice *d : {&first, &member, &second, &stranger})
+            QVERIFY(d->open(m_clock));
+        auto project = first.projects->create(QStringLiteral("Care network"), false);
+        QVERIFY(project.ok());
+        QVERIFY(first.sync->join(server.enrolCode(serverProject, "admin"), project->id).ok());
+        QVERIFY(member.sync->join(server.enrolCode(serverProject, "member")).ok());
+        const auto approveAll = [&](AppDevice &by) {
+            auto members = by.sync->members(serverProject);
+            QList<protocol::Member> others;
+            for (const protocol::Member &m : members.value())
+                if (m.signKey.toHex() != by.sync->deviceId() && !m.revoked)
+                    others.append(m);
+            return by.sync->approve(serverProject, others).ok();
+        };
+        QVERIFY(approveAll(first));
+        QVERIFY(first.notes->create(project->id, QStringLiteral("Before"), QStringLiteral("epoch 1")).ok());
+        QVERIFY(first.sync->syncNow().ok());
+        QVERIFY(member.sync->syncNow().ok());
+        QCOMPARE(member.notes->list(project->id, 10)->size(), 1);
+
+        // The second administrator joins later; the first approves it.
+        QVERIFY(second.sync->join(server.enrolCode(serverProject, "admin"), project->id).ok());
+        QVERIFY(approveAll(first));
+        QVERIFY(first.sync->syncNow().ok());
+        QVERIFY(second.sync->syncNow().ok());
+        QVERIFY(member.sync->syncNow().ok());
+        const QByteArray secondKey = QByteArray::fromHex(second.sync->deviceId());
+        QVERIFY(appsync::isPinnedAdministrator(*member.store, project->id, secondKey));
+
+        // The first administrator's tablet is lost and revoked. The second
+        // rotates the key; the member takes the new epoch from it.
+        QCOMPARE(server.admin({QStringLiteral("devices"), QStringLiteral("revoke"), first.sync->deviceId()}),
+                 QByteArray("revoked"));
+        auto rotated = second.sync->syncNow();
+        QVERIFY2(rotated.ok(), qPrintable(rotated.ok() ? QString() : rotated.error().detail));
+        QCOMPARE(rotated->keysRotated, 1);
+        QVERIFY(second.notes->create(project->id, QStringLiteral("After"), QStringLiteral("epoch 2")).ok());
+        QVERIFY(second.sync->syncNow().ok());
+        auto taken = member.sync->syncNow();
+        QVERIFY2(taken.ok(), qPrintable(taken.ok() ? QString() : taken.error().detail));
+        QCOMPARE(taken->untrustedGrants, 0);
+        QCOMPARE(taken->keysReceived, 1);
+        QCOMPARE(member.notes->list(project->id, 10)->size(), 2);
+
+        // A member's "endorsement" of a stranger administrator: pinned by nobody.
+        QVERIFY(stranger.sync->join(server.enrolCode(serverProject, "admin"), project->id).ok());
+        const QByteArray strangerKey = QByteArray::fromHex(stranger.sync->deviceId());
+        QVERIFY(member.store->records().put(appsync::adminEndorsement(project->id, strangerKey)).ok());
+        QVERIFY(member.sync->syncNow().ok());
+        QVERIFY(second.sync->syncNow().ok());
+        QVERIFY(!appsync::isPinnedAdministrator(*second.store, project->id, strangerKey));
+        QVERIFY(!appsync::isPinnedAdministrator(*member.store, project->id, strangerKey));
+    }
+
     void joinsFromTheQrImage()
     {
         ServerProcess server;

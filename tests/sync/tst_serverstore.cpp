@@ -7,6 +7,7 @@
 #include "sync/server/embeddedstore.h"
 #include "sync/server/pgstore.h"
 
+#include <QDir>
 #include <QFile>
 
 #include <atomic>
@@ -44,7 +45,7 @@ private slots:
         QVERIFY(s.createProject(p, 1).ok());
         const QByteArray token = crypto::hash("t");
         QVERIFY(s.addEnrolToken(token, p, QString::fromLatin1(protocol::kRoleMember), 100).ok());
-        auto enrolled = s.enrol(token, QByteArray(32, 'a'), QByteArray(32, 'b'), 2);
+        auto enrolled = s.enrol(token, QByteArray(32, 'a'), QByteArray(32, 'b'), {}, 2);
         QVERIFY(enrolled.ok() && enrolled->outcome == EnrolOutcome::Enrolled);
         const std::int64_t dev = s.device(QByteArray(32, 'a')).value()->id;
 
@@ -191,7 +192,7 @@ private slots:
             const QByteArray token = crypto::hash(QByteArray(1, tag));
             if (!s.addEnrolToken(token, p, QString::fromLatin1(protocol::kRoleMember), 100).ok())
                 return 0;
-            auto r = s.enrol(token, QByteArray(32, tag), QByteArray(32, 'b'), 2);
+            auto r = s.enrol(token, QByteArray(32, tag), QByteArray(32, 'b'), {}, 2);
             if (!r.ok() || r->outcome != EnrolOutcome::Enrolled)
                 return 0;
             return s.device(QByteArray(32, tag)).value()->id;
@@ -326,6 +327,133 @@ private slots:
         // Per project: the same name in another project is another blob.
         QVERIFY(s.createProject(QStringLiteral("p2"), 8).ok());
         QVERIFY(!s.blobState(QStringLiteral("p2"), h)->exists);
+    }
+
+    // Uploads never finished go after a while; finished ones, and uploads
+    // that hold every byte (their hash check comes next), stay.
+    void unfinishedUploadsExpire()
+    {
+        test::TestStore store;
+        QVERIFY(store.open(path()).ok());
+        ServerStore &s = *store;
+        const QString p = QStringLiteral("p1");
+        QVERIFY(s.createProject(p, 1).ok());
+        const QString oldPartial(64, QLatin1Char('1')), oldDone(64, QLatin1Char('2')), oldFull(64, QLatin1Char('3')),
+            newPartial(64, QLatin1Char('4'));
+        QCOMPARE(s.appendBlob(p, oldPartial, 10, 0, "01234", 100)->held, 5);
+        QCOMPARE(s.appendBlob(p, oldDone, 5, 0, "01234", 100)->held, 5);
+        QVERIFY(s.finishBlob(p, oldDone, true).ok());
+        QCOMPARE(s.appendBlob(p, oldFull, 5, 0, "01234", 100)->held, 5);
+        QCOMPARE(s.appendBlob(p, newPartial, 10, 0, "01234", 300)->held, 5);
+        auto expired = s.expireUnfinishedBlobs(200);
+        QVERIFY(expired.ok());
+        QCOMPARE(expired.value(), 1);
+        QVERIFY(!s.blobState(p, oldPartial)->exists);
+        QVERIFY(s.blobState(p, oldDone)->complete);
+        QVERIFY(s.blobState(p, oldFull)->exists);
+        QVERIFY(s.blobState(p, newPartial)->exists);
+        // The upload starts again from nothing.
+        QCOMPARE(s.appendBlob(p, oldPartial, 10, 5, "56789", 400)->held, 0);
+        QCOMPARE(s.appendBlob(p, oldPartial, 10, 0, "01234", 400)->held, 5);
+        QCOMPARE(s.expireUnfinishedBlobs(200).value(), 0);
+    }
+
+    // Erasure (serverstore.h): an erasure op deletes the envelopes of the
+    // record's other ops and the blobs it names, in the push's transaction;
+    // a later op of the record keeps its place but not its content; pulls
+    // step over what is gone; receipts, device_seq and server_seq are as
+    // they were. On PostgreSQL the dump shows none of it afterwards.
+    void erasureDeletesTheRecordsCiphertextAndBlobs()
+    {
+        test::TestStore store;
+        QVERIFY(store.open(path()).ok());
+        ServerStore &s = *store;
+        const QString p = QStringLiteral("p1");
+        QVERIFY(s.createProject(p, 1).ok());
+        std::int64_t dev[2] = {};
+        for (int i = 0; i < 2; ++i) {
+            const QByteArray token = crypto::hash(QByteArray("token") + char('0' + i));
+            QVERIFY(s.addEnrolToken(token, p, QString::fromLatin1(protocol::kRoleMember), 100).ok());
+            const QByteArray key(32, char('a' + i));
+            QVERIFY(s.enrol(token, key, QByteArray(32, 'z'), {}, 2).ok());
+            dev[i] = s.device(key).value()->id;
+        }
+        const QString r1 = QStringLiteral("record-1"), r2 = QStringLiteral("record-2");
+        const auto opOf = [&](std::int64_t seq, const QString &record, const QByteArray &envelope) {
+            StoredOp o = op(p, seq, envelope);
+            o.recordId = record;
+            return o;
+        };
+        // Device 0 writes two versions of record 1 (with a photo) and one of record 2.
+        const StoredOp v1 = opOf(1, r1, "CANARY-ERASE-v1"), keep = opOf(2, r2, "record two stays"),
+                       v2 = opOf(3, r1, "CANARY-ERASE-v2");
+        auto first = s.push(dev[0], {v1, keep, v2}, 3);
+        QVERIFY(first.ok());
+        QCOMPARE(first->erasedOps, 0);
+        const QString photo = QString(64, QLatin1Char('c')), other = QString(64, QLatin1Char('d'));
+        for (const QString &h : {photo, other}) {
+            QCOMPARE(s.appendBlob(p, h, 5, 0, "bytes", 4)->held, 5);
+            QVERIFY(s.finishBlob(p, h, true).ok());
+        }
+        const int filesBefore = QDir(path() + QStringLiteral(".blobs")).entryList(QDir::Files).size();
+
+        // Device 1 erases record 1.
+        StoredOp erasure = opOf(1, r1, "tombstone");
+        erasure.erasure = true;
+        erasure.erasedBlobs = {photo};
+        auto erased = s.push(dev[1], {erasure}, 5);
+        QVERIFY(erased.ok());
+        QCOMPARE(erased->outcome, PushOutcome::Stored);
+        QCOMPARE(erased->erasedOps, 2);
+        QCOMPARE(erased->erasedBlobs, 1);
+
+        // A reader gets record 2 and the tombstone, nothing of record 1.
+        auto pulled = s.pull(dev[1], 0, 100, 1 << 20);
+        QVERIFY(pulled.ok());
+        QList<QByteArray> envelopes;
+        for (const protocol::PulledEnvelope &e : pulled->ops)
+            envelopes << e.envelope;
+        QCOMPARE(envelopes, (QList<QByteArray>{"record two stays", "tombstone"}));
+        QCOMPARE(pulled->next, erased->receipts.at(0).serverSeq);
+        QVERIFY(!pulled->more);
+        // The erased blob is gone and refused from now on; the other is untouched.
+        QVERIFY(!s.blobState(p, photo)->exists);
+        QVERIFY(s.blobState(p, photo)->erased);
+        QVERIFY(s.appendBlob(p, photo, 5, 0, "bytes", 6)->erased);
+        QVERIFY(!s.blobState(p, photo)->exists);
+        QVERIFY(s.blobState(p, other)->complete);
+        QVERIFY(!s.blobState(p, other)->erased);
+        if (!test::onPostgres())
+            QCOMPARE(QDir(path() + QStringLiteral(".blobs")).entryList(QDir::Files).size(), filesBefore - 1);
+
+        // The author retries its batch (a lost answer): the same receipts, no gap.
+        auto retry = s.push(dev[0], {v1, keep, v2}, 7);
+        QVERIFY(retry.ok());
+        QCOMPARE(retry->outcome, PushOutcome::Stored);
+        QCOMPARE(retry->receipts, first->receipts);
+        QCOMPARE(s.highWaterMark(dev[0]).value(), 3);
+        // An edit made offline arrives after the erasure: stored in its place, without content.
+        auto late = s.push(dev[0], {opOf(4, r1, "CANARY-ERASE-late")}, 8);
+        QVERIFY(late.ok());
+        QCOMPARE(late->outcome, PushOutcome::Stored);
+        QCOMPARE(late->high, 4);
+        QCOMPARE(late->erasedOps, 1);
+        auto after = s.pull(dev[1], pulled->next, 100, 1 << 20);
+        QVERIFY(after.ok());
+        QVERIFY(after->ops.isEmpty());
+        // A second erasure of the record (another device erased it too) is kept.
+        StoredOp again = opOf(5, r1, "tombstone two");
+        again.erasure = true;
+        QVERIFY(s.push(dev[0], {again}, 9).ok());
+        QCOMPARE(s.pull(dev[1], pulled->next, 100, 1 << 20)->ops.size(), 1);
+        QCOMPARE(s.counts()->ops, 6);
+
+        if (test::onPostgres()) {
+            const QByteArray dump = store.database()->dump();
+            QVERIFY(dump.contains(QByteArray("record two stays").toHex()));
+            QVERIFY(!dump.contains(QByteArray("CANARY-ERASE").toHex()));
+            QVERIFY(!dump.contains("CANARY-ERASE"));
+        }
     }
 };
 

@@ -22,6 +22,7 @@ using namespace samla::sync;
 using samla::test::FaultProxy;
 using samla::test::MemoryJournal;
 using samla::test::ServerProcess;
+using samla::test::filesContaining;
 using samla::test::TestDevice;
 
 namespace {
@@ -245,7 +246,17 @@ private slots:
                     .isEmpty());
 
         // The note is erased on the first device: after a sync its photo is
-        // gone from the second device's disk too, not only the note.
+        // gone from the second device's disk too, not only the note, and
+        // the server deleted the photo's ciphertext and the note's envelopes
+        // (ARCHITECTURE §6): a device that joins later gets neither.
+        const QByteArray photoCiphertext = readFile(admin.store->attachments().pathFor(ref->hash));
+        QVERIFY(photoCiphertext.size() > kPhotoBytes);
+        // Its first bytes (the first chunk on PostgreSQL starts there too).
+        const QByteArray slice = photoCiphertext.left(48);
+        if (server.onPostgres())
+            QVERIFY(server.database().dump().contains(slice.toHex()));
+        else
+            QVERIFY(!filesContaining(server.dataDir(), slice).isEmpty());
         auto erased = admin.store->records().erase({note->id});
         QVERIFY(erased.ok());
         for (const QString &hash : erased->attachmentHashes)
@@ -254,6 +265,29 @@ private slots:
         QVERIFY(field.sync->syncNow().ok());
         QVERIFY(!field.store->attachments().contains(fieldRef.hash));
         QCOMPARE(field.notes->get(note->id).code(), ErrorCode::NotFound);
+        // The note had two versions on the server (made, then the photo attached).
+        QVERIFY2(server.log().contains("erased-envelopes 2 erased-blobs 1"), server.log().right(2000).constData());
+
+        App later;
+        QVERIFY(open(later));
+        QVERIFY(later.sync->join(codeFor("member")).ok());
+        QVERIFY(later.sync->syncNow().ok());
+        members = admin.sync->members(serverProject);
+        QVERIFY(members.ok());
+        toApprove.clear();
+        for (const protocol::Member &m : members.value())
+            if (m.signKey.toHex() == later.sync->deviceId())
+                toApprove.append(m);
+        QVERIFY(admin.sync->approve(serverProject, toApprove).ok());
+        QVERIFY(later.sync->syncNow().ok());
+        QVERIFY(later.notes->get(damagedNote->id).ok());
+        QVERIFY(!later.notes->get(note->id).ok());
+        QCOMPARE(later.last.attachmentBytesTotal, 0);
+        QVERIFY(!later.store->attachments().contains(ref->hash));
+        QVERIFY(server.terminate() == 0);
+        QCOMPARE(filesContaining(server.dataDir(), slice), QStringList());
+        if (server.onPostgres())
+            QVERIFY(!server.database().dump().contains(slice.toHex()));
     }
 
     // An upload cut off mid-way goes on from the server's offset: the op

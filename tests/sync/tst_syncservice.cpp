@@ -12,6 +12,8 @@
 #include <QCborArray>
 #include <QCborMap>
 
+#include <algorithm>
+
 using namespace samla;
 using namespace samla::server;
 using samla::test::TestDevice;
@@ -148,6 +150,7 @@ class TestSyncService : public QObject {
     {
         protocol::EnrolRequest req{token, d.sign.publicKey, d.box.publicKey, {}};
         req.proof = crypto::sign(d.sign.secretKey, protocol::enrolProofBytes(token, d.sign.publicKey, d.box.publicKey));
+        req.boxProof = crypto::sign(d.sign.secretKey, protocol::boxKeyProofBytes(d.box.publicKey));
         ServiceRequest r;
         r.method = "POST";
         r.target = "/v1/enrol";
@@ -343,6 +346,7 @@ private slots:
         const QByteArray token = issueToken(m_projectA);
         protocol::EnrolRequest req{token, a.sign.publicKey, a.box.publicKey, {}};
         req.proof = crypto::sign(b.sign.secretKey, protocol::enrolProofBytes(token, a.sign.publicKey, a.box.publicKey));
+        req.boxProof = crypto::sign(a.sign.secretKey, protocol::boxKeyProofBytes(a.box.publicKey));
         ServiceRequest r{"POST", "/v1/enrol", {}, req.encode()};
         auto refused = m_service->handle(r);
         QCOMPARE(refused.status, 401);
@@ -953,6 +957,144 @@ private slots:
         QVERIFY(!protocol::openEnvelope(envelope.value(), m_keyA).ok());
     }
 
+    // Erasure over the service: a reader's erasure op deletes the record's
+    // envelopes and its photo on the server (the request line says how
+    // many, never which); a later reader gets the tombstone only; the
+    // photo is gone (410) and not taken again. A write-only device can
+    // never send an erasure.
+    void erasureDeletesEnvelopesAndBlobs()
+    {
+        TestDevice author, eraser, diary, later;
+        QVERIFY(enrolled(author, m_projectA));
+        QVERIFY(enrolled(eraser, m_projectA));
+        QVERIFY(enrolled(diary, m_projectA, protocol::kRoleWriteOnly));
+        const QByteArray bytes = crypto::randomBytes(3000);
+        const QByteArray hash = crypto::hash(bytes).toHex();
+        const QByteArray path = protocol::kAttachmentsPath + hash + "?project=" + m_projectA.toLatin1();
+        QCOMPARE(m_service->handle(signedRequest(author, "PUT", path + "&size=3000&offset=0", bytes)).status, 200);
+        sync::OutgoingOp note = author.op(m_projectA, "CANARY-ERASE-SVC note with a photo");
+        QCOMPARE(pushOps(author, {sealed(author, note, m_keyA)}).status, 200);
+
+        // The diary device: sub and era together are refused before anything is stored.
+        sync::OutgoingOp forged = diary.op(m_projectA, "{}");
+        forged.header.recordId = note.header.recordId;
+        forged.header.submission = true;
+        forged.header.erasure = true;
+        const QByteArray h = protocol::encodeHeader(forged.header);
+        const QByteArray body = "sealed-to-nobody";
+        QCborMap wire;
+        wire.insert(QStringLiteral("v"), protocol::kEnvelopeVersion);
+        wire.insert(QStringLiteral("h"), h);
+        wire.insert(QStringLiteral("b"), body);
+        wire.insert(QStringLiteral("s"), crypto::sign(diary.sign.secretKey, "samla-envelope-v1" + h + body));
+        ServiceResponse res = pushOps(diary, {protocol::encodeCanonical(wire)});
+        QCOMPARE(res.status, 400);
+        QCOMPARE(reasonOf(res), QStringLiteral("malformed"));
+
+        sync::OutgoingOp tombstone = eraser.op(m_projectA, "{}");
+        tombstone.header.recordId = note.header.recordId;
+        tombstone.header.erasure = true;
+        tombstone.header.erasedBlobs = {QByteArray::fromHex(hash)};
+        res = pushOps(eraser, {sealed(eraser, tombstone, m_keyA)});
+        QCOMPARE(res.status, 200);
+        QVERIFY(res.reason.endsWith("erased-envelopes 1 erased-blobs 1"));
+        QVERIFY(!res.reason.contains(note.header.recordId.toLatin1()));
+
+        QVERIFY(enrolled(later, m_projectA));
+        auto page = protocol::PullResponse::decode(pull(later, 0).body);
+        QVERIFY(page.ok());
+        QCOMPARE(page->ops.size(), 1);
+        auto only = protocol::decodeEnvelope(page->ops.first().envelope);
+        QVERIFY(only.ok());
+        QVERIFY(only->header.erasure);
+        QCOMPARE(only->header.recordId, note.header.recordId);
+        const QByteArray statusPath = protocol::kAttachmentsPath + hash + "/status?project=" + m_projectA.toLatin1();
+        res = m_service->handle(signedRequest(later, "GET", statusPath, {}));
+        QCOMPARE(res.status, 410);
+        QCOMPARE(m_service->handle(signedRequest(later, "GET", path + "&offset=0", {})).status, 410);
+        res = m_service->handle(signedRequest(author, "PUT", path + "&size=3000&offset=0", bytes));
+        QCOMPARE(res.status, 410);
+        QCOMPARE(res.reason, QByteArray("erased"));
+    }
+
+    // An upload left unfinished is deleted two weeks on, at the first
+    // request after that; the service looks at most once an hour.
+    void unfinishedUploadsExpireWhileServing()
+    {
+        TestDevice d;
+        QVERIFY(enrolled(d, m_projectA));
+        const QByteArray bytes = crypto::randomBytes(4000);
+        const QByteArray hash = crypto::hash(bytes).toHex();
+        const QByteArray path = protocol::kAttachmentsPath + hash + "?project=" + m_projectA.toLatin1();
+        QCOMPARE(m_service->handle(signedRequest(d, "PUT", path + "&size=4000&offset=0", bytes.left(1000))).status, 200);
+        const QString name = QString::fromLatin1(hash);
+        QCOMPARE(m_store->blobState(m_projectA, name)->held, 1000);
+        m_clock.advance(13LL * 24 * 3600 * 1000);
+        QCOMPARE(m_service->handle(ServiceRequest{"GET", "/v1/health", {}, {}, {}}).status, 200);
+        QVERIFY(m_store->blobState(m_projectA, name)->exists);
+        m_clock.advance(2LL * 24 * 3600 * 1000);
+        QCOMPARE(m_service->handle(ServiceRequest{"GET", "/v1/health", {}, {}, {}}).status, 200);
+        QVERIFY(!m_store->blobState(m_projectA, name)->exists);
+    }
+
+    // A device signs its box key when it enrols; the server refuses an
+    // enrolment without that signature, and an administrator's device seals
+    // the project key only to a box key its device signed, so a server that
+    // puts its own box key next to a device's id in the member list gets
+    // nothing (and nobody else is granted the key in that batch either).
+    void keysAreSealedOnlyToBoxKeysTheirDevicesSigned()
+    {
+        TestDevice admin, member, impostor;
+        QVERIFY(enrolled(admin, m_projectA, protocol::kRoleAdmin));
+        // No signature of the box key, or one by another key: refused.
+        for (const QByteArray &proof : {QByteArray(64, '\0'),
+                                        crypto::sign(impostor.sign.secretKey, protocol::boxKeyProofBytes(member.box.publicKey))}) {
+            const QByteArray token = issueToken(m_projectA);
+            protocol::EnrolRequest req{token, member.sign.publicKey, member.box.publicKey, {}, proof};
+            req.proof = crypto::sign(member.sign.secretKey,
+                                     protocol::enrolProofBytes(token, member.sign.publicKey, member.box.publicKey));
+            const ServiceResponse refused = m_service->handle(ServiceRequest{"POST", "/v1/enrol", {}, req.encode()});
+            QCOMPARE(refused.status, 401);
+            QCOMPARE(reasonOf(refused), QStringLiteral("bad-box-proof"));
+        }
+        QVERIFY(enrolled(member, m_projectA));
+
+        bool swap = false;
+        ServiceTransport transport([&](const ServiceRequest &r) {
+            ServiceResponse answer = m_service->handle(r);
+            if (swap && r.target.startsWith("/v1/members")) {
+                auto list = protocol::MemberList::decode(answer.body);
+                if (list.ok()) {
+                    for (protocol::Member &m : list->members)
+                        if (m.signKey == member.sign.publicKey)
+                            m.boxKey = impostor.box.publicKey;   // the server's own key
+                    answer.body = list->encode();
+                }
+            }
+            return answer;
+        });
+        sync::SyncClient client(transport, m_clock, admin.sign, m_serverId);
+        auto honest = client.members(m_projectA);
+        QVERIFY(honest.ok());
+        for (const protocol::Member &m : honest.value())
+            QVERIFY(protocol::boxKeyProven(m.signKey, m.boxKey, m.boxProof));
+        swap = true;
+        auto members = client.members(m_projectA);
+        QVERIFY(members.ok());
+        const Status sealed = client.grantKey(m_projectA, 1, m_keyA, members.value());
+        QCOMPARE(sealed.code(), ErrorCode::Tampered);
+        QVERIFY(std::none_of(transport.targets.cbegin(), transport.targets.cend(),
+                             [](const QByteArray &t) { return t.startsWith("/v1/grants"); }));
+        QCOMPARE(client.grantSubmissionKey(m_projectA, 1, m_keyA, QStringLiteral("local"), members.value()).code(),
+                 ErrorCode::Tampered);
+        // The honest list seals to the member's own key, which opens it.
+        QVERIFY(client.grantKey(m_projectA, 1, m_keyA, honest.value()).ok());
+        auto mine = protocol::GrantList::decode(m_service->handle(signedRequest(member, "GET", "/v1/grants", {})).body);
+        QVERIFY(mine.ok());
+        QCOMPARE(mine->grants.size(), 1);
+        QVERIFY(crypto::openSealed(member.box, mine->grants.first().sealed).ok());
+    }
+
     void unknownPathsAndMethods()
     {
         TestDevice a;
@@ -996,7 +1138,8 @@ private slots:
         TestDevice a;
         QVERIFY(enrolled(a, m_projectA));
         const QByteArray valid = protocol::PushRequest{{sealed(a, a.op(m_projectA, "x"), m_keyA)}}.encode();
-        protocol::EnrolRequest enrolReq{crypto::randomBytes(32), a.sign.publicKey, a.box.publicKey, crypto::randomBytes(64)};
+        protocol::EnrolRequest enrolReq{crypto::randomBytes(32), a.sign.publicKey, a.box.publicKey, crypto::randomBytes(64),
+                                        crypto::randomBytes(64)};
         const QByteArray validEnrol = enrolReq.encode();
         quint32 seed = 12345;
         auto next = [&seed] {

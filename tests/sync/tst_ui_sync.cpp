@@ -11,9 +11,14 @@
 #include "app/ui/appsettings.h"
 #include "app/ui/session.h"
 #include "app/ui/synccontroller.h"
+#include "sync/protocol/canonicalcbor.h"
 #include "sync/protocol/enrolcode.h"
+#include "sync/protocol/hlc.h"
 
+#include <QCborMap>
+#include <QDateTime>
 #include <QSet>
+#include <QUuid>
 #include <QSignalSpy>
 #include <QUrl>
 
@@ -212,6 +217,32 @@ private slots:
             QCOMPARE(f.conflictCount(), 0);
             QCOMPARE(domain::Participants(fieldRecords).get(participant->id)->profile.capacityNotes,
                      QStringLiteral("Prefers afternoons"));
+
+            // A note from a device whose clock runs three days ahead is held
+            // back, and the screen counts it until this clock catches up.
+            QCOMPARE(f.heldCount(), 0);
+            protocol::HlcStamp ahead;
+            ahead.physicalMs = QDateTime::currentMSecsSinceEpoch() + 3LL * 24 * 3600 * 1000;
+            ahead.deviceId = QByteArray(16, '\x44');
+            QCborMap body;
+            body.insert(QStringLiteral("title"), QStringLiteral("From the future"));
+            body.insert(QStringLiteral("text"), QStringLiteral("held"));
+            QCborMap op;
+            op.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+            op.insert(QStringLiteral("kind"), domain::Notes::kKind);
+            op.insert(QStringLiteral("project"), field->session().projectId());
+            op.insert(QStringLiteral("version"), 1);
+            op.insert(QStringLiteral("hlc"), QCborValue(ahead.toBytes()));
+            op.insert(QStringLiteral("deleted"), false);
+            op.insert(QStringLiteral("body"), body);
+            auto held = fieldRecords.applyRemote({protocol::encodeCanonical(op)}, nullptr, {});
+            QVERIFY(held.ok());
+            QCOMPARE(held->deferred, 1);
+            f.refresh();
+            QCOMPARE(f.heldCount(), 1);
+            f.syncNow();   // still ahead: still held, still shown
+            f.waitForWorker();
+            QCOMPARE(f.heldCount(), 1);
         }
 
         // An administrator's device enrolled after this one joined offers it

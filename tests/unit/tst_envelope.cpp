@@ -191,6 +191,50 @@ private slots:
         header.insert(QStringLiteral("sub"), 0);
         QCOMPARE(decodeHeader(encodeCanonical(header)).code(), ErrorCode::Corrupt);
     }
+
+    // An erasure says so in the clear header, with the attachment blobs the
+    // server must delete; the mark is signed like the rest of the header.
+    void erasureMarkRoundTripsAndIsChecked()
+    {
+        EnvelopeHeader h = sampleHeader(m_device.publicKey);
+        h.erasure = true;
+        h.erasedBlobs = {QByteArray(32, '\x01'), QByteArray(32, '\x02')};
+        auto sealed = sealEnvelope(h, "{}", m_projectKey, m_device.secretKey);
+        QVERIFY(sealed.ok());
+        auto decoded = decodeEnvelope(sealed->encode());
+        QVERIFY(decoded.ok());
+        QVERIFY(decoded->header.erasure);
+        QCOMPARE(decoded->header.erasedBlobs, h.erasedBlobs);
+        QCOMPARE(decoded->header, h);
+        QVERIFY(verifyEnvelope(decoded.value()).ok());
+        // Without the mark, the header has no "era" at all.
+        QVERIFY(!QCborValue::fromCbor(encodeHeader(sampleHeader(m_device.publicKey))).toMap().contains(QStringLiteral("era")));
+
+        const QCborMap good = QCborValue::fromCbor(encodeHeader(h)).toMap();
+        const auto refusedWith = [&](auto change) {
+            QCborMap bad = good;
+            change(bad);
+            return decodeHeader(encodeCanonical(bad)).code();
+        };
+        // "era" only as 1; blobs only with "era", 32 bytes each, 1 to kMaxErasedBlobs of them.
+        QCOMPARE(refusedWith([](QCborMap &m) { m.insert(QStringLiteral("era"), 2); }), ErrorCode::Corrupt);
+        QCOMPARE(refusedWith([](QCborMap &m) { m.remove(QStringLiteral("era")); }), ErrorCode::Corrupt);
+        QCOMPARE(refusedWith([](QCborMap &m) { m.insert(QStringLiteral("eblobs"), QCborArray{QByteArray(31, 'x')}); }),
+                 ErrorCode::Corrupt);
+        QCOMPARE(refusedWith([](QCborMap &m) { m.insert(QStringLiteral("eblobs"), QCborArray{QStringLiteral("ab")}); }),
+                 ErrorCode::Corrupt);
+        QCOMPARE(refusedWith([](QCborMap &m) { m.insert(QStringLiteral("eblobs"), QCborArray()); }), ErrorCode::Corrupt);
+        QCOMPARE(refusedWith([](QCborMap &m) {
+                     QCborArray many;
+                     for (int i = 0; i <= kMaxErasedBlobs; ++i)
+                         many.append(QByteArray(32, 'x'));
+                     m.insert(QStringLiteral("eblobs"), many);
+                 }),
+                 ErrorCode::Corrupt);
+        // A write-only device's submission can never erase.
+        QCOMPARE(refusedWith([](QCborMap &m) { m.insert(QStringLiteral("sub"), 1); }), ErrorCode::Corrupt);
+        QVERIFY(decodeHeader(encodeCanonical(good)).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEnvelope)
