@@ -14,6 +14,8 @@ ScrollPage {
     readonly property string title: qsTr("Sync")
     // The device (its id) the user chose to make a data manager, waiting for confirmation.
     property string grantCandidate: ""
+    // The device an administrator is about to remove (asked to confirm first).
+    property string revokeCandidate: ""
     maxWidth: Math.round(900 * Theme.scale)
     Component.onCompleted: SyncController.refresh()
 
@@ -508,6 +510,55 @@ ScrollPage {
                         enabled: !SyncController.busy
                         text: qsTr("Make data manager")
                         onClicked: screen.grantCandidate = modelData.id
+                    }
+                    AppButton {
+                        objectName: "revoke_" + modelData.shortId
+                        visible: !modelData.revoked && !modelData.self
+                        enabled: !SyncController.busy
+                        text: qsTr("Remove")
+                        onClicked: screen.revokeCandidate = modelData.id
+                    }
+                }
+            }
+        }
+        // Removing cannot be undone: asked once more, with what it means.
+        Rectangle {
+            objectName: "revokeConfirm"
+            Layout.fillWidth: true
+            visible: screen.revokeCandidate !== ""
+            implicitHeight: revokeColumn.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.danger
+            ColumnLayout {
+                id: revokeColumn
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.spacing
+                BodyText {
+                    Layout.fillWidth: true
+                    text: qsTr("Device %1 will no longer be able to sync, and cannot join again. What it holds "
+                               + "stays on it, but nothing written from now on reaches it: the other devices move "
+                               + "to a new project key. Remove a device that was lost, stolen or handed on.")
+                          .arg(screen.revokeCandidate.substring(0, 16))
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacing
+                    AppButton {
+                        objectName: "revokeConfirmButton"
+                        primary: true
+                        enabled: !SyncController.busy
+                        text: qsTr("Remove the device")
+                        onClicked: {
+                            SyncController.revoke(screen.revokeCandidate)
+                            screen.revokeCandidate = ""
+                        }
+                    }
+                    AppButton {
+                        objectName: "revokeCancelButton"
+                        text: qsTr("Cancel")
+                        onClicked: screen.revokeCandidate = ""
                     }
                 }
             }

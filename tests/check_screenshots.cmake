@@ -25,7 +25,7 @@ set(screens first-run first-run-strength recovery-key unlock unlock-error recove
             identity-purpose identity-shown identity-audit identity-refused enrol-researcher
             participants-duplicate participant-duplicate consent-setup-gillick consent-setup-gillick-end
             consent-setup-understanding consent-setup-consultee
-            sync-join sync-join-error sync-waiting sync-conflict sync-progress sync-devices sync-grant-data-manager
+            sync-join sync-join-error sync-waiting sync-conflict sync-progress sync-devices sync-grant-data-manager sync-revoke-device
             sync-submits-only)
 foreach(screen ${screens})
   foreach(lang en sv)

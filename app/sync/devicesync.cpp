@@ -314,6 +314,13 @@ Status DeviceSync::endorseAdministrators(const QString &serverProject, const QLi
     return savePinnedAdmins(pins.value());
 }
 
+Result<std::uint32_t> DeviceSync::revoke(const QString &serverProject, const QByteArray &device)
+{
+    SAMLA_TRY(ensureClient());
+    SAMLA_TRY(m_client->revokeDevice(serverProject, device));
+    return rotateKeyIfRevoked(serverProject);
+}
+
 Result<QHash<QString, QList<QByteArray>>> DeviceSync::pinnedAdmins() const
 {
     return loadPinnedAdmins(m_store.records());

@@ -74,6 +74,10 @@ public:
     // signed submission public key, see writeonly.cpp).
     [[nodiscard]] Result<QList<protocol::Member>> members(const QString &serverProject);
     [[nodiscard]] Status approve(const QString &serverProject, const QList<protocol::Member> &devices);
+    // An administrator removes a device (lost, stolen, handed on): the server
+    // refuses it from then on, and this device moves the project to a new
+    // key epoch at once (rotateKeyIfRevoked), so it reads nothing written after.
+    [[nodiscard]] Result<std::uint32_t> revoke(const QString &serverProject, const QByteArray &device);
 
     // Admin devices: when a device that holds the current key has been
     // revoked, makes the next epoch's key and seals it to every device still

@@ -462,6 +462,10 @@ void shootSyncScreens(Shooter &shooter, AppServices &services)
     shooter.shoot(QStringLiteral("sync-grant-data-manager"), {},
                   [&] { shooter.scrollToEnd(QStringLiteral("syncScreen")); });
     shooter.setItemProperty(QStringLiteral("syncScreen"), "grantCandidate", QString());
+    shooter.setItemProperty(QStringLiteral("syncScreen"), "revokeCandidate",
+                            QString::fromLatin1(members.at(1).signKey.toHex()));
+    shooter.shoot(QStringLiteral("sync-revoke-device"), {}, [&] { shooter.scrollToEnd(QStringLiteral("syncScreen")); });
+    shooter.setItemProperty(QStringLiteral("syncScreen"), "revokeCandidate", QString());
     shootSubmitsOnlyScreen(shooter, services);
 }
 

@@ -609,4 +609,32 @@ void SyncController::approve(const QString &deviceId)
         });
 }
 
+void SyncController::revoke(const QString &deviceId)
+{
+    if (!worker() || busy() || !m_admin)
+        return;
+    QByteArray key;
+    for (const protocol::Member &m : m_members)
+        if (QString::fromLatin1(m.signKey.toHex()) == deviceId && !m.revoked)
+            key = m.signKey;
+    if (key.isEmpty())
+        return;
+    auto outcome = std::make_shared<std::optional<Result<std::uint32_t>>>();
+    appsync::DeviceSync *sync = worker();
+    run([sync, outcome, project = m_serverProject, key] { outcome->emplace(sync->revoke(project, key)); },
+        [this, outcome] {
+            if (!outcome->value().ok()) {
+                showError(outcome->value().error());
+                emit stateChanged();
+                return;
+            }
+            m_resultText = [] {
+                return tr("The device is removed. It can no longer sync, and what is written from now on is sealed "
+                          "with a new project key it does not have.");
+            };
+            emit stateChanged();
+            QMetaObject::invokeMethod(this, &SyncController::refreshDevices, Qt::QueuedConnection);
+        });
+}
+
 } // namespace samla::ui

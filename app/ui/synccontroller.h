@@ -142,6 +142,8 @@ public:
     // Administrators: the project's devices, and approving one (by its full id).
     Q_INVOKABLE void refreshDevices();
     Q_INVOKABLE void approve(const QString &deviceId);
+    // Removes the device from the project (asked to confirm on the screen first).
+    Q_INVOKABLE void revoke(const QString &deviceId);
     // Grants the data-manager role (the project's identity key) to an
     // approved device of the list; it takes it up at its next sync.
     Q_INVOKABLE bool grantDataManager(const QString &deviceId);

@@ -3900,6 +3900,18 @@
             <numerusform>%n ändringar från andra enheter är daterade mer än ett dygn efter den här enhetens klocka och väntar till dess. De sparas. Kontrollera enhetens datum och tid.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Device %1 will no longer be able to sync, and cannot join again. What it holds stays on it, but nothing written from now on reaches it: the other devices move to a new project key. Remove a device that was lost, stolen or handed on.</source>
+        <translation>Enheten %1 kommer inte längre att kunna synkronisera och kan inte ansluta igen. Det som finns på den stannar där, men inget som skrivs härefter når den: de andra enheterna går över till en ny projektnyckel. Ta bort en enhet som har tappats bort, stulits eller lämnats vidare.</translation>
+    </message>
+    <message>
+        <source>Remove the device</source>
+        <translation>Ta bort enheten</translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>
@@ -5979,6 +5991,10 @@ Annars samtycker föräldern och barnets eget medgivande efterfrågas; barnets n
     <message>
         <source>The server listed a device with a key that the device did not sign, so Samla did not give it the project key. Nobody was approved. Tell whoever runs the server: it may have been tampered with.</source>
         <translation>Servern visade en enhet med en nyckel som enheten själv inte har signerat, så Samla gav den inte projektnyckeln. Ingen godkändes. Kontakta den som driver servern: den kan ha manipulerats.</translation>
+    </message>
+    <message>
+        <source>The device is removed. It can no longer sync, and what is written from now on is sealed with a new project key it does not have.</source>
+        <translation>Enheten är borttagen. Den kan inte längre synkronisera, och det som skrivs härefter förseglas med en ny projektnyckel som den inte har.</translation>
     </message>
 </context>
 </TS>

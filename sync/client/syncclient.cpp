@@ -351,6 +351,18 @@ Status SyncClient::checkBoxKeys(const QList<protocol::Member> &recipients)
     return {};
 }
 
+Status SyncClient::revokeDevice(const QString &projectId, const QByteArray &device)
+{
+    auto response = request("POST", "/v1/revoke", protocol::RevokeRequest{projectId, device}.encode(), true);
+    if (!response.ok())
+        return response.error();
+    if (response->status != 200) {
+        m_lastRefusal = refusalFrom(response.value());
+        return refusalError(m_lastRefusal);
+    }
+    return {};
+}
+
 Status SyncClient::grantKey(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &key,
                             const QList<protocol::Member> &recipients)
 {

@@ -166,6 +166,8 @@ public:
     // epoch to its X25519 key and signing the grant; a device fetches the
     // keys sealed to it. The server relays grants and cannot open them.
     [[nodiscard]] Result<QList<protocol::Member>> members(const QString &projectId);
+    // Removes a device from the project (administrators; protocol::RevokeRequest).
+    [[nodiscard]] Status revokeDevice(const QString &projectId, const QByteArray &device);
     // Refuses (Tampered) when a member's box key is not signed by its device.
     [[nodiscard]] static Status checkBoxKeys(const QList<protocol::Member> &recipients);
     [[nodiscard]] Status grantKey(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &key,

@@ -412,6 +412,32 @@ Result<GrantList> GrantList::decode(QByteArrayView bytes)
     return out;
 }
 
+QByteArray RevokeRequest::encode() const
+{
+    QCborMap m = versioned();
+    m.insert(QStringLiteral("project"), projectId);
+    m.insert(QStringLiteral("device"), device);
+    return encodeCanonical(m);
+}
+
+Result<RevokeRequest> RevokeRequest::decode(QByteArrayView bytes)
+{
+    auto m = decodeMap(bytes, "revoke");
+    if (!m.ok())
+        return m.error();
+    MapReader r(m.value(), "revoke");
+    SAMLA_TRY(r.onlyKeys({"v", "project", "device"}));
+    auto project = r.text(QStringLiteral("project"), kMaxIdText);
+    if (!project.ok())
+        return project.error();
+    auto device = r.bytes(QStringLiteral("device"), 32, 32);
+    if (!device.ok())
+        return device.error();
+    if (project->isEmpty())
+        return makeError(ErrorCode::Corrupt, QStringLiteral("revoke: empty project"));
+    return RevokeRequest{project.value(), device.value()};
+}
+
 QByteArray MemberList::encode() const
 {
     QCborArray a;

@@ -155,6 +155,17 @@ struct Member {
     QList<std::uint32_t> grantedEpochs;   // ascending
     QByteArray boxProof;                  // the device's signature of its box key (EnrolRequest)
 };
+// POST /v1/revoke: an administrator's device removes a device from its
+// project (a lost or stolen tablet). Only for a device whose every project
+// the caller administers, and never the caller itself.
+struct RevokeRequest {
+    QString projectId;
+    QByteArray device;   // Ed25519 public key of the device to remove
+
+    QByteArray encode() const;
+    [[nodiscard]] static Result<RevokeRequest> decode(QByteArrayView bytes);
+};
+
 struct MemberList {
     QList<Member> members;
 

@@ -8,6 +8,7 @@
 #include "sync/protocol/envelope.h"
 #include "sync/protocol/requestauth.h"
 
+#include <algorithm>
 #include <exception>
 
 namespace samla::server {
@@ -172,10 +173,10 @@ ServiceResponse SyncService::handle(const ServiceRequest &request)
         }
         // Endpoints that need a session token: the method each accepts.
         const bool isPush = path == "/v1/push", isPull = path == "/v1/pull", isGrants = path == "/v1/grants",
-                   isMembers = path == "/v1/members";
-        if (!isPush && !isPull && !isGrants && !isMembers)
+                   isMembers = path == "/v1/members", isRevoke = path == "/v1/revoke";
+        if (!isPush && !isPull && !isGrants && !isMembers && !isRevoke)
             return refuse(404, "not-found");
-        if ((isPush && request.method != "POST") || ((isPull || isMembers) && request.method != "GET")
+        if (((isPush || isRevoke) && request.method != "POST") || ((isPull || isMembers) && request.method != "GET")
             || (isGrants && request.method != "GET" && request.method != "POST"))
             return refuse(405, "method");
         Caller caller;
@@ -185,6 +186,7 @@ ServiceResponse SyncService::handle(const ServiceRequest &request)
         ServiceResponse r = isPush                         ? push(request, caller)
                             : isPull                       ? pull(request, caller)
                             : isMembers                    ? members(request, caller)
+                            : isRevoke                     ? revoke(request, caller)
                             : request.method == "POST"     ? putGrants(request, caller)
                                                            : getGrants(caller);
         r.deviceTag = tagOf(caller.device.signKey);
@@ -567,6 +569,40 @@ ServiceResponse SyncService::members(const ServiceRequest &request, const Caller
     ServiceResponse r;
     r.reason = QByteArray("members ") + QByteArray::number(list->size());
     r.body = protocol::MemberList{list.value()}.encode();
+    return r;
+}
+
+ServiceResponse SyncService::revoke(const ServiceRequest &request, const Caller &caller)
+{
+    auto req = protocol::RevokeRequest::decode(request.body);
+    if (!req.ok())
+        return refuse(400, "malformed");
+    if (!caller.isAdmin(req->projectId))
+        return refuse(403, "not-admin");
+    if (req->device == caller.device.signKey)
+        return refuse(400, "self");
+    auto target = m_store.device(req->device);
+    if (!target.ok())
+        return refuse(500, "internal");
+    if (!target->has_value())
+        return refuse(404, "unknown-device");
+    auto memberships = m_store.memberships(target->value().id);
+    if (!memberships.ok())
+        return refuse(500, "internal");
+    // Revocation is of the device, in every project it is in: so the caller
+    // must administer each of them, or one project's admin could cut a
+    // device off from another's.
+    const auto &all = memberships.value();
+    if (std::none_of(all.cbegin(), all.cend(), [&](const Membership &m) { return m.projectId == req->projectId; }))
+        return refuse(404, "unknown-device");
+    for (const Membership &m : all)
+        if (!caller.isAdmin(m.projectId))
+            return refuse(403, "other-projects");
+    if (!m_store.revokeDevice(req->device, m_clock.nowMs()).ok())
+        return refuse(500, "internal");
+    ServiceResponse r;
+    r.reason = "revoked " + tagOf(req->device);
+    r.body = protocol::ErrorResponse{QString()}.encode();
     return r;
 }
 

@@ -31,6 +31,7 @@ inline constexpr Endpoint kEndpoints[] = {
     {"/v1/pull", false},
     {"/v1/grants", false},
     {"/v1/members", false},
+    {"/v1/revoke", false},
     {"/v1/attachments/", false},
 };
 // The endpoint a path belongs to, or null.
@@ -124,6 +125,7 @@ private:
     ServiceResponse putGrants(const ServiceRequest &request, const Caller &caller);
     ServiceResponse getGrants(const Caller &caller);
     ServiceResponse members(const ServiceRequest &request, const Caller &caller);
+    ServiceResponse revoke(const ServiceRequest &request, const Caller &caller);
     ServiceResponse challenge(const ServiceRequest &request);
     ServiceResponse openSession(const ServiceRequest &request);
     // Authenticates a request by its session token and reads the device's

@@ -646,7 +646,7 @@ private slots:
         QTest::addColumn<QByteArray>("path");
         // Every endpoint there is; an attachment path stands for all of them.
         const QList<QByteArray> all{"/v1/health", "/v1/enrol", "/v1/session/challenge", "/v1/session", "/v1/push",
-                                    "/v1/pull", "/v1/grants", "/v1/members", "/v1/attachments/"};
+                                    "/v1/pull", "/v1/grants", "/v1/members", "/v1/revoke", "/v1/attachments/"};
         QList<QByteArray> listed;
         for (const Endpoint &e : kEndpoints)
             listed << QByteArray(e.path);
@@ -1093,6 +1093,57 @@ private slots:
         QVERIFY(mine.ok());
         QCOMPARE(mine->grants.size(), 1);
         QVERIFY(crypto::openSealed(member.box, mine->grants.first().sealed).ok());
+    }
+
+    // An administrator's device removes a device of its project; nobody
+    // else can, nor can an administrator of one project cut off a device
+    // that is also in a project it does not administer, nor itself.
+    void administratorsRevokeDevicesOfTheirProjectOnly()
+    {
+        TestDevice adminA, adminB, member, lost, shared;
+        QVERIFY(enrolled(adminA, m_projectA, protocol::kRoleAdmin));
+        QVERIFY(enrolled(adminB, m_projectB, protocol::kRoleAdmin));
+        QVERIFY(enrolled(member, m_projectA));
+        QVERIFY(enrolled(lost, m_projectA));
+        QVERIFY(enrolled(shared, m_projectA));
+        QVERIFY(enrolled(shared, m_projectB));
+        const auto revoke = [&](TestDevice &by, const QString &project, const TestDevice &target) {
+            return m_service->handle(signedRequest(by, "POST", "/v1/revoke",
+                                                   protocol::RevokeRequest{project, target.sign.publicKey}.encode()));
+        };
+        const auto refusedWith = [&](const ServiceResponse &r, int status, const char *reason) {
+            return r.status == status && reasonOf(r) == QLatin1String(reason);
+        };
+        QVERIFY(refusedWith(revoke(member, m_projectA, lost), 403, "not-admin"));
+        QVERIFY(refusedWith(revoke(adminB, m_projectA, lost), 403, "not-admin"));
+        QVERIFY(refusedWith(revoke(adminB, m_projectB, lost), 404, "unknown-device"));
+        QVERIFY(refusedWith(revoke(adminA, m_projectA, shared), 403, "other-projects"));
+        QVERIFY(refusedWith(revoke(adminA, m_projectA, adminA), 400, "self"));
+        TestDevice stranger;
+        QVERIFY(refusedWith(revoke(adminA, m_projectA, stranger), 404, "unknown-device"));
+        ServiceResponse bad = m_service->handle(signedRequest(adminA, "POST", "/v1/revoke", "\xa0"));
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(m_service->handle(signedRequest(adminA, "GET", "/v1/revoke", {})).status, 405);
+        // Nothing was revoked by the refusals.
+        QCOMPARE(pull(lost, 0).status, 200);
+        QCOMPARE(pull(shared, 0).status, 200);
+
+        const ServiceResponse done = revoke(adminA, m_projectA, lost);
+        QCOMPARE(done.status, 200);
+        QVERIFY(done.reason.startsWith("revoked "));
+        const ServiceResponse after = pull(lost, 0);
+        QCOMPARE(after.status, 403);
+        QCOMPARE(reasonOf(after), QStringLiteral("revoked"));
+        QVERIFY(m_store->device(lost.sign.publicKey).value()->revokedMs.has_value());
+        QCOMPARE(pull(member, 0).status, 200);
+        auto listed = protocol::MemberList::decode(
+            m_service->handle(signedRequest(adminA, "GET", "/v1/members?project=" + m_projectA.toLatin1(), {})).body);
+        QVERIFY(listed.ok());
+        bool shownRevoked = false;
+        for (const protocol::Member &m : listed->members)
+            if (m.signKey == lost.sign.publicKey)
+                shownRevoked = m.revoked;
+        QVERIFY(shownRevoked);
     }
 
     void unknownPathsAndMethods()

@@ -6,6 +6,7 @@
 #include "app/domain/notes.h"
 #include "app/domain/participants.h"
 #include "app/store/localstore.h"
+#include "platform/db/database.h"
 #include "app/ui/appmodes.h"
 #include "app/ui/appservices.h"
 #include "app/ui/appsettings.h"
@@ -281,14 +282,35 @@ private slots:
         QVERIFY(!f.busy());
         QVERIFY(!f.joined());   // nothing shown while locked
 
-        // A revoked device is told why it cannot sync.
+        // The administrator removes the device from the Sync screen (a lost
+        // tablet): the server refuses it from then on, the administrator's
+        // device moves to a new key at once, and the device is told why it
+        // cannot sync.
         QVERIFY(field->session().state() == Session::Locked);
         field->session().unlock(QStringLiteral("green tractor umbrella 43"));
         field->session().waitForWorker();
         QVERIFY(f.joined());
-        QCOMPARE(server.admin({QStringLiteral("devices"), QStringLiteral("revoke"),
-                               waiting.value(QStringLiteral("id")).toString()}),
-                 QByteArray("revoked"));
+        a.refreshDevices();
+        a.waitForWorker();
+        a.revoke(waiting.value(QStringLiteral("id")).toString());
+        a.waitForWorker();
+        QVERIFY2(a.errorString().isEmpty(), qPrintable(a.errorString()));
+        QVERIFY2(a.resultText().startsWith(QStringLiteral("The device is removed.")), qPrintable(a.resultText()));
+        admin->settings().setLanguage(QStringLiteral("sv"));
+        QVERIFY2(a.resultText().startsWith(QStringLiteral("Enheten är borttagen.")), qPrintable(a.resultText()));
+        admin->settings().setLanguage(QStringLiteral("en"));
+        QCoreApplication::processEvents();
+        a.waitForWorker();   // the list refresh queued after removing
+        bool shownRemoved = false;
+        for (const QVariant &d : a.devices())
+            if (d.toMap().value(QStringLiteral("id")) == waiting.value(QStringLiteral("id")))
+                shownRemoved = d.toMap().value(QStringLiteral("revoked")).toBool();
+        QVERIFY(shownRemoved);
+        {
+            auto epoch = admin->session().store()->database().prepare("SELECT max(epoch) FROM sync_keys");
+            QVERIFY(epoch.ok() && epoch->step().ok());
+            QCOMPARE(epoch->columnInt(0), 2);
+        }
         f.syncNow();
         f.waitForWorker();
         QVERIFY2(f.errorString().contains(QStringLiteral("removed this device")), qPrintable(f.errorString()));
