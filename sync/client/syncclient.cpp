@@ -351,9 +351,10 @@ Status SyncClient::checkBoxKeys(const QList<protocol::Member> &recipients)
     return {};
 }
 
-Status SyncClient::revokeDevice(const QString &projectId, const QByteArray &device)
+// A POST whose only answer that counts is 200; anything else is the refusal.
+Status SyncClient::postExpectingOk(const QByteArray &target, const QByteArray &body)
 {
-    auto response = request("POST", "/v1/revoke", protocol::RevokeRequest{projectId, device}.encode(), true);
+    auto response = request("POST", target, body, true);
     if (!response.ok())
         return response.error();
     if (response->status != 200) {
@@ -363,11 +364,16 @@ Status SyncClient::revokeDevice(const QString &projectId, const QByteArray &devi
     return {};
 }
 
-Status SyncClient::grantKey(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &key,
-                            const QList<protocol::Member> &recipients)
+Status SyncClient::revokeDevice(const QString &projectId, const QByteArray &device)
 {
-    if (key.size() != 32)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("a project key is 32 bytes"));
+    return postExpectingOk("/v1/revoke", protocol::RevokeRequest{projectId, device}.encode());
+}
+
+// Seals `content` to each recipient's box key (checked first), signs each
+// grant as a project key or a submission key, and posts them in batches.
+Status SyncClient::postGrants(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &content,
+                              const QList<protocol::Member> &recipients, bool submission)
+{
     SAMLA_TRY(checkBoxKeys(recipients));
     protocol::GrantList req;
     for (const protocol::Member &m : recipients) {
@@ -375,22 +381,22 @@ Status SyncClient::grantKey(const QString &projectId, std::uint32_t epoch, const
         g.projectId = projectId;
         g.epoch = epoch;
         g.recipient = m.signKey;
-        g.sealed = crypto::sealToPublicKey(m.boxKey, key);
+        g.sealed = crypto::sealToPublicKey(m.boxKey, content);
         g.granter = m_device.publicKey;
-        g.signature = crypto::sign(m_device.secretKey, g.signedBytes());
+        g.signature = crypto::sign(m_device.secretKey, submission ? g.submissionSignedBytes() : g.signedBytes());
         req.grants.append(g);
     }
-    for (qsizetype start = 0; start < req.grants.size(); start += protocol::kMaxGrants) {
-        const protocol::GrantList batch{req.grants.mid(start, protocol::kMaxGrants)};
-        auto response = request("POST", "/v1/grants", batch.encode(), true);
-        if (!response.ok())
-            return response.error();
-        if (response->status != 200) {
-            m_lastRefusal = refusalFrom(response.value());
-            return refusalError(m_lastRefusal);
-        }
-    }
+    for (qsizetype start = 0; start < req.grants.size(); start += protocol::kMaxGrants)
+        SAMLA_TRY(postExpectingOk("/v1/grants", protocol::GrantList{req.grants.mid(start, protocol::kMaxGrants)}.encode()));
     return {};
+}
+
+Status SyncClient::grantKey(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &key,
+                            const QList<protocol::Member> &recipients)
+{
+    if (key.size() != 32)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("a project key is 32 bytes"));
+    return postGrants(projectId, epoch, key, recipients, false);
 }
 
 Status SyncClient::grantSubmissionKey(const QString &projectId, std::uint32_t epoch,
@@ -399,34 +405,13 @@ Status SyncClient::grantSubmissionKey(const QString &projectId, std::uint32_t ep
 {
     if (projectKey.size() != 32)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("a project key is 32 bytes"));
-    SAMLA_TRY(checkBoxKeys(recipients));
     const QByteArray content = protocol::encodeSubmissionContent(
         {protocol::submissionKeyPair(projectKey).publicKey, localProjectId});
     if (!protocol::decodeSubmissionContent(content).ok())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("the project id does not fit a submission grant"));
-    crypto::SecureBytes plain(reinterpret_cast<const std::uint8_t *>(content.constData()), std::size_t(content.size()));
-    protocol::GrantList req;
-    for (const protocol::Member &m : recipients) {
-        protocol::KeyGrant g;
-        g.projectId = projectId;
-        g.epoch = epoch;
-        g.recipient = m.signKey;
-        g.sealed = crypto::sealToPublicKey(m.boxKey, plain);
-        g.granter = m_device.publicKey;
-        g.signature = crypto::sign(m_device.secretKey, g.submissionSignedBytes());
-        req.grants.append(g);
-    }
-    for (qsizetype start = 0; start < req.grants.size(); start += protocol::kMaxGrants) {
-        const protocol::GrantList batch{req.grants.mid(start, protocol::kMaxGrants)};
-        auto response = request("POST", "/v1/grants", batch.encode(), true);
-        if (!response.ok())
-            return response.error();
-        if (response->status != 200) {
-            m_lastRefusal = refusalFrom(response.value());
-            return refusalError(m_lastRefusal);
-        }
-    }
-    return {};
+    const crypto::SecureBytes plain(reinterpret_cast<const std::uint8_t *>(content.constData()),
+                                    std::size_t(content.size()));
+    return postGrants(projectId, epoch, plain, recipients, true);
 }
 
 Result<FetchedKeys> SyncClient::fetchKeys(const crypto::BoxKeyPair &box, const GranterCheck &trusted)

@@ -212,6 +212,9 @@ public:
     int sessionsOpened() const { return m_sessionsOpened; }
 
 private:
+    Status postExpectingOk(const QByteArray &target, const QByteArray &body);
+    Status postGrants(const QString &projectId, std::uint32_t epoch, const crypto::SecureBytes &content,
+                      const QList<protocol::Member> &recipients, bool submission);
     // authenticated: carries the session token, opening a session first when
     // there is none or it is about to expire, and once more when the server
     // says the token expired or is unknown (a server restart).
