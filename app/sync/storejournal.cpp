@@ -187,6 +187,36 @@ Status StoreJournal::acknowledge(const QList<protocol::Receipt> &receipts)
     return tx.commit();
 }
 
+Result<bool> StoreJournal::renumberPendingAfter(std::int64_t serverHigh)
+{
+    db::Database &db = m_store.database();
+    db::Transaction tx(db);
+    SAMLA_TRY(tx.begin());
+    auto s = db.prepare("SELECT local_seq, wire_seq FROM sync_sent WHERE acked = 0 ORDER BY wire_seq");
+    if (!s.ok())
+        return s.error();
+    QList<std::pair<std::int64_t, std::int64_t>> unsent;
+    SAMLA_TRY(s->forEachRow([&] { unsent.append({s->columnInt(0), s->columnInt(1)}); }));
+    if (unsent.isEmpty() || unsent.first().second > serverHigh)
+        return false;   // not the conflict a restored store makes
+    // Out of the way first (wire_seq is UNIQUE), then after the server's.
+    SAMLA_TRY(db.exec("UPDATE sync_sent SET wire_seq = -wire_seq WHERE acked = 0"));
+    auto number = db.prepare("UPDATE sync_sent SET wire_seq = ?2 WHERE local_seq = ?1");
+    if (!number.ok())
+        return number.error();
+    std::int64_t next = serverHigh;
+    for (const auto &[local, wire] : unsent) {
+        Q_UNUSED(wire);
+        number->bind(1, local).bind(2, ++next);
+        SAMLA_TRY(number->run());
+        number->reset();
+    }
+    SAMLA_TRY(tx.commit());
+    qCWarning(lcSync) << "sync: the server holds changes of this device that its store does not (put back from a "
+                         "backup?);" << unsent.size() << "unsent change(s) renumbered after them";
+    return true;
+}
+
 Result<std::int64_t> StoreJournal::cursor()
 {
     return metaInt(m_store.records(), kMetaCursor);

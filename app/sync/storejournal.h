@@ -30,6 +30,7 @@ public:
     Status apply(const QList<sync::IncomingOp> &ops, std::int64_t newCursor) override;
     Result<QList<sync::WantedAttachment>> wantedAttachments() override;
     Status attachmentArrived(const sync::WantedAttachment &arrived) override;
+    Result<bool> renumberPendingAfter(std::int64_t serverHigh) override;
 
     // Ops waiting to be sent (numbered or not yet), for the UI.
     [[nodiscard]] Result<int> pendingCount();

@@ -491,6 +491,7 @@ Status SyncClient::sync(SyncJournal &journal, bool receive)
     std::optional<AttachmentSync> attachments;
     if (!m_options.attachmentDirectory.isEmpty())
         attachments.emplace(*this, m_options.attachmentDirectory, m_options.attachmentChunk, progress, report);
+    bool renumbered = false;
     for (;;) {
         auto pending = journal.pending(m_options.pushBatch);
         if (!pending.ok())
@@ -509,8 +510,20 @@ Status SyncClient::sync(SyncJournal &journal, bool receive)
             progress.sent += int(receipts.size());
             report();
         }
-        if (!pushed.ok())
+        if (!pushed.ok()) {
+            // Once per sync: a store put back from a backup numbers its
+            // unsent ops after what the server already holds from it.
+            if (!renumbered && m_lastRefusal.reason == QLatin1String("seq-conflict")) {
+                auto moved = journal.renumberPendingAfter(partialPush().high);
+                if (!moved.ok())
+                    return moved.error();
+                if (moved.value()) {
+                    renumbered = true;
+                    continue;
+                }
+            }
             return pushed.error();
+        }
     }
     if (!receive)
         return {};

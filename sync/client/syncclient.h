@@ -61,6 +61,17 @@ public:
     // a download cut short is taken up again by the next sync.
     [[nodiscard]] virtual Result<QList<WantedAttachment>> wantedAttachments() { return QList<WantedAttachment>(); }
     [[nodiscard]] virtual Status attachmentArrived(const WantedAttachment &) { return {}; }
+    // The server holds ops of this device up to `serverHigh` that this
+    // journal does not know of, so its unsent ops' numbers are taken (the
+    // device's store was put back from a backup). Numbers the unsent ops
+    // after serverHigh, in their order, and says whether it did; the lost
+    // ops come back with the next pull like any other device's. A journal
+    // that cannot leaves the refusal standing.
+    [[nodiscard]] virtual Result<bool> renumberPendingAfter(std::int64_t serverHigh)
+    {
+        Q_UNUSED(serverHigh);
+        return false;
+    }
 };
 
 // How far a sync() has got: reported after each acknowledged push batch and
