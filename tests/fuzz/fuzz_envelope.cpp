@@ -58,6 +58,14 @@ void writeSeeds(SeedWriter &out)
     SAMLA_FUZZ_CHECK(sub.ok());
     out.add("submission", sub->encode());
     out.add("submission-header", sub->headerBytes);
+    // An erasure naming two attachment blobs for the server to delete.
+    EnvelopeHeader erasure = header(5);
+    erasure.erasure = true;
+    erasure.erasedBlobs = {QByteArray(32, '\x0a'), QByteArray(32, '\x0b')};
+    auto erased = sealEnvelope(erasure, "{}", projectKey(), device.secretKey);
+    SAMLA_FUZZ_CHECK(erased.ok());
+    out.add("erasure", erased->encode());
+    out.add("erasure-header", erased->headerBytes);
 }
 
 void fuzzOne(QByteArrayView input)
@@ -67,6 +75,12 @@ void fuzzOne(QByteArrayView input)
         SAMLA_FUZZ_CHECK(h->authorDevice.size() == 32 && h->opId.size() == 16 && h->deviceSeq >= 1);
         SAMLA_FUZZ_CHECK(h->hlc.deviceId.size() == 16);
         SAMLA_FUZZ_CHECK(!h->projectId.isEmpty() && h->projectId.size() <= 64 && !h->kind.isEmpty());
+        // Erasure marks: blobs only with the mark, never on a submission, 32 bytes each, within the limit.
+        SAMLA_FUZZ_CHECK(h->erasure || h->erasedBlobs.isEmpty());
+        SAMLA_FUZZ_CHECK(!(h->erasure && h->submission));
+        SAMLA_FUZZ_CHECK(h->erasedBlobs.size() <= kMaxErasedBlobs);
+        for (const QByteArray &hash : h->erasedBlobs)
+            SAMLA_FUZZ_CHECK(hash.size() == 32);
     }
     auto e = decodeEnvelope(input, {kMaxEnvelopeBytes});
     if (!e.ok())

@@ -28,6 +28,7 @@ enum Decoder : std::uint8_t {
     Attachment,
     AttachmentName,
     SubmissionContent,
+    Revoke,
     DecoderCount
 };
 
@@ -102,6 +103,10 @@ void writeSeeds(SeedWriter &out)
     out.add("attachment-name", with(AttachmentName, QByteArray(64, 'a')));
     out.add("submission-content",
             with(SubmissionContent, encodeSubmissionContent({fixedBoxKey(4).publicKey, QStringLiteral("0190f0c2-cccc")})));
+    out.add("revoke", with(Revoke, RevokeRequest{QStringLiteral("p1"), fixedSignKey(3).publicKey}.encode()));
+    Member signedMember{fixedSignKey(2).publicKey, fixedBoxKey(2).publicKey, QString::fromLatin1(kRoleMember), false,
+                        {1}, crypto::sign(fixedSignKey(2).secretKey, boxKeyProofBytes(fixedBoxKey(2).publicKey))};
+    out.add("members-signed", with(Members, MemberList{{signedMember}}.encode()));
 }
 
 void fuzzOne(QByteArrayView input)
@@ -114,7 +119,7 @@ void fuzzOne(QByteArrayView input)
         std::optional<Result<EnrolRequest>> h;
         if (const auto *m = roundTrip(bytes, h))
             SAMLA_FUZZ_CHECK(m->token.size() == 32 && m->signKey.size() == 32 && m->boxKey.size() == 32
-                             && m->proof.size() == 64);
+                             && m->proof.size() == 64 && m->boxProof.size() == 64);
         break;
     }
     case Enrolled: {
@@ -178,6 +183,8 @@ void fuzzOne(QByteArrayView input)
             SAMLA_FUZZ_CHECK(m->members.size() <= kMaxMembers);
             for (const Member &member : m->members) {
                 SAMLA_FUZZ_CHECK(member.signKey.size() == 32 && member.boxKey.size() == 32 && member.role.size() <= 64);
+                SAMLA_FUZZ_CHECK(member.boxProof.isEmpty() || member.boxProof.size() == 64);
+                (void)boxKeyProven(member.signKey, member.boxKey, member.boxProof);
                 SAMLA_FUZZ_CHECK(member.grantedEpochs.size() <= 1024);
                 for (qsizetype i = 1; i < member.grantedEpochs.size(); ++i)
                     SAMLA_FUZZ_CHECK(member.grantedEpochs.at(i - 1) < member.grantedEpochs.at(i));
@@ -212,6 +219,12 @@ void fuzzOne(QByteArrayView input)
             SAMLA_FUZZ_CHECK(encodeSubmissionContent(c.value()) == bytes);
         }
         break;
+    case Revoke: {
+        std::optional<Result<RevokeRequest>> h;
+        if (const auto *m = roundTrip(bytes, h))
+            SAMLA_FUZZ_CHECK(!m->projectId.isEmpty() && m->projectId.size() <= 64 && m->device.size() == 32);
+        break;
+    }
     case DecoderCount:
         break;
     }
