@@ -241,6 +241,18 @@ Result<JoinedProject> DeviceSync::join(const protocol::EnrolCode &code, const QS
             SAMLA_TRY(storeKey(serverProject, 1, key));
             m_client->setProjectKey(serverProject, 1, key.clone());
             hasKey = true;
+        } else {
+            // Another administrator's device made this project: this one
+            // joins it as a member does, learning the project from the first
+            // op it receives once approved, and the project it was opened on
+            // stays on this device.
+            auto relink = db.prepare("UPDATE sync_projects SET project_id = server_project "
+                                     "WHERE server_project = ?1 AND project_id = ?2");
+            if (!relink.ok())
+                return relink.error();
+            relink->bind(1, serverProject).bind(2, localProjectId);
+            SAMLA_TRY(relink->run());
+            return JoinedProject{serverProject, role, false, QString()};
         }
     }
     return JoinedProject{serverProject, role, hasKey, admin ? localProjectId : QString()};

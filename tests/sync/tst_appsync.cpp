@@ -283,14 +283,26 @@ private slots:
         QVERIFY(member.sync->syncNow().ok());
         QCOMPARE(member.notes->list(project->id, 10)->size(), 1);
 
-        // The second administrator joins later; the first approves it.
-        QVERIFY(second.sync->join(server.enrolCode(serverProject, "admin"), project->id).ok());
+        // The second administrator joins later, from the project open on its
+        // own device, which stays there; the first approves it, and it
+        // learns the shared project from what it receives.
+        auto own = second.projects->create(QStringLiteral("Second's own"), false);
+        QVERIFY(own.ok());
+        QVERIFY(second.notes->create(own->id, QStringLiteral("Private"), QStringLiteral("stays here")).ok());
+        auto secondJoined = second.sync->join(server.enrolCode(serverProject, "admin"), own->id);
+        QVERIFY(secondJoined.ok());
+        QVERIFY(secondJoined->localProjectId.isEmpty());
         QVERIFY(approveAll(first));
         QVERIFY(first.sync->syncNow().ok());
         QVERIFY(second.sync->syncNow().ok());
         QVERIFY(member.sync->syncNow().ok());
         const QByteArray secondKey = QByteArray::fromHex(second.sync->deviceId());
         QVERIFY(appsync::isPinnedAdministrator(*member.store, project->id, secondKey));
+        QVERIFY(second.sync->syncNow().ok());
+        QCOMPARE(second.notes->list(project->id, 10)->size(), 1);   // the shared project, learnt
+        QCOMPARE(second.notes->list(own->id, 10)->size(), 1);       // its own, still here…
+        QVERIFY(member.sync->syncNow().ok());
+        QVERIFY(member.notes->list(own->id, 10)->isEmpty());         // …and only here
 
         // The first administrator's tablet is lost and revoked. The second
         // rotates the key; the member takes the new epoch from it.
