@@ -4,6 +4,7 @@
 #include "app/domain/identityvault.h"
 #include "app/store/localstore.h"
 #include "platform/core/logging.h"
+#include "sync/client/syncclient.h"
 #include "session.h"
 
 #include <QSet>
@@ -49,6 +50,12 @@ bool SyncController::grantDataManager(const QString &deviceId)
             member = &m;
     if (!member)
         return false;
+    // The register is sealed only to a box key its device signed, as project keys are.
+    if (auto proven = sync::SyncClient::checkBoxKeys({*member}); !proven.ok()) {
+        showError(proven.error());
+        emit stateChanged();
+        return false;
+    }
     auto opened = IdentityVault::open(*store, m_session.clock());
     if (!opened.ok()) {
         m_errorText = [refusal = opened.refusal] { return domain::vaultRefusalText(refusal); };

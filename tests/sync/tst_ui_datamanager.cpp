@@ -104,6 +104,20 @@ private slots:
         QVERIFY(a.holdsRegister());
         QCOMPARE(deviceRow(a, fieldId).value(QStringLiteral("dataManager")).toBool(), false);
         QVERIFY(!a.grantDataManager(QStringLiteral("00ff")));   // not a device of the list
+        // A server that lists the device with a box key of its own (unsigned
+        // by the device) gets nothing: the register is not sealed to it.
+        {
+            protocol::Member forged{field->session().store()->deviceSigningKey().publicKey,
+                                    crypto::generateBoxKeyPair().publicKey, QString::fromLatin1(protocol::kRoleMember),
+                                    false, {1}, {}};
+            a.showDevicesForScreenshots({forged});
+            QVERIFY(!a.grantDataManager(fieldId));
+            QVERIFY2(a.errorString().contains(QStringLiteral("did not sign")), qPrintable(a.errorString()));
+            QCOMPARE(deviceRow(a, fieldId).value(QStringLiteral("dataManager")).toBool(), false);
+            a.clearError();
+            a.refreshDevices();
+            a.waitForWorker();
+        }
         QVERIFY(a.grantDataManager(fieldId));
         QCOMPARE(a.resultText(), QStringLiteral("The device is granted the data-manager role. It receives the "
                                                 "identity register at its next sync."));
