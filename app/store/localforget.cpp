@@ -50,20 +50,7 @@ Result<QStringList> RecordStore::forgetSent(const QStringList &ids)
             }
             // The outbox keeps its sequence numbers (the wire sequence is
             // gapless) but not the content it sent.
-            auto ops = m_db.prepare("SELECT device_seq, body FROM outbox WHERE rid = ?1");
-            if (!ops.ok())
-                return ops.error();
-            ops->bind(1, rid);
-            QList<std::pair<std::int64_t, QByteArray>> stripped;
-            SAMLA_TRY(ops->forEachRow([&] { stripped.append({ops->columnInt(0), detail::strippedOp(ops->columnBlob(1))}); }));
-            auto strip = m_db.prepare("UPDATE outbox SET body = ?2 WHERE device_seq = ?1");
-            if (!strip.ok())
-                return strip.error();
-            for (const auto &[seq, body] : stripped) {
-                strip->bind(1, seq).bindBlob(2, body);
-                SAMLA_TRY(strip->run());
-                strip->reset();
-            }
+            SAMLA_TRY(stripOutboxOf(rid));
             // An empty, deleted row: no list or search shows it, and no op is written.
             auto s = m_db.prepare("UPDATE records SET body = ?2, deleted = 1, updated_ms = ?3 WHERE rid = ?1");
             if (!s.ok())

@@ -424,6 +424,28 @@ QByteArray detail::strippedOp(const QByteArray &opCbor)
 
 using detail::strippedOp;
 
+// The record's ops in the outbox (below `beforeVersion`) keep their
+// sequence numbers, so the wire sequence stays gapless, but lose their
+// content (detail::strippedOp).
+Status RecordStore::stripOutboxOf(std::int64_t rid, int beforeVersion)
+{
+    auto ops = m_db.prepare("SELECT device_seq, body FROM outbox WHERE rid = ?1 AND version < ?2");
+    if (!ops.ok())
+        return ops.error();
+    ops->bind(1, rid).bind(2, beforeVersion);
+    QList<std::pair<std::int64_t, QByteArray>> stripped;
+    SAMLA_TRY(ops->forEachRow([&] { stripped.append({ops->columnInt(0), strippedOp(ops->columnBlob(1))}); }));
+    auto strip = m_db.prepare("UPDATE outbox SET body = ?2 WHERE device_seq = ?1");
+    if (!strip.ok())
+        return strip.error();
+    for (const auto &[seq, body] : stripped) {
+        strip->bind(1, seq).bindBlob(2, body);
+        SAMLA_TRY(strip->run());
+        strip->reset();
+    }
+    return {};
+}
+
 Result<QList<std::pair<QString, QString>>> RecordStore::idsForParticipant(const QString &participantRef) const
 {
     auto s = m_db.cached(sql::kIdsForParticipant);
@@ -508,28 +530,7 @@ Result<Erasure> RecordStore::erase(const QStringList &ids)
 
             // Ops not yet sent keep their place in the sequence (no gaps)
             // but lose their content: it must never leave the device.
-            auto pending = m_db.prepare("SELECT device_seq, body FROM outbox WHERE rid = ?1 AND version < ?2");
-            if (!pending.ok())
-                return pending.error();
-            pending->bind(1, rowId).bind(2, written->version);
-            QList<std::pair<std::int64_t, QByteArray>> ops;
-            for (;;) {
-                auto row = pending->step();
-                if (!row.ok())
-                    return row.error();
-                if (!row.value())
-                    break;
-                ops.append({pending->columnInt(0), strippedOp(pending->columnBlob(1))});
-            }
-            pending->reset();
-            auto strip = m_db.prepare("UPDATE outbox SET body = ?2 WHERE device_seq = ?1");
-            if (!strip.ok())
-                return strip.error();
-            for (const auto &[seq, body] : ops) {
-                strip->bind(1, seq).bindBlob(2, body);
-                SAMLA_TRY(strip->run());
-                strip->reset();
-            }
+            SAMLA_TRY(stripOutboxOf(rowId, written->version));
             auto remember = m_db.cached(sql::kRememberErased);
             if (!remember.ok())
                 return remember.error();

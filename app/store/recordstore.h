@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <limits>
 #include <optional>
 
 namespace samla::db { class Database; }
@@ -207,6 +208,7 @@ public:
 
 private:
     // erasedBlobs: with erasing, the attachment files the op tells the server to delete.
+    Status stripOutboxOf(std::int64_t rid, int beforeVersion = std::numeric_limits<int>::max());
     Result<Record> write(const RecordChange &change, bool erasing, const QStringList &erasedBlobs = {});
     Status applyOne(const QByteArray &op, RemoteApplyReport &report);
     // Marks the record's open sync conflicts resolved (it was erased).

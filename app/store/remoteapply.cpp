@@ -16,7 +16,6 @@ namespace samla::store {
 
 using detail::decodeBody;
 using detail::packBody;
-using detail::strippedOp;
 
 namespace {
 
@@ -196,20 +195,7 @@ Status RecordStore::applyOne(const QByteArray &op, RemoteApplyReport &report)
             }
             // This device's own ops for the record lose their content too,
             // sent or not: the erased words must not stay in the outbox.
-            auto ops = m_db.prepare("SELECT device_seq, body FROM outbox WHERE rid = ?1");
-            if (!ops.ok())
-                return ops.error();
-            ops->bind(1, rid);
-            QList<std::pair<std::int64_t, QByteArray>> stripped;
-            SAMLA_TRY(ops->forEachRow([&] { stripped.append({ops->columnInt(0), strippedOp(ops->columnBlob(1))}); }));
-            auto strip = m_db.prepare("UPDATE outbox SET body = ?2 WHERE device_seq = ?1");
-            if (!strip.ok())
-                return strip.error();
-            for (const auto &[seq, bodyBytes] : stripped) {
-                strip->bind(1, seq).bindBlob(2, bodyBytes);
-                SAMLA_TRY(strip->run());
-                strip->reset();
-            }
+            SAMLA_TRY(stripOutboxOf(rid));
             auto s = m_db.prepare("UPDATE records SET version = ?2, hlc = ?3, body = ?4, deleted = 1, updated_ms = ?5 "
                                   "WHERE rid = ?1");
             if (!s.ok())
